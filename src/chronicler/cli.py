@@ -1,0 +1,234 @@
+"""The command line: a thin layer over ``chronicler.service``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from chronicler import __version__, service
+from chronicler.config import Settings, load_settings
+from chronicler.errors import ChroniclerError
+from chronicler.records import Extraction, ReadFailure
+
+app = typer.Typer(
+    help="chronicler reads news articles about political events and builds a database of structured "
+    "PLOVER events, each with its evidence sentence, outlet, claimant and modality.\n\n"
+    "Example: chronicler ingest examples/ && chronicler events --type ASSAULT",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True)
+out = Console()
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
+
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file path or a SQLAlchemy URL. "
+                                                 "Default: $CHRONICLER_DB, else chronicler.sqlite in your data directory.")]
+PathsArg = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .htm, .json, .jsonl), directories "
+                                                    "(read recursively) or - for standard input.")]
+
+
+def _settings(db: str | None = None) -> Settings:
+    try:
+        return load_settings().override(db=db)
+    except ChroniclerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"chronicler {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """chronicler: political event reports turned into a database of claims with their evidence."""
+
+
+def _event_rows(events: list[dict[str, Any]]) -> Table:
+    table = Table(show_lines=False)
+    for col in ("id", "event", "mode", "date", "place", "actor", "counts", "claimed_by", "modality", "hist", "text"):
+        table.add_column(col, overflow="fold", max_width=60 if col == "text" else None)
+    for ev in events:
+        table.add_row(*_flat(ev).values())
+    return table
+
+
+def _flat(ev: dict[str, Any]) -> dict[str, str]:
+    loc = ev.get("event_loc") or {}
+    counts = "; ".join(c["text"] + f" ({c['kind']})" for c in ev.get("counts") or [])
+    claim = ev.get("claimed_by") or {}
+    return {
+        "id": ev["id"],
+        "event": ev["event"],
+        "mode": ev.get("mode") or "",
+        "date": ev.get("date") or "",
+        "place": loc.get("resolved_place") or "",
+        "actor": ", ".join(a.get("identifier_text") or a["entity_text"] for a in ev.get("actor") or []),
+        "counts": counts,
+        "claimed_by": claim.get("identifier_text") or claim.get("entity_text") or "",
+        "modality": ev.get("modality") or "",
+        "hist": "yes" if ev.get("historical") else "",
+        "text": ev.get("text") or "",
+    }
+
+
+def _write_events(events: list[dict[str, Any]], fmt: Format) -> None:
+    if fmt is Format.jsonl:
+        for ev in events:
+            sys.stdout.write(json.dumps(ev, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(_flat({"id": "", "event": ""})))
+        writer.writeheader()
+        for ev in events:
+            writer.writerow(_flat(ev))
+    else:
+        out.print(_event_rows(events))
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl: SCHEMA.md event JSON, one per line; "
+                                        "table: for a person; csv: flat columns.")] = Format.jsonl,
+) -> None:
+    """Extract event mentions from documents and print them, storing nothing.
+
+    Example: chronicler extract examples/ --format table
+    """
+    settings = _settings()
+    events: list[dict[str, Any]] = []
+    failed = 0
+    for item in service.extract(paths, settings, stdin=sys.stdin):
+        if isinstance(item, ReadFailure):
+            failed += 1
+            err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
+        elif isinstance(item, Extraction):
+            batch = [m.to_json() for m in item.mentions]
+            if fmt is Format.jsonl:
+                _write_events(batch, fmt)
+            else:
+                events.extend(batch)
+    if fmt is not Format.jsonl:
+        _write_events(events, fmt)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(paths: PathsArg, db: DbOption = None) -> None:
+    """Clean, extract and store documents and their event mentions.
+
+    Documents already stored with the same content are skipped, so re-running is safe.
+    A file that cannot be read is recorded with its reason; the batch goes on.
+
+    Example: chronicler ingest examples/ --db ./iran.sqlite
+    """
+    settings = _settings(db)
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                        disable=not err.is_terminal)
+    try:
+        with progress:
+            task = progress.add_task("", total=None)
+
+            def tick(source: str) -> None:
+                progress.update(task, advance=1, description=source[-50:])
+
+            summary = service.ingest(paths, settings, stdin=sys.stdin, on_document=tick)
+    except ChroniclerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"database: {settings.db_url}")
+    err.print(f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "
+              f"{summary.unchanged}; failed: {len(summary.failures)}; event mentions stored: {summary.events}")
+    for failure in summary.failures:
+        err.print(f"  [yellow]failed[/yellow] {failure.source}: {failure.reason}")
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, ISO.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name: city, province or as written.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. IR.")] = None,
+    historical: Annotated[bool | None, typer.Option("--historical/--no-historical",
+                                                    help="Only background events, or only news.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, jsonl (the event JSON of "
+                                        "`extract`) or csv.")] = Format.table,
+) -> None:
+    """List stored event mentions, filtered.
+
+    Example: chronicler events --type ASSAULT --since 2019-11-01 --country IR --no-historical
+    """
+    settings = _settings(db)
+    try:
+        rows = service.list_events(settings, event=type_.upper() if type_ else None, since=since, until=until,
+                                   place=place, country=country, historical=historical, limit=limit)
+    except ChroniclerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    _write_events(rows, fmt)
+    if fmt is Format.table:
+        err.print(f"{len(rows)} event mention(s)")
+
+
+@app.command()
+def show(event_id: Annotated[str, typer.Argument(help="An event-mention id, as `events` lists it.")],
+         db: DbOption = None) -> None:
+    """Show one event mention with its evidence sentence in context, document, outlet and extractor.
+
+    Example: chronicler show ev_0123456789abcdef0123
+    """
+    settings = _settings(db)
+    try:
+        found = service.show_event(settings, event_id)
+    except ChroniclerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if found is None:
+        err.print(f"[red]error:[/red] no event mention with id {event_id!r} in {settings.db_url}")
+        raise typer.Exit(1)
+    ev, doc = found
+    text: str = doc.get("text") or ""
+    start, end = ev["text_info"]["start"], ev["text_info"]["end"]
+    before = text[max(0, start - 300) : start]
+    after = text[end : end + 300]
+    out.print(f"[bold]{ev['event']}[/bold] {ev.get('mode') or ''}  id {ev['id']}")
+    for key, value in _flat(ev).items():
+        if key not in {"text", "id"} and value:
+            out.print(f"  {key:11} {value}")
+    out.print(f"  {'document':11} {doc.get('id')}  {doc.get('title') or ''}")
+    out.print(f"  {'outlet':11} {doc.get('outlet') or '-'}  {doc.get('url') or ''}")
+    out.print(f"  {'published':11} {doc.get('published') or 'unknown'}")
+    out.print(f"  {'extractor':11} {ev['extractor']}  confidence {ev['confidence']}")
+    context = Text("\n…")
+    context.append(before, style="dim")
+    context.append(text[start:end], style="bold")
+    context.append(after + "…", style="dim")
+    out.print(context, highlight=False)
+
+
+if __name__ == "__main__":
+    app()

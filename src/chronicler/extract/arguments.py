@@ -1,0 +1,133 @@
+"""Who acted and who was acted on: the actor and recipient of a trigger, from the dependency parse.
+
+Active clauses give the subject as actor and the object as recipient; passives give the
+"by" agent and the passive subject; nouns give "by" and possessors as actor and "of/on/against"
+objects as recipient. A predicate coordinated with another ("declared ... and accused") shares
+its subject. Names are normalised against the actors knowledge base when it knows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronicler.extract.actors import find_actors
+from chronicler.records import Entity
+
+EXTRACTOR = "arguments.deps.v1"
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "dative"}
+RECIPIENT_PREPS = {"on", "against", "of", "at", "into"}
+NP_KEEP = {"compound", "amod", "nmod", "flat", "poss", "case", "det", "nummod", "quantmod", "npadvmod"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "those", "this", "these",
+            "some", "others", "many", "most", "one", "all"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+
+
+@dataclass(frozen=True)
+class Argument:
+    entity: Entity
+    start: int  # character offsets in the document
+    end: int
+
+
+def noun_phrase(head: Token) -> tuple[int, int] | None:
+    """Token bounds [first, last] of the name a noun heads, without articles, numbers or clauses."""
+    if head.pos_ in {"PRON", "DET", "NUM"} or head.lower_ in PRONOUNS:
+        return None
+    left = [c for c in head.lefts if c.dep_ in NP_KEEP]
+    first = min([head.i] + [t.i for c in left for t in c.subtree])
+    doc = head.doc
+    while first < head.i and (doc[first].lower_ in DETERMINERS or doc[first].pos_ in {"NUM", "DET", "PUNCT"}
+                              or doc[first].dep_ in {"nummod", "quantmod", "advmod"}):
+        first += 1
+    last = head.i
+    # Multiword proper names continue to the right ("Human Rights Watch", "Hassan Rouhani").
+    while last + 1 < len(doc) and doc[last + 1].dep_ in {"flat", "compound"} and doc[last + 1].head.i == head.i:
+        last += 1
+    return first, last
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
+
+
+QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "handful",
+                  "score", "scores", "million", "millions", "group", "crowd", "majority", "most", "some", "many"}
+
+
+def _through_quantity(head: Token) -> Token:
+    """ "dozens of people" names people; "thousands of protesters" names protesters."""
+    if head.lower_ in QUANTITY_NOUNS or head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
+        inner = _pobjs(head, {"of"})
+        if inner:
+            return inner[0]
+    return head
+
+
+def to_argument(head: Token, when: str | None) -> Argument | None:
+    head = _through_quantity(head)
+    bounds = noun_phrase(head)
+    if bounds is None:
+        return None
+    doc = head.doc
+    span = doc[bounds[0] : bounds[1] + 1]
+    text = span.text
+    known = [m for m in find_actors(text, when) if m.end - m.start >= len(text) // 2]
+    if known:
+        best = max(known, key=lambda m: m.end - m.start)
+        entity = Entity(text, best.entity.identifier_id, best.entity.identifier_text, best.entity.code,
+                        best.entity.sector)
+    else:
+        entity = Entity(text)
+    return Argument(entity, span.start_char, span.end_char)
+
+
+def _arguments(heads: list[Token], when: str | None) -> list[Argument]:
+    out = []
+    for head in heads:
+        for conj in _conjuncts(head):
+            arg = to_argument(conj, when)
+            if arg is not None:
+                out.append(arg)
+    return out
+
+
+def _subject_source(tok: Token) -> Token:
+    """The predicate whose subject this one shares: "declared ... and *accused*", "to *free*"."""
+    cur = tok
+    while (cur.dep_ in {"conj", "xcomp"} and not any(c.dep_ in SUBJECT_DEPS for c in cur.children)
+           and cur.head.i != cur.i):
+        cur = cur.head
+    return cur
+
+
+def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
+    return [g for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], list[Argument]]:
+    """(actors, recipients) of the event stated by ``trigger``."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        actor_heads = [c for c in trigger.children if c.dep_ == "poss"] + _pobjs(trigger, {"by"})
+        recipient_heads = _pobjs(trigger, RECIPIENT_PREPS)
+        # "protesters' strike": the possessor of a protest is its actor; of a killing, its victim.
+        return _arguments(actor_heads, when), _arguments(recipient_heads, when)
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in trigger.children)
+    if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
+        # "people killed by security forces": the noun modified by the participle is the patient.
+        return _arguments(_pobjs(trigger, {"by"}), when), _arguments([trigger.head], when)
+    if passive:
+        actor_heads = _pobjs(trigger, {"by"})
+        recipient_heads = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    else:
+        source = _subject_source(trigger)
+        actor_heads = [c for c in source.children if c.dep_ in SUBJECT_DEPS]
+        recipient_heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+        if not recipient_heads:
+            recipient_heads = _pobjs(trigger, RECIPIENT_PREPS - {"of"})
+    return _arguments(actor_heads, when), _arguments(recipient_heads, when)

@@ -1,0 +1,101 @@
+"""Who the sentence says claims an event: ``claimed_by``.
+
+News attributes in a few ways, all handled here:
+
+- a reporting verb governing the event's clause: "Amnesty said (that) 304 were killed",
+  "304 were killed, Amnesty said"; the innermost one wins ("X told Reuters that officials said ...");
+- a denial verb: "the office denied that forces fired" (the denier claims, negatively);
+- a prepositional source: "according to X", "citing X", "quoting X"; "citing" names the original
+  source behind the reporter ("Reuters reported ..., citing three officials");
+- a pronoun subject ("he said") continues the last named claimant of the text.
+
+The outlet speaking in its own voice gives no claimant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from chronicler.extract.arguments import Argument, _arguments, noun_phrase
+from chronicler.extract.lexicon import Cues
+
+EXTRACTOR = "attribution.deps.v1"
+
+COMPLEMENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "relcl", "acl", "pcomp", "prep", "pobj"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: Argument | None
+    verb: Token | None  # the reporting or denial verb, when there is one
+    denied: bool
+    pronoun: bool = False  # "he said": the caller continues the previous claimant
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    return None
+
+
+def _prep_source(sent: Span, cues: Cues) -> Token | None:
+    """The head noun after "according to", "citing", "quoting" in the sentence."""
+    for tok in sent:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            for g in tok.doc[tok.i + 1].children:
+                if g.dep_ == "pobj":
+                    return g
+        if low in {"citing", "quoting"}:
+            for g in tok.children:
+                if g.dep_ in {"dobj", "obj", "pobj"}:
+                    return g
+    return None
+
+
+def _governing_verb(trigger: Token, cues: Cues) -> Token | None:
+    """The innermost reporting or denial verb whose complement holds the trigger."""
+    cur = trigger
+    while cur.head.i != cur.i:
+        parent = cur.head
+        if _lemma(parent) in cues.speech_verbs | cues.denial_verbs and parent.pos_ in {"VERB", "AUX"}:
+            return parent
+        if cur.dep_ not in COMPLEMENT_DEPS and cur.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass"}:
+            break
+        cur = parent
+    # "304 were killed, Amnesty said": the reporting verb is the root and the event its ccomp.
+    root = trigger.sent.root
+    if (root.i != trigger.i and _lemma(root) in cues.speech_verbs and root.i > trigger.i
+            and trigger.i in {t.i for t in root.subtree}):
+        return root
+    return None
+
+
+def find_claimant(trigger: Token, cues: Cues, when: str | None) -> Attribution:
+    sent = trigger.sent
+    verb = _governing_verb(trigger, cues)
+    denied = verb is not None and _lemma(verb) in cues.denial_verbs
+    source = _prep_source(sent, cues)
+    if source is not None and (verb is None or source.lower_ not in {"he", "she"}):
+        head = source
+    elif verb is not None:
+        subject = _subject(verb)
+        if subject is None:
+            return Attribution(None, verb, denied)
+        head = subject
+    else:
+        return Attribution(None, None, False)
+    if noun_phrase(head) is None:
+        return Attribution(None, verb, denied, pronoun=head.pos_ == "PRON")
+    args = _arguments([head], when)
+    return Attribution(args[0] if args else None, verb, denied)
+

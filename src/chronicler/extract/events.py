@@ -1,0 +1,168 @@
+"""Event triggers: which words of a parsed sentence state a PLOVER event, of which type and mode.
+
+Rules of English news language, not of particular articles:
+
+- a trigger is a lexicon lemma with the right part of speech, or a lemma sequence;
+- a noun trigger that only names the time frame or setting of another event ("killed *in the
+  protests*", "*during* the uprising") is not an event of its own;
+- a noun trigger used as a modifier ("protest movement") or a participle used as an adjective
+  ("*detained* protesters") is not an event;
+- one entry per event type per sentence: the trigger highest in the parse stands for the clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from chronicler.extract.lexicon import Lexicon, Trigger
+
+EXTRACTOR = "events.rules.v1"
+
+# Prepositions that make a noun the setting of another event rather than an event itself.
+FRAME_PREPS = {"in", "during", "after", "since", "before", "following", "amid", "over", "throughout",
+               "until", "despite"}
+# Nouns that turn "X of <event>" into a time frame: "the anniversary of the uprising".
+FRAME_NOUNS = {"anniversary", "memory", "aftermath", "wake", "start", "outbreak", "day", "time", "month",
+               "year", "week", "eve", "height", "victim", "family", "commemoration", "remembrance"}
+OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr"}
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    token: Token  # the head word that carries the event's arguments
+    first: int  # token index span (sentence-absolute, doc indices) of the trigger words
+    last: int
+    trigger: Trigger
+
+    @property
+    def event(self) -> str:
+        return self.trigger.event
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _child_lemmas(tok: Token) -> set[str]:
+    return {_lemma(c) for c in tok.children}
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    out = set()
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS:
+            out.add(_lemma(child))
+            out.update(_lemma(c) for c in child.children if c.dep_ == "compound")
+        if child.dep_ in {"prep", "prt"}:
+            for grand in child.children:
+                if grand.dep_ in OBJECT_DEPS | {"pobj"}:
+                    out.add(_lemma(grand))
+    if tok.dep_ == "amod" or tok.dep_ == "acl":
+        out.add(_lemma(tok.head))
+    return out
+
+
+def _conditions_hold(tok: Token, trig: Trigger) -> bool:
+    children = _child_lemmas(tok)
+    if trig.with_ and not (trig.with_ & (children | _compound_lemmas(tok))):
+        return False
+    if trig.without and trig.without & (children | _compound_lemmas(tok) | _object_lemmas(tok)):
+        return False
+    if trig.object and not (trig.object & _object_lemmas(tok)):
+        return False
+    return not (trig.head and _lemma(_governor(tok)) not in trig.head)
+
+
+def _governor(tok: Token) -> Token:
+    """The word a noun depends on, seen through a preposition ("number *of* deaths")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        return head.head
+    return head
+
+
+def _compound_lemmas(tok: Token) -> set[str]:
+    return {_lemma(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+
+
+def _is_frame(tok: Token) -> bool:
+    """A noun trigger naming the setting of something else, not an event in its own right."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ == "compound":
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS:
+        return True
+    # "the anniversary of the uprising": the noun is the object of a time-frame noun.
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in FRAME_NOUNS
+
+
+def _matches_single(tok: Token, trig: Trigger) -> bool:
+    return trig.lemma == _lemma(tok) and tok.pos_ in trig.pos
+
+
+def _matches_phrase(sent: Span, i: int, trig: Trigger) -> int | None:
+    """End index (inclusive) when ``trig.phrase`` matches lemmas from doc index ``i``."""
+    doc = sent.doc
+    end = i + len(trig.phrase) - 1
+    if end >= sent.end:
+        return None
+    for offset, lemma in enumerate(trig.phrase):
+        tok = doc[i + offset]
+        if _lemma(tok) != lemma and tok.lower_ != lemma:
+            return None
+    return end
+
+
+def _phrase_head(sent: Span, first: int, last: int) -> Token:
+    """The word of a multiword trigger whose head lies outside it."""
+    for tok in sent.doc[first : last + 1]:
+        if not (first <= tok.head.i <= last) or tok.head.i == tok.i:
+            return tok
+    return sent.doc[first]
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
+    table = lexicon.by_lemma()
+    hits: list[TriggerHit] = []
+    covered: set[int] = set()
+    for tok in sent:
+        candidates = table.get(_lemma(tok), []) + (table.get(tok.lower_, []) if tok.lower_ != _lemma(tok) else [])
+        # Phrases first (they are more specific), then the last matching single-word entry.
+        for trig in candidates:
+            if not trig.phrase:
+                continue
+            last = _matches_phrase(sent, tok.i, trig)
+            if last is not None and not covered & set(range(tok.i, last + 1)):
+                head = _phrase_head(sent, tok.i, last)
+                if _conditions_hold(head, trig):
+                    hits.append(TriggerHit(head, tok.i, last, trig))
+                    covered.update(range(tok.i, last + 1))
+                    break
+        if tok.i in covered:
+            continue
+        singles = [t for t in candidates if not t.phrase and _matches_single(tok, t) and _conditions_hold(tok, t)]
+        if singles:
+            hits.append(TriggerHit(tok, tok.i, tok.i, singles[-1]))
+            covered.add(tok.i)
+    kept = [h for h in hits if not _is_frame(h.token) and h.token.dep_ != "amod"]
+    return _one_per_type(kept)
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _one_per_type(hits: list[TriggerHit]) -> list[TriggerHit]:
+    best: dict[str, TriggerHit] = {}
+    for hit in hits:
+        current = best.get(hit.event)
+        if current is None or _depth(hit.token) < _depth(current.token):
+            best[hit.event] = hit
+    return sorted(best.values(), key=lambda h: h.first)

@@ -1,0 +1,197 @@
+"""The PLOVER trigger lexicon and the news-language cues, loaded from packs and validated.
+
+Both are data (``packs/plover.yaml``, ``packs/cues.yaml``); this module only reads and checks
+them, failing with a :class:`PackError` that names the file and the entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chronicler.errors import PackError
+
+PACK_DIR = Path(__file__).resolve().parent.parent / "packs"
+POS_TAGS = {"VERB", "NOUN", "ADJ", "PROPN"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event: str
+    mode: str | None
+    lemma: str | None = None
+    pos: frozenset[str] = frozenset()
+    phrase: tuple[str, ...] = ()
+    with_: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()
+    head: frozenset[str] = frozenset()
+
+    @property
+    def first_lemma(self) -> str:
+        return self.phrase[0] if self.phrase else (self.lemma or "")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    groups: dict[str, str]  # event type -> "material" | "verbal"
+    modes: dict[str, frozenset[str]]
+    triggers: tuple[Trigger, ...]
+
+    def by_lemma(self) -> dict[str, list[Trigger]]:
+        table: dict[str, list[Trigger]] = {}
+        for trig in self.triggers:
+            table.setdefault(trig.first_lemma, []).append(trig)
+        return table
+
+    def stem_pattern(self) -> re.Pattern[str]:
+        """A cheap regex that finds every paragraph where some trigger could be."""
+        stems = sorted({s for t in self.triggers for s in _stems(t.first_lemma)}, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cues:
+    speech_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    attribution_preps: tuple[str, ...]
+    negation: frozenset[str]
+    hedges: frozenset[str]
+    hedge_verbs: frozenset[str]
+    modal_hypothetical: frozenset[str]
+    future_markers: frozenset[str]
+    conditional: frozenset[str]
+    historical_markers: tuple[str, ...]
+    historical_after_days: int
+
+
+# Irregular forms share few letters with their lemma; the stems only have to over-match.
+IRREGULAR_STEMS = {"shoot": ("shoot", "shot"), "die": ("die", "died", "dying"), "hang": ("hang", "hung"),
+                   "meet": ("meet", "met"), "take": ("take", "took"), "go": ("go", "went", "gone"),
+                   "strike": ("strik", "struck"), "fight": ("fight", "fought"), "sentence": ("sentenc",),
+                   "seize": ("seiz",), "free": ("free",), "tear": ("tear",), "fire": ("fire", "firing")}
+
+
+def _stems(lemma: str) -> tuple[str, ...]:
+    if lemma in IRREGULAR_STEMS:
+        return IRREGULAR_STEMS[lemma]
+    return (lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma,)
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PackError(str(path), f"cannot be read as YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PackError(str(path), "must hold a mapping at the top level")
+    return data
+
+
+def _strings(path: Path, where: str, value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PackError(str(path), f"{where}: expected a list of strings, got {value!r}")
+    return frozenset(value)
+
+
+def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]]) -> Trigger:
+    where = f"triggers[{index}]"
+    if not isinstance(raw, dict):
+        raise PackError(str(path), f"{where}: expected a mapping")
+    unknown = set(raw) - {"lemma", "pos", "phrase", "event", "mode", "with", "without", "object", "head"}
+    if unknown:
+        raise PackError(str(path), f"{where}: unknown key(s) {sorted(unknown)}")
+    event = raw.get("event")
+    if event not in modes:
+        raise PackError(str(path), f"{where}: event {event!r} is not a PLOVER type")
+    mode = raw.get("mode")
+    if mode is not None and mode not in modes[event]:
+        raise PackError(str(path), f"{where}: mode {mode!r} is not a mode of {event}")
+    lemma, phrase = raw.get("lemma"), raw.get("phrase")
+    if (lemma is None) == (phrase is None):
+        raise PackError(str(path), f"{where}: give exactly one of lemma or phrase")
+    pos = _strings(path, where + ".pos", raw.get("pos"))
+    if lemma is not None and not pos:
+        raise PackError(str(path), f"{where}: a lemma trigger needs pos")
+    if pos - POS_TAGS:
+        raise PackError(str(path), f"{where}: unknown pos {sorted(pos - POS_TAGS)}")
+    return Trigger(
+        event=event,
+        mode=mode,
+        lemma=lemma,
+        pos=pos,
+        phrase=tuple(phrase or ()),
+        with_=_strings(path, where + ".with", raw.get("with")),
+        without=_strings(path, where + ".without", raw.get("without")),
+        object=_strings(path, where + ".object", raw.get("object")),
+        head=_strings(path, where + ".head", raw.get("head")),
+    )
+
+
+def _read_lexicon(path: Path, modes: dict[str, frozenset[str]], groups: dict[str, str]) -> list[Trigger]:
+    data = _load_yaml(path)
+    for name, spec in (data.get("types") or {}).items():
+        if not isinstance(spec, dict) or spec.get("group") not in {"material", "verbal"}:
+            raise PackError(str(path), f"types.{name}: needs group material or verbal")
+        groups[name] = spec["group"]
+        modes[name] = modes.get(name, frozenset()) | _strings(path, f"types.{name}.modes", spec.get("modes"))
+    raw_triggers = data.get("triggers") or []
+    if not isinstance(raw_triggers, list):
+        raise PackError(str(path), "triggers: expected a list")
+    return [_trigger(path, i, raw, modes) for i, raw in enumerate(raw_triggers)]
+
+
+@cache
+def load_lexicon(extra_dirs: Sequence[Path] = ()) -> Lexicon:
+    modes: dict[str, frozenset[str]] = {}
+    groups: dict[str, str] = {}
+    triggers = _read_lexicon(PACK_DIR / "plover.yaml", modes, groups)
+    if len(groups) != 16:
+        raise PackError(str(PACK_DIR / "plover.yaml"), f"expected the 16 PLOVER types, found {len(groups)}")
+    for directory in extra_dirs:
+        path = Path(directory) / "plover.yaml"
+        if path.exists():
+            triggers.extend(_read_lexicon(path, modes, groups))
+    return Lexicon(groups=groups, modes=modes, triggers=tuple(triggers))
+
+
+@cache
+def load_cues(extra_dirs: Sequence[Path] = ()) -> Cues:
+    paths = [PACK_DIR / "cues.yaml"] + [Path(d) / "cues.yaml" for d in extra_dirs]
+    merged: dict[str, Any] = {}
+    for path in paths:
+        if not path.exists():
+            continue
+        for key, value in _load_yaml(path).items():
+            if key == "version":
+                continue
+            if key not in Cues.__dataclass_fields__:
+                raise PackError(str(path), f"unknown cue list {key!r}")
+            if isinstance(value, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + value
+            else:
+                merged[key] = value
+    try:
+        return Cues(
+            speech_verbs=frozenset(merged["speech_verbs"]),
+            denial_verbs=frozenset(merged["denial_verbs"]),
+            attribution_preps=tuple(merged["attribution_preps"]),
+            negation=frozenset(merged["negation"]),
+            hedges=frozenset(merged["hedges"]),
+            hedge_verbs=frozenset(merged["hedge_verbs"]),
+            modal_hypothetical=frozenset(merged["modal_hypothetical"]),
+            future_markers=frozenset(merged["future_markers"]),
+            conditional=frozenset(merged["conditional"]),
+            historical_markers=tuple(merged["historical_markers"]),
+            historical_after_days=int(merged["historical_after_days"]),
+        )
+    except KeyError as exc:
+        raise PackError(str(paths[0]), f"missing cue list {exc.args[0]!r}") from exc

@@ -1,0 +1,222 @@
+"""From a cleaned document to its event mentions: the extractors, run in one explicit order.
+
+Each extractor adds one kind of fact to a trigger: arguments, claimant, modality, date, place,
+counts, historical. The registry below is the one place that names them and their versions;
+``EventMention.provenance`` records which one gave each field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from chronicler.extract import arguments, attribution, events, historical, modality
+from chronicler.extract.arguments import Argument
+from chronicler.extract.counts import CountMatch, find_counts
+from chronicler.extract.lexicon import Cues, Lexicon
+from chronicler.extract.places import PlaceMatch, find_places, lookup_place
+from chronicler.extract.times import DateMatch, find_dates
+from chronicler.nlp import candidate_paragraphs
+from chronicler.records import Count, Document, Entity, EventMention, Location, Span as TextSpan
+
+EXTRACTORS: dict[str, str] = {
+    "event": events.EXTRACTOR,
+    "actor": arguments.EXTRACTOR,
+    "claimed_by": attribution.EXTRACTOR,
+    "modality": modality.EXTRACTOR,
+    "historical": historical.EXTRACTOR,
+    "date": "times.rules.v1",
+    "place": "places.gazetteer.v1",
+    "counts": "counts.rules.v1",
+}
+
+COUNT_EVENT = {"dead": "ASSAULT", "injured": "ASSAULT", "arrested": "COERCE", "participants": "PROTEST"}
+STATE_SECTORS = {"COP", "MIL", "GOV", "JUD", "SPY"}
+VICTIM_WORDS = {"people", "person", "persons", "civilians", "individuals"}
+
+
+@dataclass
+class _DocState:
+    """What earlier sentences of the document tell later ones."""
+
+    published: str | None
+    last_date: str | None = None  # the last date the text gave: anchor for "two days later"
+    last_claimant: Argument | None = None
+    home: Location | None = None  # the country most places of the document are in
+    protest_context: bool = False
+    dates: list[DateMatch] = field(default_factory=list)
+
+
+def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
+    key = f"{doc_id}\x1f{start}\x1f{event}\x1f{trigger_start}".encode()
+    return "ev_" + hashlib.sha256(key).hexdigest()[:20]
+
+
+def _home_country(text: str) -> Location | None:
+    codes = Counter(m.location.country_code for m in find_places(text) if m.location.country_code)
+    if not codes:
+        return None
+    code = codes.most_common(1)[0][0]
+    for match in find_places(text):
+        if match.location.country_code == code and match.location.resolution == "country":
+            return match.location
+    return _country_location(code)
+
+
+def _country_location(code: str) -> Location | None:
+    names = {"IR": "Iran"}
+    return lookup_place(names.get(code, code))
+
+
+def _date_for(trigger: Token, sent: Span, base: int, dates: list[DateMatch], cues: Cues) -> DateMatch | None:
+    """The date in the sentence that dates the event, not the one that dates a statement about it."""
+    doc = sent.doc
+    best: tuple[int, DateMatch] | None = None
+    for match in dates:
+        span = doc.char_span(base + match.start, base + match.end, alignment_mode="expand")
+        if span is None:
+            continue
+        gov = span.root
+        while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
+            gov = gov.head
+        if gov.lemma_.lower() in cues.speech_verbs | cues.denial_verbs and gov.i != trigger.i:
+            continue
+        distance = abs(span.root.i - trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, match)
+    return best[1] if best else None
+
+
+def _place_for(sent_places: list[PlaceMatch], taken: list[tuple[int, int]], base: int) -> list[Location]:
+    """Places of the event: those not inside a name of an actor, target or claimant."""
+    out = []
+    for match in sent_places:
+        start, end = base + match.start, base + match.end
+        if any(s <= start and end <= e for s, e in taken):
+            continue
+        out.append(match.location)
+    return out
+
+
+def _counts_for(hit: events.TriggerHit, hits: list[events.TriggerHit], sent_counts: list[CountMatch],
+                base: int) -> tuple[Count, ...]:
+    """Each figure goes to the event it measures: by kind, else to the nearest trigger."""
+    doc = hit.token.doc
+    mine = []
+    for match in sent_counts:
+        wanted = COUNT_EVENT.get(match.count.kind)
+        owners = [h for h in hits if h.event == wanted] if wanted else []
+        if not owners:
+            span = doc.char_span(base + match.start, base + match.end, alignment_mode="expand")
+            pos = span.root.i if span is not None else hit.token.i
+            owners = sorted(hits, key=lambda h: abs(h.token.i - pos))[:1]
+        if owners and owners[0] is hit:
+            mine.append(match.count)
+    return tuple(mine)
+
+
+def _victims(args: list[Argument], state: _DocState) -> tuple[Entity, ...]:
+    out = []
+    for arg in args:
+        ent = arg.entity
+        if state.protest_context and ent.entity_text.lower() in VICTIM_WORDS:
+            ent = Entity(ent.entity_text, None, "protesters", None, "CVL")
+        out.append(ent)
+    return tuple(out)
+
+
+def _sentence_mentions(doc: Document, sent: Span, base: int, lexicon: Lexicon, cues: Cues,
+                       state: _DocState) -> Iterator[EventMention]:
+    sent_start = base + sent.start_char
+    sent_text = doc.text[sent_start : base + sent.end_char]
+    hits = events.find_triggers(sent, lexicon)
+    sent_dates = find_dates(sent_text, state.published, state.last_date, doc.language or "en")
+    dates_doc = [DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate,
+                           d.relative) for d in sent_dates]
+    if not hits:
+        if sent_dates and sent_dates[-1].date:
+            state.last_date = sent_dates[-1].date
+        return
+    sent_counts = [CountMatch(c.start + sent.start_char, c.end + sent.start_char, c.count, None, None)
+                   for c in find_counts(sent_text, doc.language or "en")]
+    sent_places = [PlaceMatch(p.start + sent.start_char, p.end + sent.start_char, p.location)
+                   for p in find_places(sent_text)]
+    for hit in hits:
+        group = lexicon.groups[hit.event]
+        dmatch = _date_for(hit.token, sent, base, dates_doc, cues)
+        date = dmatch.date if dmatch else None
+        enddate = dmatch.enddate if dmatch else None
+        if date is None and group == "material" and state.last_date:
+            # A toll or an action with no date of its own belongs to the episode just described.
+            date = state.last_date[:7]
+        when = date or state.published
+        actors, recipients = arguments.find_arguments(hit.token, when)
+        att = attribution.find_claimant(hit.token, cues, when)
+        claimant = att.claimant
+        if claimant is None and att.pronoun:
+            claimant = state.last_claimant
+        if att.claimant is not None:
+            state.last_claimant = att.claimant
+        if claimant is not None and doc.outlet and claimant.entity.entity_text.lower() == doc.outlet.lower():
+            claimant = None
+        mood = modality.find_modality(hit.token, cues, att.verb, att.denied)
+        if mood == "asserted" and date and state.published and date[:10] > state.published[:10] \
+                and len(date) >= len(state.published):
+            mood = "future"
+        taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
+        places = _place_for(sent_places, taken, base)
+        if not places and group == "material" and state.home is not None:
+            places = [state.home]
+        trig = sent.doc[hit.first : hit.last + 1]
+        start_trig = base + trig.start_char
+        is_hist = historical.is_historical(date, state.published, sent_text, cues)
+        counts = _counts_for(hit, hits, sent_counts, base)
+        confidence = round(0.55 + 0.1 * (hit.token.pos_ == "VERB") + 0.1 * bool(actors or recipients)
+                           + 0.05 * bool(date) + 0.05 * bool(counts), 2)
+        context: tuple[str, ...] = ()
+        if hit.event in {"ASSAULT", "COERCE"} and any(a.entity.sector in STATE_SECTORS for a in actors):
+            context = ("repression",)
+        yield EventMention(
+            id=mention_id(doc.id, sent_start, hit.event, start_trig),
+            doc_id=doc.id,
+            event=hit.event,
+            mode=hit.trigger.mode,
+            context=context,
+            text=sent_text,
+            start=sent_start,
+            end=sent_start + len(sent_text),
+            trigger=TextSpan(trig.text, start_trig, start_trig + len(trig.text)),
+            extractor=events.EXTRACTOR,
+            confidence=confidence,
+            actor=tuple(a.entity for a in actors),
+            recipient=_victims(recipients, state),
+            date=date,
+            enddate=enddate,
+            event_loc=places[0] if places else None,
+            places=tuple(places),
+            counts=counts,
+            claimed_by=claimant.entity if claimant else None,
+            modality=mood,
+            historical=is_hist,
+            outlet=doc.outlet,
+            provenance=tuple(EXTRACTORS.items()),
+        )
+    if sent_dates and sent_dates[-1].date:
+        state.last_date = sent_dates[-1].date
+
+
+def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues) -> tuple[EventMention, ...]:
+    state = _DocState(published=doc.published)
+    state.home = _home_country(doc.text)
+    state.protest_context = bool(lexicon.stem_pattern().search(doc.text)) and "protest" in doc.text.lower()
+    paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern()))
+    out: list[EventMention] = []
+    for (base, _), parsed in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
+        for sent in parsed.sents:
+            out.extend(_sentence_mentions(doc, sent, base, lexicon, cues, state))
+    return tuple(out)

@@ -1,0 +1,60 @@
+"""Modality: is the event asserted, negated, hedged, future or hypothetical?
+
+Read off the trigger and the verbs that govern it, never off the whole sentence, so that
+"arrested for allegedly insulting the leader" keeps the arrest asserted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicler.extract.lexicon import Cues
+from chronicler.records import Modality
+
+EXTRACTOR = "modality.rules.v1"
+
+# Governors whose infinitive or clause complement is an event yet to happen.
+PLAN_VERBS = {"plan", "schedule", "intend", "vow", "prepare", "threaten", "decide", "promise", "pledge", "aim"}
+PLAN_NOUNS = {"call", "plan", "appeal", "invitation"}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _chain(trigger: Token, stop: Token | None) -> list[Token]:
+    """The trigger and the predicates above it up to (not including) the reporting verb."""
+    out = [trigger]
+    cur = trigger
+    while cur.head.i != cur.i and cur.dep_ in {"xcomp", "ccomp", "conj", "pobj", "prep", "dobj", "acl"}:
+        cur = cur.head
+        if stop is not None and cur.i == stop.i:
+            break
+        out.append(cur)
+    return out
+
+
+def find_modality(trigger: Token, cues: Cues, reporting_verb: Token | None, denied: bool) -> Modality:
+    if denied:
+        return "negated"
+    chain = _chain(trigger, reporting_verb)
+    # Auxiliaries and adverbs attached to the trigger's own predicate (and a passive's aux).
+    own = [c for t in chain[:2] for c in t.children]
+    words = {c.lower_ for c in own} | {_lemma(c) for c in own}
+    if words & cues.negation and not (trigger.pos_ == "NOUN" and "no" not in words):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in cues.conditional for t in chain for c in t.children):
+        return "hypothetical"
+    if words & cues.modal_hypothetical - {"will"}:
+        return "hypothetical"
+    if words & cues.hedges or any(_lemma(t) in cues.hedge_verbs for t in chain[1:]):
+        return "hedged"
+    if {"will", "'ll", "shall"} & words or any(_lemma(t) in PLAN_VERBS for t in chain[1:]):
+        return "future"
+    if trigger.pos_ == "NOUN" and _lemma(trigger.head) in PLAN_VERBS | PLAN_NOUNS:
+        return "future"
+    # "were reported to have ...": a passive report with no named source is a hedge.
+    for tok in chain[1:]:
+        if _lemma(tok) == "report" and any(c.dep_ == "auxpass" for c in tok.children):
+            return "hedged"
+    return "asserted"

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from chronicler.extract.events import find_triggers
+from chronicler.extract.lexicon import Lexicon
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police arrested twelve students outside the university on Sunday.", [("COERCE", "arrest")]),
+        ("Riot police fired tear gas at the crowd.", [("ASSAULT", "crowd-control")]),
+        ("Hundreds of nurses took to the streets of Shiraz.", [("PROTEST", "demo")]),
+        ("The court sentenced two men to death, and they were executed at dawn.",
+         [("SANCTION", "convict"), ("ASSAULT", "targeted")]),
+        ("Guards opened fire on the marchers.", [("ASSAULT", "firearms")]),
+        ("Bus drivers went on strike in the capital.", [("PROTEST", "strike")]),
+        ("A drone strike hit a convoy near the border.", [("ASSAULT", "drone")]),
+        ("The authorities shut down the internet for a week.", [("COERCE", "withhold")]),
+        ("The minister accused foreign media of spreading lies.", [("ACCUSE", "allege")]),
+        ("The spokesman denied the report.", [("REJECT", None)]),
+        ("The two foreign ministers met in Muscat.", [("CONSULT", None)]),
+        ("Activists put up banners in several towns.", [("PROTEST", "demo")]),
+    ],
+)
+def test_triggers(nlp: Language, lexicon: Lexicon, sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    sent = next(nlp(sentence).sents)
+    assert [(h.event, h.trigger.mode) for h in find_triggers(sent, lexicon)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two people were killed in the protests last month.",  # the protests are only the setting
+        "The protest movement has a long history.",  # a noun used as a modifier
+        "The committee has not released a final toll.",  # releasing a figure is no RETREAT
+        "The exhibition hangs portraits of old masters.",
+    ],
+)
+def test_non_events(nlp: Language, lexicon: Lexicon, sentence: str) -> None:
+    sent = next(nlp(sentence).sents)
+    events = {h.event for h in find_triggers(sent, lexicon)}
+    assert "PROTEST" not in events and "RETREAT" not in events
