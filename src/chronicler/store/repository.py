@@ -1,0 +1,243 @@
+"""``Store``: the one place chronicler writes, over SQLAlchemy Core (SQLite or PostgreSQL).
+
+    store = Store.open("~/chronicler/events.db")        # or sqlite:///..., postgresql+psycopg://...
+    store.save_extraction(extraction)                    # idempotent by content hash
+    store.query_events(event="PROTEST", since="2019-11", country="IR")
+
+Every database error comes out as ``StoreError`` naming the database (never its password) and
+what to do about it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Self
+
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+
+from chronicler.errors import StoreError
+from chronicler.records import Extraction, ReadFailure
+from chronicler.store import migrate, query
+from chronicler.store.connect import create_store_engine, parse_target, safe_url
+from chronicler.store.rows import (
+    decode_record,
+    document_dict,
+    document_row,
+    failure_row,
+    mention_row,
+    now_utc,
+)
+from chronicler.store.tables import documents, event_mentions, failures
+
+
+class Store:
+    """A chronicler database. Open with ``Store.open``; use as a context manager or ``close()``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url_or_path: str) -> Store:
+        """Open (creating if need be) the database and upgrade its schema to the newest migration.
+
+        ``url_or_path`` is a SQLAlchemy URL (``sqlite:///events.db``,
+        ``postgresql+psycopg://user@host/db``) or a plain file path, which means a SQLite file;
+        missing parent folders are created. SQLite runs with WAL and foreign keys on.
+        """
+        engine = create_store_engine(parse_target(url_or_path))
+        store = cls(engine)
+        try:
+            with store._guard("bring the schema up to date"), engine.begin() as conn:
+                migrate.upgrade(conn)
+        except CommandError as exc:
+            engine.dispose()
+            raise StoreError(
+                f"{store.url}: the schema cannot be brought up to date ({exc}); the database was "
+                "probably written by a newer chronicler: upgrade chronicler, or use another database"
+            ) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password masked."""
+        return safe_url(self._engine.url)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_document(self, content_hash: str) -> bool:
+        with self._guard("look up a document"), self._engine.connect() as conn:
+            found = conn.execute(select(documents.c.id).where(documents.c.content_hash == content_hash))
+            return found.first() is not None
+
+    def save_extraction(self, extraction: Extraction) -> int:
+        """Store a document and its event mentions in one transaction; return how many mentions.
+
+        Idempotent: when a document with the same content hash is already stored, nothing is
+        written and 0 is returned. When a document with the same ``id`` but another content
+        hash is stored (the article was updated), that document's row is replaced and its old
+        mentions deleted, in the same transaction, so a reader never sees old and new mixed.
+        """
+        doc = extraction.document
+        mention_rows = [mention_row(m) for m in extraction.mentions]
+        _check_mentions(doc.id, mention_rows)
+        with self._guard(f"store document {doc.id!r}"), self._engine.begin() as conn:
+            if _document_id_for_hash(conn, doc.content_hash) is not None:
+                return 0
+            row = document_row(doc, now_utc())
+            if _document_exists(conn, doc.id):
+                conn.execute(delete(event_mentions).where(event_mentions.c.doc_id == doc.id))
+                conn.execute(update(documents).where(documents.c.id == doc.id).values(row))
+            else:
+                conn.execute(insert(documents).values(row))
+            if mention_rows:
+                conn.execute(insert(event_mentions), mention_rows)
+        return len(mention_rows)
+
+    def save_failure(self, failure: ReadFailure, content_hash: str | None = None) -> None:
+        """Record a document that could not be read; the same source and reason are stored once."""
+        row = failure_row(failure, content_hash, now_utc())
+        with self._guard(f"record the failure of {failure.source!r}"), self._engine.begin() as conn:
+            _insert_ignoring_conflict(conn, failures, row, ["source", "reason"])
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def query_events(
+        self,
+        *,
+        event: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        country: str | None = None,
+        historical: bool | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored event JSON, exactly as ``EventMention.to_json`` gave it, by date then id.
+
+        - ``event``: PLOVER type, any case ("protest" finds PROTEST).
+        - ``since``/``until``: "YYYY", "YYYY-MM" or "YYYY-MM-DD"; an event matches when its
+          period overlaps the window, so "2019-11" is within ``since="2019-11-01"`` and within
+          ``until="2019-11-01"``; undated events never match (see ``chronicler.store.query``).
+        - ``place``: the resolved place, its admin1 or the place as written, ignoring case.
+        - ``country``: ISO 3166-1 alpha-2 ("IR"); alpha-3 ("IRN") and English names also work.
+        - ``historical``: only background events (True) or only current ones (False).
+
+        Undated events come last. A bad ``since``, ``until``, ``country`` or ``limit`` raises
+        ValueError saying what to write instead.
+        """
+        stmt = query.events_select(
+            event=event,
+            since=since,
+            until=until,
+            place=place,
+            country=country,
+            historical=historical,
+            limit=limit,
+        )
+        with self._guard("query events"), self._engine.connect() as conn:
+            return [decode_record(text) for text in conn.execute(stmt).scalars()]
+
+    def get_event(self, event_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The event JSON and its document row (id, url, title, published, outlet, text, ...)."""
+        stmt = (
+            select(event_mentions.c.record, documents)
+            .join(documents, documents.c.id == event_mentions.c.doc_id)
+            .where(event_mentions.c.id == event_id)
+        )
+        with self._guard(f"read event {event_id!r}"), self._engine.connect() as conn:
+            row = conn.execute(stmt).mappings().first()
+        if row is None:
+            return None
+        document = {k: v for k, v in row.items() if k != "record"}
+        return decode_record(row["record"]), document_dict(document)
+
+    def stats(self) -> dict[str, int]:
+        """How many rows each table holds: documents, failures, event_mentions."""
+        tables = (documents, failures, event_mentions)
+        with self._guard("count rows"), self._engine.connect() as conn:
+            counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
+        return {name: int(n) for name, n in counts.items()}
+
+    # -- lifetime --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.url}: could not {action}: {_reason(exc)}; {_advice(exc)}") from exc
+
+
+def _check_mentions(doc_id: str, rows: list[dict[str, Any]]) -> None:
+    strays = sorted({r["id"] for r in rows if r["doc_id"] != doc_id})
+    if strays:
+        raise StoreError(
+            f"document {doc_id!r}: events {strays} name another doc_id; an extraction's "
+            "events must all belong to its document"
+        )
+    repeated = sorted(i for i, n in Counter(r["id"] for r in rows).items() if n > 1)
+    if repeated:
+        raise StoreError(f"document {doc_id!r}: event ids {repeated} occur twice; event ids must be unique")
+
+
+def _document_id_for_hash(conn: Connection, content_hash: str) -> str | None:
+    found = conn.execute(select(documents.c.id).where(documents.c.content_hash == content_hash))
+    return found.scalar_one_or_none()
+
+
+def _document_exists(conn: Connection, doc_id: str) -> bool:
+    return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
+
+
+def _insert_ignoring_conflict(conn: Connection, table: Table, row: dict[str, Any], keys: list[str]) -> None:
+    """INSERT that does nothing when ``keys`` already hold these values (both dialects say so)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(postgresql.insert(table).values(row).on_conflict_do_nothing(index_elements=keys))
+    elif conn.dialect.name == "sqlite":
+        conn.execute(sqlite.insert(table).values(row).on_conflict_do_nothing(index_elements=keys))
+    else:
+        match = [table.c[k] == row[k] for k in keys]
+        if conn.execute(select(func.count()).select_from(table).where(*match)).scalar_one() == 0:
+            conn.execute(insert(table).values(row))
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    # str(exc) repeats the SQL and its parameters, which can be a whole article; the driver's
+    # own message is enough.
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
+    return str(exc).splitlines()[0]
+
+
+def _advice(exc: SQLAlchemyError) -> str:
+    if isinstance(exc, IntegrityError):
+        return "a row conflicts with one already stored (an event id used by another document?)"
+    if isinstance(exc, OperationalError):
+        return (
+            "check that the database exists, can be reached and written, and is not locked "
+            "by another chronicler process"
+        )
+    return "check the database and try again; report a bug if it persists"

@@ -1,0 +1,92 @@
+"""The database schema, as SQLAlchemy Core tables.
+
+This module is the one description of the schema; ``migrations/versions`` must build exactly
+this (``tests/store/test_tables.py`` checks it with alembic's ``compare_metadata``). Change it
+only together with a new migration.
+
+Columns beside ``event_mentions.record`` are copies of fields of the event JSON, kept only so
+that queries can filter and index; ``record`` is the stored truth and is returned unchanged.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# Named constraints, so that migrations can refer to them on every backend and so that
+# autogenerate compares like with like.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("content_hash", String, nullable=False),
+    Column("source", String, nullable=False),
+    Column("url", String),
+    Column("title", String),
+    Column("published", String),  # ISO 8601 reduced to what is known, as in the record
+    Column("published_inferred", Boolean, nullable=False),
+    Column("outlet", String),
+    Column("language", String),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_content_hash", "content_hash", unique=True),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("content_hash", String),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    # A re-run that meets the same bad input again must not add a second row.
+    UniqueConstraint("source", "reason"),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("event", String, nullable=False),
+    Column("mode", String),
+    Column("date", String),
+    Column("enddate", String),
+    Column("country_code", String),
+    Column("place", String),  # event_loc.resolved_place
+    Column("extracted_place", String),  # event_loc.extracted_place, as written
+    Column("admin1", String),
+    Column("historical", Boolean, nullable=False),
+    Column("modality", String, nullable=False),
+    Column("extractor", String, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("record", Text, nullable=False),  # the event JSON of SCHEMA.md, as to_json() gave it
+    Index("ix_event_mentions_event", "event"),
+    Index("ix_event_mentions_date", "date"),
+    Index("ix_event_mentions_country_code", "country_code"),
+    Index("ix_event_mentions_doc_id", "doc_id"),
+)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import create_engine
+
+from chronicler.store import Store, migrate
+
+
+def test_packaged_migrations_are_found_without_an_ini_file() -> None:
+    assert migrate.MIGRATIONS_DIR.joinpath("env.py").is_file()
+    assert migrate.alembic_config().config_file_name is None
+    assert migrate.head_revision() == "0001"
+
+
+def test_open_upgrades_to_head_and_reopening_is_a_no_op(tmp_path: Path) -> None:
+    path = tmp_path / "events.db"
+    Store.open(str(path)).close()
+    Store.open(str(path)).close()
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_fresh_database_has_no_revision(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    try:
+        with engine.connect() as conn:
+            assert migrate.current_revision(conn) is None
+    finally:
+        engine.dispose()
+
+
+def test_offline_postgresql_ddl_is_generated_from_the_same_migration() -> None:
+    # No PostgreSQL server here: render the migration as SQL for its dialect instead.
+    buffer = io.StringIO()
+    config = migrate.alembic_config()
+    config.output_buffer = buffer
+    config.set_main_option("sqlalchemy.url", "postgresql+psycopg://chronicler@localhost/events")
+    command.upgrade(config, "head", sql=True)
+    ddl = buffer.getvalue()
+    for expected in (
+        "CREATE TABLE documents",
+        "CREATE TABLE failures",
+        "CREATE TABLE event_mentions",
+        '"end" INTEGER NOT NULL',
+        "ingested_at TIMESTAMP WITH TIME ZONE",
+        "CREATE UNIQUE INDEX ix_documents_content_hash",
+        "UNIQUE (source, reason)",
+        "ON DELETE CASCADE",
+    ):
+        assert expected in ddl
