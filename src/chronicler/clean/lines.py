@@ -1,0 +1,112 @@
+"""A line filter for text scraped from web pages: drops page furniture, keeps every sentence.
+
+The cleaned text becomes the reference text that every offset points into, so the filter is
+predictable: the text is cut into paragraphs at blank lines and into lines at single newlines,
+each line is either kept whole (without its surrounding whitespace) or dropped whole, a paragraph
+left with no lines disappears, and paragraphs are joined again with one blank line ("\\n\\n").
+Nothing inside a kept line is ever changed.
+
+A line is dropped when it is:
+
+- matched whole by a pattern of ``packs/boilerplate.yaml`` (tags, copyright, share bars, ...),
+- made only of navigation words ("Home | About | Contact"),
+- the title again (unless it ends in a full stop), or a heading-like line (short, no closing
+  punctuation) that repeats an earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from chronicler.clean.boilerplate import Boilerplate, load_boilerplate
+
+MENU_WORDS_ID = "menu-words"
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
+_MENU_SEPARATORS = re.compile(r"\s*[|•·/»›]\s*")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+# Closing punctuation that marks a line as prose rather than a heading or a label.
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "'", "”", "’", ")", "»", "。", "؟", "۔")
+_HEADING_MAX_WORDS = 15
+
+
+def split_paragraphs(text: str) -> list[list[str]]:
+    """Paragraphs (split at blank lines), each a list of its non-empty lines, stripped."""
+    text = _NEWLINES.sub("\n", text).strip()
+    if not text:
+        return []
+    paragraphs = []
+    for block in _BLANK_LINES.split(text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if lines:
+            paragraphs.append(lines)
+    return paragraphs
+
+
+def furniture_match(line: str, pack: Boilerplate | None = None) -> str | None:
+    """The id of the boilerplate rule that drops ``line``, or None when the line is kept."""
+    pack = pack or load_boilerplate()
+    stripped = line.strip()
+    if not stripped:
+        return None
+    parts = [p for p in _MENU_SEPARATORS.split(stripped.casefold()) if p]
+    if parts and all(" ".join(p.split()) in pack.menu_words for p in parts):
+        return MENU_WORDS_ID
+    for rule in pack.lines:
+        if rule.regex.fullmatch(stripped):
+            return rule.id
+    return None
+
+
+def is_furniture(line: str, pack: Boilerplate | None = None) -> bool:
+    return furniture_match(line, pack) is not None
+
+
+def is_heading_like(line: str) -> bool:
+    """Short and without closing punctuation: a headline, a section label, a site name."""
+    stripped = line.strip()
+    return (
+        bool(stripped)
+        and not stripped.endswith(_SENTENCE_END)
+        and len(stripped.split()) <= _HEADING_MAX_WORDS
+    )
+
+
+def _key(line: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", line).translate(_QUOTES).casefold().split())
+
+
+def _kept_lines(
+    paragraph: list[str], title_key: str | None, seen: set[str], pack: Boilerplate
+) -> Iterator[str]:
+    for line in paragraph:
+        if furniture_match(line, pack):
+            continue
+        key = _key(line)
+        # The title printed again above the body; a line ending in a full stop is prose that
+        # merely equals the title (some feeds use the lead sentence as the title), so it stays.
+        if key == title_key and not line.endswith((".", "…")):
+            continue
+        if is_heading_like(line):
+            # A repeated heading is page chrome; its first copy stays, as it may be the only one.
+            if key in seen:
+                continue
+            seen.add(key)
+        yield line
+
+
+def filter_lines(text: str, *, title: str | None = None, pack_path: Path | None = None) -> str:
+    """``text`` without its furniture lines; paragraphs joined by one blank line."""
+    pack = load_boilerplate(pack_path)
+    title_key = _key(title) if title and title.strip() else None
+    seen: set[str] = set()
+    kept = []
+    for paragraph in split_paragraphs(text):
+        lines = list(_kept_lines(paragraph, title_key, seen, pack))
+        if lines:
+            kept.append("\n".join(lines))
+    return "\n\n".join(kept)
