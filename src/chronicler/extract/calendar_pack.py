@@ -1,0 +1,85 @@
+"""The calendar words of ``packs/calendar.yaml``, loaded once per language and validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from chronicler.errors import PackError
+from chronicler.extract.packdata import int_map, read_pack, section, strings
+
+UNITS = ("day", "week", "weekend", "month", "year")
+_LISTS = ("month_cues", "year_cues", "last", "last_after", "next", "next_after", "this", "range_from",
+          "range_to", "later", "earlier", "after", "before", "ago", "ago_before", "future",
+          "weekday_suffixes")
+_SPAN = 10_000  # days: far more than any relative expression in news
+
+
+@dataclass(frozen=True)
+class Calendar:
+    language: str
+    months: dict[str, int]
+    persian_months: dict[str, int]
+    weekdays: dict[str, int]
+    days: dict[str, int]
+    periods: dict[str, tuple[str, int]]
+    anchor_days: dict[str, int]
+    units: dict[str, str]
+    words: dict[str, tuple[str, ...]]  # the plain lists, by key of _LISTS
+    future_after: bool
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        return self.words[key]
+
+
+def _periods(path: str, where: str, value: Any) -> dict[str, tuple[str, int]]:
+    if not isinstance(value, dict):
+        raise PackError(path, f"{where}: expected a mapping, got {value!r}")
+    out: dict[str, tuple[str, int]] = {}
+    for phrase, spec in value.items():
+        ok = (isinstance(spec, list) and len(spec) == 2 and spec[0] in UNITS
+              and isinstance(spec[1], int) and not isinstance(spec[1], bool))
+        if not ok or not isinstance(phrase, str):
+            raise PackError(path, f"{where}.{phrase}: expected [unit, offset] with unit in {UNITS}")
+        out[phrase.lower()] = (spec[0], spec[1])
+    return out
+
+
+def _units(path: str, where: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise PackError(path, f"{where}: expected a mapping, got {value!r}")
+    for word, unit in value.items():
+        if unit not in UNITS:
+            raise PackError(path, f"{where}.{word}: unit must be one of {UNITS}, got {unit!r}")
+    return {str(k).lower(): str(v) for k, v in value.items()}
+
+
+def _flag(path: str, where: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise PackError(path, f"{where}: expected true or false, got {value!r}")
+    return value
+
+
+@cache
+def load_calendar(language: str) -> Calendar:
+    """The calendar of ``language``; English for a language the pack does not know."""
+    path, data = read_pack("calendar.yaml")
+    lang = language if language in data and language not in ("version", "persian_months") else "en"
+    raw = section(path, data, lang)
+    missing = [k for k in (*_LISTS, "months", "weekdays", "days", "periods", "anchor_days", "units")
+               if k not in raw]
+    if missing:
+        raise PackError(path, f"{lang}: missing {', '.join(missing)}")
+    return Calendar(
+        language=lang,
+        months=int_map(path, f"{lang}.months", raw["months"] or {}, 1, 12),
+        persian_months=int_map(path, "persian_months", data.get("persian_months"), 1, 12),
+        weekdays=int_map(path, f"{lang}.weekdays", raw["weekdays"] or {}, 0, 6),
+        days=int_map(path, f"{lang}.days", raw["days"], -_SPAN, _SPAN),
+        periods=_periods(path, f"{lang}.periods", raw["periods"]),
+        anchor_days=int_map(path, f"{lang}.anchor_days", raw["anchor_days"], -_SPAN, _SPAN),
+        units=_units(path, f"{lang}.units", raw["units"]),
+        words={k: strings(path, f"{lang}.{k}", raw[k] or []) for k in _LISTS},
+        future_after=_flag(path, f"{lang}.future_after", raw.get("future_after")),
+    )

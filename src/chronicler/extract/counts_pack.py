@@ -1,0 +1,109 @@
+"""The words of ``packs/counts.yaml``, loaded once per language, validated, compiled to regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, cast, get_args
+
+from chronicler.errors import PackError
+from chronicler.extract.packdata import WORD_AFTER, int_map, phrase_regex, read_pack, section, strings
+from chronicler.records import CountKind, Qualifier
+
+KINDS: tuple[CountKind, ...] = get_args(CountKind)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+_LISTS = ("or_more", "range_from", "range_to", "vague", "vague_need_of", "not_after", "not_before",
+          "persons", "barriers", "skip", "stop", "classifiers")
+
+
+@dataclass(frozen=True)
+class CountWords:
+    language: str
+    qualifiers: tuple[tuple[Qualifier, re.Pattern[str]], ...]  # each matches at the end of a prefix
+    or_more: re.Pattern[str]  # at the start of what follows a figure
+    range_from: re.Pattern[str]  # at the end of what precedes a figure
+    range_to: re.Pattern[str]  # between two figures
+    approx: dict[str, int]
+    approx_rx: re.Pattern[str]
+    vague_rx: re.Pattern[str]
+    vague_need_of: frozenset[str]
+    not_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    heads: dict[str, CountKind]  # lower-cased noun -> kind
+    persons: frozenset[str]
+    fallback: dict[str, CountKind]
+    cues: tuple[tuple[CountKind, re.Pattern[str]], ...]
+    barriers: re.Pattern[str]
+    skip: frozenset[str]
+    stop: frozenset[str]
+    classifiers: frozenset[str]
+
+
+def _unit_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Units may start with "-" ("-year-old") or be symbols ("%"): no word boundary before them.
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in word.split())
+        parts.append(body + (WORD_AFTER if word[-1].isalnum() else ""))
+    return re.compile(r"^(?:\s*|-)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _kind_lists(path: str, where: str, value: Any, allowed: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise PackError(path, f"{where}: expected a mapping, got {value!r}")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, words in value.items():
+        if key not in allowed:
+            raise PackError(path, f"{where}.{key}: expected one of {allowed}")
+        out[key] = strings(path, f"{where}.{key}", words)
+    return out
+
+
+def _end(rx: str) -> re.Pattern[str]:
+    return re.compile(rf"{rx}\s*$", re.IGNORECASE)
+
+
+def _start(rx: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{rx}", re.IGNORECASE)
+
+
+@cache
+def load_count_words(language: str) -> CountWords:
+    """The count words of ``language``; English for a language the pack does not know."""
+    path, data = read_pack("counts.yaml")
+    lang = language if language in data and language != "version" else "en"
+    raw = section(path, data, lang)
+    missing = [k for k in (*_LISTS, "qualifiers", "approx", "heads", "fallback", "cues") if k not in raw]
+    if missing:
+        raise PackError(path, f"{lang}: missing {', '.join(missing)}")
+    lists = {k: strings(path, f"{lang}.{k}", raw[k] or []) for k in _LISTS}
+    quals = _kind_lists(path, f"{lang}.qualifiers", raw["qualifiers"], QUALIFIERS)
+    heads = _kind_lists(path, f"{lang}.heads", raw["heads"], KINDS)
+    fallback = _kind_lists(path, f"{lang}.fallback", raw["fallback"] or {}, KINDS)
+    cues = _kind_lists(path, f"{lang}.cues", raw["cues"], KINDS)
+    approx = int_map(path, f"{lang}.approx", raw["approx"] or {}, 1, 10**9)
+    return CountWords(
+        language=lang,
+        qualifiers=tuple((cast(Qualifier, q), _end(phrase_regex(words))) for q, words in quals.items()
+                         if words),
+        or_more=_start(phrase_regex(lists["or_more"])),
+        range_from=_end(phrase_regex(lists["range_from"])),
+        range_to=re.compile(rf"^\s*(?:[-–—]|{phrase_regex(lists['range_to'])})\s*$", re.IGNORECASE),
+        approx=approx,
+        approx_rx=re.compile(phrase_regex(approx), re.IGNORECASE),
+        vague_rx=re.compile(phrase_regex(lists["vague"]), re.IGNORECASE),
+        vague_need_of=frozenset(w.lower() for w in lists["vague_need_of"]),
+        not_after=_unit_regex(lists["not_after"]),
+        not_before=_end(r"(?<![\w\u200c])(?:" + "|".join(
+            re.escape(w) for w in sorted(lists["not_before"], key=len, reverse=True)) + ")"),
+        heads={w.lower(): cast(CountKind, k) for k, words in heads.items() for w in words},
+        persons=frozenset(w.lower() for w in lists["persons"]),
+        fallback={w.lower(): cast(CountKind, k) for k, words in fallback.items() for w in words},
+        cues=tuple((cast(CountKind, k), re.compile(phrase_regex(words, prefix_ok=True), re.IGNORECASE))
+                   for k, words in cues.items()),
+        barriers=re.compile(phrase_regex(lists["barriers"]), re.IGNORECASE),
+        skip=frozenset(w.lower() for w in lists["skip"]),
+        stop=frozenset(w.lower() for w in lists["stop"]),
+        classifiers=frozenset(lists["classifiers"]),
+    )
