@@ -5,12 +5,19 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -31,16 +38,27 @@ err = Console(stderr=True)
 out = Console()
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     table = "table"
     csv = "csv"
 
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file path or a SQLAlchemy URL. "
-                                                 "Default: $CHRONICLER_DB, else chronicler.sqlite in your data directory.")]
-PathsArg = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .htm, .json, .jsonl), directories "
-                                                    "(read recursively) or - for standard input.")]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a SQLite file path or a SQLAlchemy URL. "
+        "Default: $CHRONICLER_DB, else chronicler.sqlite in your data directory.",
+    ),
+]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.txt, .html, .htm, .json, .jsonl), directories "
+        "(read recursively) or - for standard input."
+    ),
+]
 
 
 def _settings(db: str | None = None) -> Settings:
@@ -58,14 +76,29 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False) -> None:
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """chronicler: political event reports turned into a database of claims with their evidence."""
 
 
 def _event_rows(events: list[dict[str, Any]]) -> Table:
     table = Table(show_lines=False)
-    for col in ("id", "event", "mode", "date", "place", "actor", "counts", "claimed_by", "modality", "hist", "text"):
+    for col in (
+        "id",
+        "event",
+        "mode",
+        "date",
+        "place",
+        "actor",
+        "counts",
+        "claimed_by",
+        "modality",
+        "hist",
+        "text",
+    ):
         table.add_column(col, overflow="fold", max_width=60 if col == "text" else None)
     for ev in events:
         table.add_row(*_flat(ev).values())
@@ -107,8 +140,14 @@ def _write_events(events: list[dict[str, Any]], fmt: Format) -> None:
 @app.command()
 def extract(
     paths: PathsArg,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl: SCHEMA.md event JSON, one per line; "
-                                        "table: for a person; csv: flat columns.")] = Format.jsonl,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl: SCHEMA.md event JSON, one per line; table: for a person; csv: flat columns.",
+        ),
+    ] = Format.jsonl,
 ) -> None:
     """Extract event mentions from documents and print them, storing nothing.
 
@@ -143,9 +182,16 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
     Example: chronicler ingest examples/ --db ./iran.sqlite
     """
     settings = _settings(db)
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                        disable=not err.is_terminal)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+    )
     try:
         with progress:
             task = progress.add_task("", total=None)
@@ -158,8 +204,10 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     err.print(f"database: {settings.db_url}")
-    err.print(f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "
-              f"{summary.unchanged}; failed: {len(summary.failures)}; event mentions stored: {summary.events}")
+    err.print(
+        f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "
+        f"{summary.unchanged}; failed: {len(summary.failures)}; event mentions stored: {summary.events}"
+    )
     for failure in summary.failures:
         err.print(f"  [yellow]failed[/yellow] {failure.source}: {failure.reason}")
 
@@ -168,15 +216,20 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
 def events(
     db: DbOption = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")
+    ] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date, ISO.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name: city, province or as written.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. IR.")] = None,
-    historical: Annotated[bool | None, typer.Option("--historical/--no-historical",
-                                                    help="Only background events, or only news.")] = None,
+    historical: Annotated[
+        bool | None,
+        typer.Option("--historical/--no-historical", help="Only background events, or only news."),
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, jsonl (the event JSON of "
-                                        "`extract`) or csv.")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, jsonl (the event JSON of `extract`) or csv.")
+    ] = Format.table,
 ) -> None:
     """List stored event mentions, filtered.
 
@@ -184,8 +237,16 @@ def events(
     """
     settings = _settings(db)
     try:
-        rows = service.list_events(settings, event=type_.upper() if type_ else None, since=since, until=until,
-                                   place=place, country=country, historical=historical, limit=limit)
+        rows = service.list_events(
+            settings,
+            event=type_.upper() if type_ else None,
+            since=since,
+            until=until,
+            place=place,
+            country=country,
+            historical=historical,
+            limit=limit,
+        )
     except (ChroniclerError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -195,8 +256,10 @@ def events(
 
 
 @app.command()
-def show(event_id: Annotated[str, typer.Argument(help="An event-mention id, as `events` lists it.")],
-         db: DbOption = None) -> None:
+def show(
+    event_id: Annotated[str, typer.Argument(help="An event-mention id, as `events` lists it.")],
+    db: DbOption = None,
+) -> None:
     """Show one event mention with its evidence sentence in context, document, outlet and extractor.
 
     Example: chronicler show ev_0123456789abcdef0123

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from chronicler.errors import ConfigError
 
@@ -40,8 +41,11 @@ class Settings:
         known = {f.name for f in fields(self)}
         unknown = set(values) - known
         if unknown:
-            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+            raise ConfigError(
+                f"unknown setting(s): {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+            )
+        changes: dict[str, Any] = {k: v for k, v in values.items() if v is not None}
+        return replace(self, **changes)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -55,8 +59,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             continue
         name = key[len(ENV_PREFIX) :].lower()
         if name not in types:
-            raise ConfigError(f"unknown environment variable {key}; known: "
-                              + ", ".join(ENV_PREFIX + n.upper() for n in sorted(types)))
+            raise ConfigError(
+                f"unknown environment variable {key}; known: "
+                + ", ".join(ENV_PREFIX + n.upper() for n in sorted(types))
+            )
         if types[name] in (int, "int"):
             try:
                 values[name] = int(raw)

@@ -24,20 +24,23 @@ EXTRACTION_LANGUAGES = {"en"}
 def process(document: Document, packs: Sequence[Path] = (), model: str = DEFAULT_MODEL) -> Extraction:
     if (document.language or "en") not in EXTRACTION_LANGUAGES:
         return Extraction(document, ())
-    mentions = extract_mentions(document, load_pipeline(model), load_lexicon(tuple(packs)),
-                                load_cues(tuple(packs)))
+    mentions = extract_mentions(
+        document, load_pipeline(model), load_lexicon(tuple(packs)), load_cues(tuple(packs))
+    )
     return Extraction(document, mentions)
 
 
-def read_documents(paths: Sequence[str], *, stdin: TextIO | None = None,
-                   max_bytes: int = 10_000_000) -> Iterator[Document | ReadFailure]:
+def read_documents(
+    paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes: int = 10_000_000
+) -> Iterator[Document | ReadFailure]:
     """Read and clean: every item is a cleaned document or the reason one was set aside."""
     for item in read_paths(paths, stdin=stdin, max_bytes=max_bytes):
         yield item if isinstance(item, ReadFailure) else clean(item)
 
 
-def run(documents: Iterable[Document | ReadFailure], packs: Sequence[Path] = (),
-        model: str = DEFAULT_MODEL) -> Iterator[Extraction | ReadFailure]:
+def run(
+    documents: Iterable[Document | ReadFailure], packs: Sequence[Path] = (), model: str = DEFAULT_MODEL
+) -> Iterator[Extraction | ReadFailure]:
     for item in documents:
         yield item if isinstance(item, ReadFailure) else process(item, packs, model)
 

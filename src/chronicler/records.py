@@ -112,7 +112,13 @@ class Count:
     text: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "low": self.low, "high": self.high, "qualifier": self.qualifier, "text": self.text}
+        return {
+            "kind": self.kind,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)

@@ -24,19 +24,25 @@ class IngestSummary:
 def _safe_process(doc: Document, settings: Settings) -> Extraction | ReadFailure:
     try:
         return process(doc, settings.pack_dirs, settings.spacy_model)
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+    except Exception as exc:
         return ReadFailure(doc.source, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def extract(paths: Sequence[str], settings: Settings, *, stdin: TextIO | None = None
-            ) -> Iterator[Extraction | ReadFailure]:
+def extract(
+    paths: Sequence[str], settings: Settings, *, stdin: TextIO | None = None
+) -> Iterator[Extraction | ReadFailure]:
     """Read, clean and extract, storing nothing."""
     for item in read_documents(paths, stdin=stdin, max_bytes=settings.max_bytes):
         yield item if isinstance(item, ReadFailure) else _safe_process(item, settings)
 
 
-def ingest(paths: Sequence[str], settings: Settings, *, stdin: TextIO | None = None,
-           on_document: Callable[[str], None] | None = None) -> IngestSummary:
+def ingest(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    stdin: TextIO | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> IngestSummary:
     """Read, clean, extract and store; documents already stored (same content hash) are skipped."""
     summary = IngestSummary()
     with Store.open(settings.db_url) as store:

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.slow
         ("Police arrested twelve students outside the university on Sunday.", [("COERCE", "arrest")]),
         ("Riot police fired tear gas at the crowd.", [("ASSAULT", "crowd-control")]),
         ("Hundreds of nurses took to the streets of Shiraz.", [("PROTEST", "demo")]),
-        ("The court sentenced two men to death, and they were executed at dawn.",
-         [("SANCTION", "convict"), ("ASSAULT", "targeted")]),
+        (
+            "The court sentenced two men to death, and they were executed at dawn.",
+            [("SANCTION", "convict"), ("ASSAULT", "targeted")],
+        ),
         ("Guards opened fire on the marchers.", [("ASSAULT", "firearms")]),
         ("Bus drivers went on strike in the capital.", [("PROTEST", "strike")]),
         ("A drone strike hit a convoy near the border.", [("ASSAULT", "drone")]),
@@ -27,7 +29,9 @@ pytestmark = pytest.mark.slow
         ("Activists put up banners in several towns.", [("PROTEST", "demo")]),
     ],
 )
-def test_triggers(nlp: Language, lexicon: Lexicon, sentence: str, expected: list[tuple[str, str | None]]) -> None:
+def test_triggers(
+    nlp: Language, lexicon: Lexicon, sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
     sent = next(nlp(sentence).sents)
     assert [(h.event, h.trigger.mode) for h in find_triggers(sent, lexicon)] == expected
 

@@ -39,7 +39,9 @@ def test_user_pack_errors_name_the_file(tmp_path: Path, body: str, message: str)
 
 
 def test_user_pack_extends_the_lexicon(tmp_path: Path) -> None:
-    (tmp_path / "plover.yaml").write_text("triggers:\n  - {lemma: picket, pos: [VERB], event: PROTEST, mode: demo}\n")
+    (tmp_path / "plover.yaml").write_text(
+        "triggers:\n  - {lemma: picket, pos: [VERB], event: PROTEST, mode: demo}\n"
+    )
     lex = load_lexicon((tmp_path,))
     assert any(t.lemma == "picket" for t in lex.triggers)
 

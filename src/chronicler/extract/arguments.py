@@ -22,8 +22,27 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
 RECIPIENT_PREPS = {"on", "against", "of", "at", "into"}
 NP_KEEP = {"compound", "amod", "nmod", "flat", "poss", "case", "det", "nummod", "quantmod", "npadvmod"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "those", "this", "these",
-            "some", "others", "many", "most", "one", "all"}
+PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "those",
+    "this",
+    "these",
+    "some",
+    "others",
+    "many",
+    "most",
+    "one",
+    "all",
+}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
@@ -41,12 +60,17 @@ def noun_phrase(head: Token) -> tuple[int, int] | None:
     left = [c for c in head.lefts if c.dep_ in NP_KEEP]
     first = min([head.i] + [t.i for c in left for t in c.subtree])
     doc = head.doc
-    while first < head.i and (doc[first].lower_ in DETERMINERS or doc[first].pos_ in {"NUM", "DET", "PUNCT"}
-                              or doc[first].dep_ in {"nummod", "quantmod", "advmod"}):
+    while first < head.i and (
+        doc[first].lower_ in DETERMINERS
+        or doc[first].pos_ in {"NUM", "DET", "PUNCT"}
+        or doc[first].dep_ in {"nummod", "quantmod", "advmod"}
+    ):
         first += 1
     last = head.i
     # Multiword proper names continue to the right ("Human Rights Watch", "Hassan Rouhani").
-    while last + 1 < len(doc) and doc[last + 1].dep_ in {"flat", "compound"} and doc[last + 1].head.i == head.i:
+    while (
+        last + 1 < len(doc) and doc[last + 1].dep_ in {"flat", "compound"} and doc[last + 1].head.i == head.i
+    ):
         last += 1
     return first, last
 
@@ -55,8 +79,26 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
 
 
-QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "handful",
-                  "score", "scores", "million", "millions", "group", "crowd", "majority", "most", "some", "many"}
+QUANTITY_NOUNS = {
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "number",
+    "handful",
+    "score",
+    "scores",
+    "million",
+    "millions",
+    "group",
+    "crowd",
+    "majority",
+    "most",
+    "some",
+    "many",
+}
 
 
 def _through_quantity(head: Token) -> Token:
@@ -79,8 +121,9 @@ def to_argument(head: Token, when: str | None) -> Argument | None:
     known = [m for m in find_actors(text, when) if m.end - m.start >= len(text) // 2]
     if known:
         best = max(known, key=lambda m: m.end - m.start)
-        entity = Entity(text, best.entity.identifier_id, best.entity.identifier_text, best.entity.code,
-                        best.entity.sector)
+        entity = Entity(
+            text, best.entity.identifier_id, best.entity.identifier_text, best.entity.code, best.entity.sector
+        )
     else:
         entity = Entity(text)
     return Argument(entity, span.start_char, span.end_char)
@@ -99,15 +142,23 @@ def _arguments(heads: list[Token], when: str | None) -> list[Argument]:
 def _subject_source(tok: Token) -> Token:
     """The predicate whose subject this one shares: "declared ... and *accused*", "to *free*"."""
     cur = tok
-    while (cur.dep_ in {"conj", "xcomp"} and not any(c.dep_ in SUBJECT_DEPS for c in cur.children)
-           and cur.head.i != cur.i):
+    while (
+        cur.dep_ in {"conj", "xcomp"}
+        and not any(c.dep_ in SUBJECT_DEPS for c in cur.children)
+        and cur.head.i != cur.i
+    ):
         cur = cur.head
     return cur
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
-    return [g for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    return [
+        g
+        for c in tok.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], list[Argument]]:

@@ -23,7 +23,19 @@ from chronicler.extract.lexicon import Cues
 
 EXTRACTOR = "attribution.deps.v1"
 
-COMPLEMENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "relcl", "acl", "pcomp", "prep", "pobj"}
+COMPLEMENT_DEPS = {
+    "ccomp",
+    "parataxis",
+    "xcomp",
+    "advcl",
+    "conj",
+    "dobj",
+    "relcl",
+    "acl",
+    "pcomp",
+    "prep",
+    "pobj",
+}
 
 
 @dataclass(frozen=True)
@@ -74,8 +86,12 @@ def _governing_verb(trigger: Token, cues: Cues) -> Token | None:
         cur = parent
     # "304 were killed, Amnesty said": the reporting verb is the root and the event its ccomp.
     root = trigger.sent.root
-    if (root.i != trigger.i and _lemma(root) in cues.speech_verbs and root.i > trigger.i
-            and trigger.i in {t.i for t in root.subtree}):
+    if (
+        root.i != trigger.i
+        and _lemma(root) in cues.speech_verbs
+        and root.i > trigger.i
+        and trigger.i in {t.i for t in root.subtree}
+    ):
         return root
     return None
 
@@ -98,4 +114,3 @@ def find_claimant(trigger: Token, cues: Cues, when: str | None) -> Attribution:
         return Attribution(None, verb, denied, pronoun=head.pos_ == "PRON")
     args = _arguments([head], when)
     return Attribution(args[0] if args else None, verb, denied)
-

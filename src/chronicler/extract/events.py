@@ -21,11 +21,39 @@ from chronicler.extract.lexicon import Lexicon, Trigger
 EXTRACTOR = "events.rules.v1"
 
 # Prepositions that make a noun the setting of another event rather than an event itself.
-FRAME_PREPS = {"in", "during", "after", "since", "before", "following", "amid", "over", "throughout",
-               "until", "despite"}
+FRAME_PREPS = {
+    "in",
+    "during",
+    "after",
+    "since",
+    "before",
+    "following",
+    "amid",
+    "over",
+    "throughout",
+    "until",
+    "despite",
+}
 # Nouns that turn "X of <event>" into a time frame: "the anniversary of the uprising".
-FRAME_NOUNS = {"anniversary", "memory", "aftermath", "wake", "start", "outbreak", "day", "time", "month",
-               "year", "week", "eve", "height", "victim", "family", "commemoration", "remembrance"}
+FRAME_NOUNS = {
+    "anniversary",
+    "memory",
+    "aftermath",
+    "wake",
+    "start",
+    "outbreak",
+    "day",
+    "time",
+    "month",
+    "year",
+    "week",
+    "eve",
+    "height",
+    "victim",
+    "family",
+    "commemoration",
+    "remembrance",
+}
 OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr"}
 
 
@@ -129,7 +157,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     covered: set[int] = set()
     for tok in sent:
-        candidates = table.get(_lemma(tok), []) + (table.get(tok.lower_, []) if tok.lower_ != _lemma(tok) else [])
+        candidates = table.get(_lemma(tok), []) + (
+            table.get(tok.lower_, []) if tok.lower_ != _lemma(tok) else []
+        )
         # Phrases first (they are more specific), then the last matching single-word entry.
         for trig in candidates:
             if not trig.phrase:
@@ -143,7 +173,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
                     break
         if tok.i in covered:
             continue
-        singles = [t for t in candidates if not t.phrase and _matches_single(tok, t) and _conditions_hold(tok, t)]
+        singles = [
+            t for t in candidates if not t.phrase and _matches_single(tok, t) and _conditions_hold(tok, t)
+        ]
         if singles:
             hits.append(TriggerHit(tok, tok.i, tok.i, singles[-1]))
             covered.add(tok.i)

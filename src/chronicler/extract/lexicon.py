@@ -72,10 +72,21 @@ class Cues:
 
 
 # Irregular forms share few letters with their lemma; the stems only have to over-match.
-IRREGULAR_STEMS = {"shoot": ("shoot", "shot"), "die": ("die", "died", "dying"), "hang": ("hang", "hung"),
-                   "meet": ("meet", "met"), "take": ("take", "took"), "go": ("go", "went", "gone"),
-                   "strike": ("strik", "struck"), "fight": ("fight", "fought"), "sentence": ("sentenc",),
-                   "seize": ("seiz",), "free": ("free",), "tear": ("tear",), "fire": ("fire", "firing")}
+IRREGULAR_STEMS = {
+    "shoot": ("shoot", "shot"),
+    "die": ("die", "died", "dying"),
+    "hang": ("hang", "hung"),
+    "meet": ("meet", "met"),
+    "take": ("take", "took"),
+    "go": ("go", "went", "gone"),
+    "strike": ("strik", "struck"),
+    "fight": ("fight", "fought"),
+    "sentence": ("sentenc",),
+    "seize": ("seiz",),
+    "free": ("free",),
+    "tear": ("tear",),
+    "fire": ("fire", "firing"),
+}
 
 
 def _stems(lemma: str) -> tuple[str, ...]:

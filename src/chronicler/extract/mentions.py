@@ -22,7 +22,8 @@ from chronicler.extract.lexicon import Cues, Lexicon
 from chronicler.extract.places import PlaceMatch, find_places, lookup_place
 from chronicler.extract.times import DateMatch, find_dates
 from chronicler.nlp import candidate_paragraphs
-from chronicler.records import Count, Document, Entity, EventMention, Location, Span as TextSpan
+from chronicler.records import Count, Document, Entity, EventMention, Location
+from chronicler.records import Span as TextSpan
 
 EXTRACTORS: dict[str, str] = {
     "event": events.EXTRACTOR,
@@ -45,11 +46,16 @@ class _DocState:
     """What earlier sentences of the document tell later ones."""
 
     published: str | None
-    last_date: str | None = None  # the last date the text gave: anchor for "two days later"
+    episode: str | None = None  # the month of the last dated event: the default for undated ones
     last_claimant: Argument | None = None
     home: Location | None = None  # the country most places of the document are in
     protest_context: bool = False
-    dates: list[DateMatch] = field(default_factory=list)
+    dates: list[DateMatch] = field(default_factory=list)  # every date of the text, for anchors
+
+    def anchor(self, offset: int) -> str | None:
+        """The last date the text gave before ``offset``: what "two days later" counts from."""
+        before = [d.date for d in self.dates if d.end <= offset and d.date]
+        return before[-1] if before else None
 
 
 def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
@@ -73,12 +79,12 @@ def _country_location(code: str) -> Location | None:
     return lookup_place(names.get(code, code))
 
 
-def _date_for(trigger: Token, sent: Span, base: int, dates: list[DateMatch], cues: Cues) -> DateMatch | None:
+def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) -> DateMatch | None:
     """The date in the sentence that dates the event, not the one that dates a statement about it."""
     doc = sent.doc
     best: tuple[int, DateMatch] | None = None
     for match in dates:
-        span = doc.char_span(base + match.start, base + match.end, alignment_mode="expand")
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
             continue
         gov = span.root
@@ -92,19 +98,19 @@ def _date_for(trigger: Token, sent: Span, base: int, dates: list[DateMatch], cue
     return best[1] if best else None
 
 
-def _place_for(sent_places: list[PlaceMatch], taken: list[tuple[int, int]], base: int) -> list[Location]:
+def _place_for(sent_places: list[PlaceMatch], taken: list[tuple[int, int]]) -> list[Location]:
     """Places of the event: those not inside a name of an actor, target or claimant."""
     out = []
     for match in sent_places:
-        start, end = base + match.start, base + match.end
-        if any(s <= start and end <= e for s, e in taken):
+        if any(s <= match.start and match.end <= e for s, e in taken):
             continue
         out.append(match.location)
     return out
 
 
-def _counts_for(hit: events.TriggerHit, hits: list[events.TriggerHit], sent_counts: list[CountMatch],
-                base: int) -> tuple[Count, ...]:
+def _counts_for(
+    hit: events.TriggerHit, hits: list[events.TriggerHit], sent_counts: list[CountMatch]
+) -> tuple[Count, ...]:
     """Each figure goes to the event it measures: by kind, else to the nearest trigger."""
     doc = hit.token.doc
     mine = []
@@ -112,7 +118,7 @@ def _counts_for(hit: events.TriggerHit, hits: list[events.TriggerHit], sent_coun
         wanted = COUNT_EVENT.get(match.count.kind)
         owners = [h for h in hits if h.event == wanted] if wanted else []
         if not owners:
-            span = doc.char_span(base + match.start, base + match.end, alignment_mode="expand")
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
             pos = span.root.i if span is not None else hit.token.i
             owners = sorted(hits, key=lambda h: abs(h.token.i - pos))[:1]
         if owners and owners[0] is hit:
@@ -130,30 +136,37 @@ def _victims(args: list[Argument], state: _DocState) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-def _sentence_mentions(doc: Document, sent: Span, base: int, lexicon: Lexicon, cues: Cues,
-                       state: _DocState) -> Iterator[EventMention]:
+def _sentence_mentions(
+    doc: Document, sent: Span, base: int, lexicon: Lexicon, cues: Cues, state: _DocState
+) -> Iterator[EventMention]:
     sent_start = base + sent.start_char
     sent_text = doc.text[sent_start : base + sent.end_char]
     hits = events.find_triggers(sent, lexicon)
-    sent_dates = find_dates(sent_text, state.published, state.last_date, doc.language or "en")
-    dates_doc = [DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate,
-                           d.relative) for d in sent_dates]
+    sent_dates = find_dates(sent_text, state.published, state.anchor(sent_start), doc.language or "en")
+    dates_doc = [
+        DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate, d.relative)
+        for d in sent_dates
+    ]
     if not hits:
-        if sent_dates and sent_dates[-1].date:
-            state.last_date = sent_dates[-1].date
         return
-    sent_counts = [CountMatch(c.start + sent.start_char, c.end + sent.start_char, c.count, None, None)
-                   for c in find_counts(sent_text, doc.language or "en")]
-    sent_places = [PlaceMatch(p.start + sent.start_char, p.end + sent.start_char, p.location)
-                   for p in find_places(sent_text)]
+    sent_counts = [
+        CountMatch(c.start + sent.start_char, c.end + sent.start_char, c.count, None, None)
+        for c in find_counts(sent_text, doc.language or "en")
+    ]
+    sent_places = [
+        PlaceMatch(p.start + sent.start_char, p.end + sent.start_char, p.location)
+        for p in find_places(sent_text)
+    ]
     for hit in hits:
         group = lexicon.groups[hit.event]
-        dmatch = _date_for(hit.token, sent, base, dates_doc, cues)
+        dmatch = _date_for(hit.token, sent, dates_doc, cues)
         date = dmatch.date if dmatch else None
         enddate = dmatch.enddate if dmatch else None
-        if date is None and group == "material" and state.last_date:
+        if date is not None and group == "material":
+            state.episode = date[:7]
+        elif date is None and group == "material" and state.episode:
             # A toll or an action with no date of its own belongs to the episode just described.
-            date = state.last_date[:7]
+            date = state.episode
         when = date or state.published
         actors, recipients = arguments.find_arguments(hit.token, when)
         att = attribution.find_claimant(hit.token, cues, when)
@@ -165,19 +178,30 @@ def _sentence_mentions(doc: Document, sent: Span, base: int, lexicon: Lexicon, c
         if claimant is not None and doc.outlet and claimant.entity.entity_text.lower() == doc.outlet.lower():
             claimant = None
         mood = modality.find_modality(hit.token, cues, att.verb, att.denied)
-        if mood == "asserted" and date and state.published and date[:10] > state.published[:10] \
-                and len(date) >= len(state.published):
+        if (
+            mood == "asserted"
+            and date
+            and state.published
+            and date[:10] > state.published[:10]
+            and len(date) >= len(state.published)
+        ):
             mood = "future"
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
-        places = _place_for(sent_places, taken, base)
+        places = _place_for(sent_places, taken)
         if not places and group == "material" and state.home is not None:
             places = [state.home]
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
         is_hist = historical.is_historical(date, state.published, sent_text, cues)
-        counts = _counts_for(hit, hits, sent_counts, base)
-        confidence = round(0.55 + 0.1 * (hit.token.pos_ == "VERB") + 0.1 * bool(actors or recipients)
-                           + 0.05 * bool(date) + 0.05 * bool(counts), 2)
+        counts = _counts_for(hit, hits, sent_counts)
+        confidence = round(
+            0.55
+            + 0.1 * (hit.token.pos_ == "VERB")
+            + 0.1 * bool(actors or recipients)
+            + 0.05 * bool(date)
+            + 0.05 * bool(counts),
+            2,
+        )
         context: tuple[str, ...] = ()
         if hit.event in {"ASSAULT", "COERCE"} and any(a.entity.sector in STATE_SECTORS for a in actors):
             context = ("repression",)
@@ -206,12 +230,12 @@ def _sentence_mentions(doc: Document, sent: Span, base: int, lexicon: Lexicon, c
             outlet=doc.outlet,
             provenance=tuple(EXTRACTORS.items()),
         )
-    if sent_dates and sent_dates[-1].date:
-        state.last_date = sent_dates[-1].date
 
 
 def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues) -> tuple[EventMention, ...]:
-    state = _DocState(published=doc.published)
+    state = _DocState(
+        published=doc.published, dates=find_dates(doc.text, doc.published, None, doc.language or "en")
+    )
     state.home = _home_country(doc.text)
     state.protest_context = bool(lexicon.stem_pattern().search(doc.text)) and "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern()))

@@ -14,7 +14,18 @@ from chronicler.records import Modality
 EXTRACTOR = "modality.rules.v1"
 
 # Governors whose infinitive or clause complement is an event yet to happen.
-PLAN_VERBS = {"plan", "schedule", "intend", "vow", "prepare", "threaten", "decide", "promise", "pledge", "aim"}
+PLAN_VERBS = {
+    "plan",
+    "schedule",
+    "intend",
+    "vow",
+    "prepare",
+    "threaten",
+    "decide",
+    "promise",
+    "pledge",
+    "aim",
+}
 PLAN_NOUNS = {"call", "plan", "appeal", "invitation"}
 
 
