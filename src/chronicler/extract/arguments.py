@@ -151,6 +151,15 @@ def _subject_source(tok: Token) -> Token:
     return cur
 
 
+def _subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb; a pronoun subject of a coordinated clause is the first clause's subject."""
+    source = _subject_source(verb)
+    heads = [c for c in source.children if c.dep_ in SUBJECT_DEPS]
+    if source.dep_ == "conj" and all(h.pos_ == "PRON" for h in heads):
+        heads = [c for c in source.head.children if c.dep_ in SUBJECT_DEPS] or heads
+    return heads
+
+
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
     return [
         g
@@ -164,8 +173,12 @@ def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
 def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], list[Argument]]:
     """(actors, recipients) of the event stated by ``trigger``."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        actor_heads = [c for c in trigger.children if c.dep_ == "poss"] + _pobjs(trigger, {"by"})
-        recipient_heads = _pobjs(trigger, RECIPIENT_PREPS)
+        actor_heads = [c for c in trigger.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}]
+        actor_heads += _pobjs(trigger, {"by", "between"})
+        recipient_heads = _pobjs(trigger, RECIPIENT_PREPS | {"with"})
+        if not actor_heads and trigger.dep_ in {"dobj", "obj"}:
+            # "they put up banners", "workers staged a strike": the doer of the support verb.
+            actor_heads = _subjects(trigger.head)
         # "protesters' strike": the possessor of a protest is its actor; of a killing, its victim.
         return _arguments(actor_heads, when), _arguments(recipient_heads, when)
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in trigger.children)
@@ -176,8 +189,7 @@ def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], li
         actor_heads = _pobjs(trigger, {"by"})
         recipient_heads = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     else:
-        source = _subject_source(trigger)
-        actor_heads = [c for c in source.children if c.dep_ in SUBJECT_DEPS]
+        actor_heads = _subjects(trigger)
         recipient_heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
         if not recipient_heads:
             recipient_heads = _pobjs(trigger, RECIPIENT_PREPS - {"of"})

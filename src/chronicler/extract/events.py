@@ -33,7 +33,11 @@ FRAME_PREPS = {
     "throughout",
     "until",
     "despite",
+    "about",
 }
+# Governors whose complement is asked for, not done: "ordering the execution", "urged Tehran to free".
+REQUEST_HEADS = {"order", "urge", "demand", "call", "ask", "want", "seek", "propose", "press", "push"}
+DETERMINING_DEPS = {"det", "poss", "nummod", "prep", "amod", "compound", "acl", "relcl", "quantmod", "nmod"}
 # Nouns that turn "X of <event>" into a time frame: "the anniversary of the uprising".
 FRAME_NOUNS = {
     "anniversary",
@@ -127,6 +131,20 @@ def _is_frame(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in FRAME_NOUNS
 
 
+def _is_requested(tok: Token) -> bool:
+    """The content of an order or appeal is not (yet) an event: the appeal is."""
+    if tok.dep_ in {"xcomp", "dobj", "ccomp"} and _lemma(tok.head) in REQUEST_HEADS:
+        return True
+    return tok.dep_ == "pcomp" and _lemma(tok.head.head) in REQUEST_HEADS
+
+
+def _is_generic(tok: Token) -> bool:
+    """A bare noun in a list or as an object ("tortures and executions") names a kind, not an event."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"conj", "pobj", "appos"}:
+        return False
+    return not any(c.dep_ in DETERMINING_DEPS for c in tok.children)
+
+
 def _matches_single(tok: Token, trig: Trigger) -> bool:
     return trig.lemma == _lemma(tok) and tok.pos_ in trig.pos
 
@@ -179,7 +197,14 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
         if singles:
             hits.append(TriggerHit(tok, tok.i, tok.i, singles[-1]))
             covered.add(tok.i)
-    kept = [h for h in hits if not _is_frame(h.token) and h.token.dep_ != "amod"]
+    kept = [
+        h
+        for h in hits
+        if not _is_frame(h.token)
+        and h.token.dep_ != "amod"
+        and not _is_requested(h.token)
+        and not _is_generic(h.token)
+    ]
     return _one_per_type(kept)
 
 

@@ -39,6 +39,8 @@ EXTRACTORS: dict[str, str] = {
 COUNT_EVENT = {"dead": "ASSAULT", "injured": "ASSAULT", "arrested": "COERCE", "participants": "PROTEST"}
 STATE_SECTORS = {"COP", "MIL", "GOV", "JUD", "SPY"}
 VICTIM_WORDS = {"people", "person", "persons", "civilians", "individuals"}
+# Killing people held in custody is an execution, however the sentence words it.
+CUSTODY_WORDS = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"}
 
 
 @dataclass
@@ -51,6 +53,15 @@ class _DocState:
     home: Location | None = None  # the country most places of the document are in
     protest_context: bool = False
     dates: list[DateMatch] = field(default_factory=list)  # every date of the text, for anchors
+
+    @property
+    def reference(self) -> str | None:
+        """What "well before publication" counts from: the publication date, else the latest date
+        the text itself gives (an article is written no earlier than the last date it names)."""
+        if self.published:
+            return self.published
+        stated = sorted(d.date for d in self.dates if d.date and not d.relative)
+        return stated[-1] if stated else None
 
     def anchor(self, offset: int) -> str | None:
         """The last date the text gave before ``offset``: what "two days later" counts from."""
@@ -126,6 +137,14 @@ def _counts_for(
     return tuple(mine)
 
 
+def _mode(hit: events.TriggerHit, recipients: list[Argument]) -> str | None:
+    if hit.event == "ASSAULT" and hit.trigger.mode is None:
+        heads = {a.entity.entity_text.lower().split()[-1] for a in recipients if a.entity.entity_text}
+        if heads & CUSTODY_WORDS:
+            return "targeted"
+    return hit.trigger.mode
+
+
 def _victims(args: list[Argument], state: _DocState) -> tuple[Entity, ...]:
     out = []
     for arg in args:
@@ -164,7 +183,12 @@ def _sentence_mentions(
         enddate = dmatch.enddate if dmatch else None
         if date is not None and group == "material":
             state.episode = date[:7]
-        elif date is None and group == "material" and state.episode:
+        elif (
+            date is None
+            and group == "material"
+            and state.episode
+            and not historical.is_historical(state.episode, state.reference, "", cues)
+        ):
             # A toll or an action with no date of its own belongs to the episode just described.
             date = state.episode
         when = date or state.published
@@ -192,7 +216,7 @@ def _sentence_mentions(
             places = [state.home]
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
-        is_hist = historical.is_historical(date, state.published, sent_text, cues)
+        is_hist = historical.is_historical(date, state.reference, sent_text, cues)
         counts = _counts_for(hit, hits, sent_counts)
         confidence = round(
             0.55
@@ -209,7 +233,7 @@ def _sentence_mentions(
             id=mention_id(doc.id, sent_start, hit.event, start_trig),
             doc_id=doc.id,
             event=hit.event,
-            mode=hit.trigger.mode,
+            mode=_mode(hit, recipients),
             context=context,
             text=sent_text,
             start=sent_start,
