@@ -35,7 +35,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 err = Console(stderr=True)
-out = Console()
+# Piped output is not cut to 80 columns: a table is read in a pager or a file.
+out = Console() if Console().is_terminal else Console(width=240)
 
 
 class Format(StrEnum):
@@ -86,22 +87,12 @@ def main(
 
 def _event_rows(events: list[dict[str, Any]]) -> Table:
     table = Table(show_lines=False)
-    for col in (
-        "id",
-        "event",
-        "mode",
-        "date",
-        "place",
-        "actor",
-        "counts",
-        "claimed_by",
-        "modality",
-        "hist",
-        "text",
-    ):
-        table.add_column(col, overflow="fold", max_width=60 if col == "text" else None)
+    for col in ("id", "event", "mode", "date", "place", "actor", "counts", "claimed_by", "modality", "hist"):
+        table.add_column(col, no_wrap=col in {"id", "event", "mode", "date", "modality", "hist"})
+    table.add_column("text", max_width=90, overflow="ellipsis", no_wrap=True)
     for ev in events:
-        table.add_row(*_flat(ev).values())
+        row = _flat(ev)
+        table.add_row(*row.values())
     return table
 
 
