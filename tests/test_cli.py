@@ -1,0 +1,103 @@
+"""The command line as a user drives it: real files, a real SQLite database, the real model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chronicler.cli import app
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = str(ROOT / "examples")
+BAD = ROOT / "tests" / "fixtures" / "bad"
+
+
+@pytest.fixture()
+def runner(tmp_path: Path) -> CliRunner:
+    return CliRunner(env={"CHRONICLER_DB": str(tmp_path / "test.sqlite")})
+
+
+def _jsonl(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["events"], ["show"]])
+def test_help_explains_with_an_example(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: chronicler" in result.output
+
+
+def test_extract_jsonl_is_the_schema(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", EXAMPLES, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    events = _jsonl(result.stdout)
+    assert events
+    keys = {"id", "doc_id", "event", "mode", "context", "actor", "recipient", "date", "enddate", "event_loc",
+            "places", "counts", "claimed_by", "modality", "historical", "text", "text_info", "trigger",
+            "outlet", "extractor", "confidence"}
+    assert all(set(e) == keys for e in events)
+
+
+def test_extract_reads_stdin(runner: CliRunner) -> None:
+    doc = {"id": "s1", "published": "2021-03-02", "text": "Police arrested forty workers in Arak on Monday."}
+    result = runner.invoke(app, ["extract", "-"], input=json.dumps(doc) + "\n")
+    assert result.exit_code == 0, result.output
+    (event,) = _jsonl(result.stdout)
+    assert (event["doc_id"], event["event"], event["date"]) == ("s1", "COERCE", "2021-03-01")
+    assert event["counts"][0]["low"] == 40
+
+
+def test_ingest_is_idempotent_and_events_match_extract(runner: CliRunner) -> None:
+    first = runner.invoke(app, ["ingest", EXAMPLES])
+    assert first.exit_code == 0, first.output
+    assert "stored: 10" in first.output and "failed: 0" in first.output
+    again = runner.invoke(app, ["ingest", EXAMPLES])
+    assert "stored: 0" in again.output and "skipped as unchanged: 10" in again.output
+    stored = _jsonl(runner.invoke(app, ["events", "--format", "jsonl"]).stdout)
+    extracted = _jsonl(runner.invoke(app, ["extract", EXAMPLES]).stdout)
+    assert sorted(json.dumps(e, sort_keys=True) for e in stored) == sorted(
+        json.dumps(e, sort_keys=True) for e in extracted
+    )
+
+
+def test_events_filters_and_show(runner: CliRunner) -> None:
+    runner.invoke(app, ["ingest", EXAMPLES])
+    assaults = _jsonl(runner.invoke(app, ["events", "--type", "assault", "--format", "jsonl"]).stdout)
+    assert assaults and all(e["event"] == "ASSAULT" for e in assaults)
+    news = _jsonl(runner.invoke(app, ["events", "--no-historical", "--country", "IR", "-f", "jsonl"]).stdout)
+    assert news and all(not e["historical"] for e in news)
+    assert all((e["event_loc"] or {}).get("country_code") == "IR" for e in news)
+    since = _jsonl(runner.invoke(app, ["events", "--since", "2022-01-01", "-f", "jsonl"]).stdout)
+    assert since and all(e["date"] >= "2022" for e in since)
+    shown = runner.invoke(app, ["show", assaults[0]["id"]])
+    assert shown.exit_code == 0
+    assert "extractor" in shown.stdout and str(assaults[0]["doc_id"]) in shown.stdout
+    missing = runner.invoke(app, ["show", "ev_nope"])
+    assert missing.exit_code == 1
+
+
+def test_csv_output(runner: CliRunner) -> None:
+    runner.invoke(app, ["ingest", EXAMPLES])
+    lines = runner.invoke(app, ["events", "--format", "csv"]).stdout.splitlines()
+    assert lines[0].startswith("id,event,mode,date")
+
+
+def test_bad_files_are_recorded_and_the_batch_goes_on(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["ingest", str(BAD)])
+    assert result.exit_code == 0, result.output
+    # one_bad_line.jsonl holds two good documents around a broken line
+    assert "stored: 2" in result.output
+    for name in ("binary.txt", "empty.txt", "latin1.txt", "one_bad_line.jsonl:2", "list_not_object.json",
+                 "no_text_no_html.json"):
+        assert name in result.output, name
+
+
+def test_bad_filter_value_is_a_clear_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["events", "--since", "last tuesday"])
+    assert result.exit_code == 2
+    assert "since" in result.output
