@@ -37,9 +37,29 @@ def test_extract_jsonl_is_the_schema(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     events = _jsonl(result.stdout)
     assert events
-    keys = {"id", "doc_id", "event", "mode", "context", "actor", "recipient", "date", "enddate", "event_loc",
-            "places", "counts", "claimed_by", "modality", "historical", "text", "text_info", "trigger",
-            "outlet", "extractor", "confidence"}
+    keys = {
+        "id",
+        "doc_id",
+        "event",
+        "mode",
+        "context",
+        "actor",
+        "recipient",
+        "date",
+        "enddate",
+        "event_loc",
+        "places",
+        "counts",
+        "claimed_by",
+        "modality",
+        "historical",
+        "text",
+        "text_info",
+        "trigger",
+        "outlet",
+        "extractor",
+        "confidence",
+    }
     assert all(set(e) == keys for e in events)
 
 
@@ -92,8 +112,14 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(runner: CliRunner) -> None
     assert result.exit_code == 0, result.output
     # one_bad_line.jsonl holds two good documents around a broken line
     assert "stored: 2" in result.output
-    for name in ("binary.txt", "empty.txt", "latin1.txt", "one_bad_line.jsonl:2", "list_not_object.json",
-                 "no_text_no_html.json"):
+    for name in (
+        "binary.txt",
+        "empty.txt",
+        "latin1.txt",
+        "one_bad_line.jsonl:2",
+        "list_not_object.json",
+        "no_text_no_html.json",
+    ):
         assert name in result.output, name
 
 

@@ -59,11 +59,15 @@ def test_no_event_from_page_furniture(extractions: list[Extraction]) -> None:
 
 def test_ids_are_stable(extractions: list[Extraction]) -> None:
     again = [process(ex.document) for ex in extractions]
-    assert [[m.id for m in ex.mentions] for ex in again] == [[m.id for m in ex.mentions] for ex in extractions]
+    assert [[m.id for m in ex.mentions] for ex in again] == [
+        [m.id for m in ex.mentions] for ex in extractions
+    ]
 
 
 def test_golden_snapshot(extractions: list[Extraction]) -> None:
-    lines = [json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) for ex in extractions for m in ex.mentions]
+    lines = [
+        json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) for ex in extractions for m in ex.mentions
+    ]
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
     expected = GOLDEN.read_text(encoding="utf-8").splitlines()

@@ -6,7 +6,6 @@ never in the project; without it these checks cannot run and say so.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +42,9 @@ def test_seed000() -> None:
     assert uprising["date"] == "2019-11"
     massacre = _one(events, "ASSAULT", "political prisoners were killed")
     assert (massacre["mode"], massacre["date"], massacre["historical"]) == ("targeted", "1988", True)
-    assert [(c["kind"], c["low"], c["qualifier"]) for c in massacre["counts"]] == [("dead", 30000, "more_than")]
+    assert [(c["kind"], c["low"], c["qualifier"]) for c in massacre["counts"]] == [
+        ("dead", 30000, "more_than")
+    ]
     assert not any("Tags:" in e["text"] or "Copyright" in e["text"] for e in events)
 
 

@@ -173,7 +173,9 @@ def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
 def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], list[Argument]]:
     """(actors, recipients) of the event stated by ``trigger``."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        actor_heads = [c for c in trigger.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}]
+        actor_heads = [
+            c for c in trigger.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}
+        ]
         actor_heads += _pobjs(trigger, {"by", "between"})
         recipient_heads = _pobjs(trigger, RECIPIENT_PREPS | {"with"})
         if not actor_heads and trigger.dep_ in {"dobj", "obj"}:
