@@ -16,7 +16,7 @@ def test_default_lexicon_has_the_sixteen_plover_types() -> None:
 
 
 def test_stem_pattern_finds_inflected_forms() -> None:
-    pattern = load_lexicon().stem_pattern()
+    pattern = load_lexicon().stem_pattern
     for word in ("executed", "arrests", "shot", "protesters", "detained", "hanged", "strikes", "freed"):
         assert pattern.search(word), word
     assert not pattern.search("The weather was mild and sunny.")

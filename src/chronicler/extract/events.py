@@ -171,7 +171,7 @@ def _phrase_head(sent: Span, first: int, last: int) -> Token:
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
-    table = lexicon.by_lemma()
+    table = lexicon.by_lemma
     hits: list[TriggerHit] = []
     covered: set[int] = set()
     for tok in sent:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +44,14 @@ class Lexicon:
     modes: dict[str, frozenset[str]]
     triggers: tuple[Trigger, ...]
 
+    @cached_property
     def by_lemma(self) -> dict[str, list[Trigger]]:
         table: dict[str, list[Trigger]] = {}
         for trig in self.triggers:
             table.setdefault(trig.first_lemma, []).append(trig)
         return table
 
+    @cached_property
     def stem_pattern(self) -> re.Pattern[str]:
         """A cheap regex that finds every paragraph where some trigger could be."""
         stems = sorted({s for t in self.triggers for s in _stems(t.first_lemma)}, key=len, reverse=True)

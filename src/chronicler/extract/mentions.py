@@ -19,7 +19,7 @@ from chronicler.extract import arguments, attribution, events, historical, modal
 from chronicler.extract.arguments import Argument
 from chronicler.extract.counts import CountMatch, find_counts
 from chronicler.extract.lexicon import Cues, Lexicon
-from chronicler.extract.places import PlaceMatch, find_places, lookup_place
+from chronicler.extract.places import PlaceMatch, country_location, find_places
 from chronicler.extract.times import DateMatch, find_dates
 from chronicler.nlp import candidate_paragraphs
 from chronicler.records import Count, Document, Entity, EventMention, Location
@@ -75,19 +75,16 @@ def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
 
 
 def _home_country(text: str) -> Location | None:
-    codes = Counter(m.location.country_code for m in find_places(text) if m.location.country_code)
+    """The country most places of the text are in, as a country-level place."""
+    matches = find_places(text)
+    codes = Counter(m.location.country_code for m in matches if m.location.country_code)
     if not codes:
         return None
     code = codes.most_common(1)[0][0]
-    for match in find_places(text):
+    for match in matches:
         if match.location.country_code == code and match.location.resolution == "country":
             return match.location
-    return _country_location(code)
-
-
-def _country_location(code: str) -> Location | None:
-    names = {"IR": "Iran"}
-    return lookup_place(names.get(code, code))
+    return country_location(code)
 
 
 def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) -> DateMatch | None:
@@ -261,8 +258,8 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
         published=doc.published, dates=find_dates(doc.text, doc.published, None, doc.language or "en")
     )
     state.home = _home_country(doc.text)
-    state.protest_context = bool(lexicon.stem_pattern().search(doc.text)) and "protest" in doc.text.lower()
-    paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern()))
+    state.protest_context = "protest" in doc.text.lower()
+    paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
     out: list[EventMention] = []
     for (base, _), parsed in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
         for sent in parsed.sents:

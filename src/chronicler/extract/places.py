@@ -226,6 +226,14 @@ def _rank(place: Place) -> tuple[int, int, int]:
     return tier, place.population * weight, -(place.geonameid or 0)
 
 
+def country_location(code: str) -> Location | None:
+    """The country-level place for an ISO alpha-2 code: ``country_location("IR")`` is Iran."""
+    for place in default_gazetteer().places:
+        if place.resolution == "country" and place.country_code == code.upper():
+            return _location(place, place.name)
+    return None
+
+
 def _location(place: Place, written: str) -> Location:
     return Location(
         extracted_place=written,
