@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from chronicler.extract.lexicon import Lexicon, Trigger
+from chronicler.extract.references import OCCURRENCE_VERBS, reference_reason
 
 EXTRACTOR = "events.rules.v1"
 
@@ -58,6 +59,8 @@ FRAME_NOUNS = {
     "commemoration",
     "remembrance",
 }
+# Nouns that make "<noun> with/to <event>" a reason or setting: "in connection with the protests".
+REASON_NOUNS = {"connection", "response", "reaction", "relation", "link", "retaliation", "run-up"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr"}
 
 
@@ -91,7 +94,7 @@ def _object_lemmas(tok: Token) -> set[str]:
             for grand in child.children:
                 if grand.dep_ in OBJECT_DEPS | {"pobj"}:
                     out.add(_lemma(grand))
-    if tok.dep_ == "amod" or tok.dep_ == "acl":
+    if tok.dep_ in {"amod", "acl", "relcl"}:
         out.add(_lemma(tok.head))
     return out
 
@@ -127,6 +130,8 @@ def _is_frame(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"with", "to", "for"}:
+        return _lemma(tok.head.head) in REASON_NOUNS
     # "the anniversary of the uprising": the noun is the object of a time-frame noun.
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in FRAME_NOUNS
 
@@ -138,11 +143,19 @@ def _is_requested(tok: Token) -> bool:
     return tok.dep_ == "pcomp" and _lemma(tok.head.head) in REQUEST_HEADS
 
 
-def _is_generic(tok: Token) -> bool:
-    """A bare noun in a list or as an object ("tortures and executions") names a kind, not an event."""
-    if tok.pos_ != "NOUN" or tok.dep_ not in {"conj", "pobj", "appos"}:
+def _is_generic(tok: Token, trig: Trigger) -> bool:
+    """A bare noun in a list or as an object ("tortures and executions") names a kind, not an event.
+
+    A bare plural object names a kind too ("raise executions with officials"), unless the verb is
+    one of carrying out or joining ("staged protests").
+    """
+    if tok.pos_ != "NOUN" or any(c.dep_ in DETERMINING_DEPS for c in tok.children):
         return False
-    return not any(c.dep_ in DETERMINING_DEPS for c in tok.children)
+    if tok.dep_ in {"conj", "pobj", "appos"}:
+        return True
+    if trig.head:  # the lexicon already names the verbs it needs ("put up banners")
+        return False
+    return tok.dep_ == "dobj" and tok.tag_ == "NNS" and _lemma(tok.head) not in OCCURRENCE_VERBS
 
 
 def _matches_single(tok: Token, trig: Trigger) -> bool:
@@ -203,9 +216,20 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
         if not _is_frame(h.token)
         and h.token.dep_ != "amod"
         and not _is_requested(h.token)
-        and not _is_generic(h.token)
+        and not _is_generic(h.token, h.trigger)
+        and reference_reason(h.token, range(h.first, h.last + 1)) is None
     ]
-    return _one_per_type(kept)
+    return _one_per_type(_drop_purpose_requests(kept))
+
+
+def _drop_purpose_requests(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """"rallied *to demand* higher pay": the demand is what the protest is for, not an appeal."""
+    protests = {h.token.i for h in hits if h.event == "PROTEST"}
+    return [
+        h
+        for h in hits
+        if not (h.event == "REQUEST" and h.token.dep_ in {"advcl", "xcomp"} and h.token.head.i in protests)
+    ]
 
 
 def _depth(tok: Token) -> int:
