@@ -110,8 +110,16 @@ def _through_quantity(head: Token) -> Token:
     return head
 
 
+def _named(head: Token) -> Token:
+    """ "the rights group HRANA", "the police chief, Hossein Rahimi": the name, not the description."""
+    if head.pos_ != "NOUN":
+        return head
+    names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return names[0] if names else head
+
+
 def to_argument(head: Token, when: str | None) -> Argument | None:
-    head = _through_quantity(head)
+    head = _named(_through_quantity(head))
     bounds = noun_phrase(head)
     if bounds is None:
         return None

@@ -39,6 +39,52 @@ EXTRACTORS: dict[str, str] = {
 COUNT_EVENT = {"dead": "ASSAULT", "injured": "ASSAULT", "arrested": "COERCE", "participants": "PROTEST"}
 STATE_SECTORS = {"COP", "MIL", "GOV", "JUD", "SPY"}
 VICTIM_WORDS = {"people", "person", "persons", "civilians", "individuals"}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "within",
+    "from",
+    "to",
+    "through",
+}
+# "the streets of Tehran", "the city of Ahvaz", "west of Tehran": the place is where it happened.
+LOCATIVE_NOUNS = {
+    "street",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "capital",
+    "outskirts",
+    "centre",
+    "center",
+    "part",
+    "west",
+    "east",
+    "north",
+    "south",
+    "south-west",
+    "north-west",
+    "south-east",
+    "north-east",
+    "southwest",
+    "northwest",
+    "southeast",
+    "northeast",
+    "area",
+    "suburb",
+    "district",
+    "neighbourhood",
+    "port",
+}
 # Killing people held in custody is an execution, however the sentence words it.
 CUSTODY_WORDS = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"}
 
@@ -51,6 +97,7 @@ class _DocState:
     episode: str | None = None  # the month of the last dated event: the default for undated ones
     last_claimant: Argument | None = None
     home: Location | None = None  # the country most places of the document are in
+    city: Location | None = None  # the story's dominant city, if it has one
     protest_context: bool = False
     dates: list[DateMatch] = field(default_factory=list)  # every date of the text, for anchors
 
@@ -74,9 +121,29 @@ def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
     return "ev_" + hashlib.sha256(key).hexdigest()[:20]
 
 
-def _home_country(text: str) -> Location | None:
-    """The country most places of the text are in, as a country-level place."""
+def _home_place(text: str) -> tuple[Location | None, Location | None]:
+    """The story's country and, when it has one, its dominant city.
+
+    A report about one town names it again and again ("in Mahshahr", "the Mahshahr marshes"); an
+    event there that a sentence does not place is in that town. A city is dominant when it has at
+    least two mentions and more than half of all city mentions.
+    """
     matches = find_places(text)
+    cities = Counter(
+        m.location.geonameid for m in matches if m.location.resolution == "city" and m.location.geonameid
+    )
+    country = _home_country(matches)
+    if cities and country is not None:
+        top, n = cities.most_common(1)[0]
+        if n >= 2 and n * 2 > sum(cities.values()):
+            city = next(m.location for m in matches if m.location.geonameid == top)
+            if city.country_code == country.country_code:
+                return country, city
+    return country, None
+
+
+def _home_country(matches: list[PlaceMatch]) -> Location | None:
+    """The country most places of the text are in, as a country-level place."""
     codes = Counter(m.location.country_code for m in matches if m.location.country_code)
     if not codes:
         return None
@@ -106,14 +173,39 @@ def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) ->
     return best[1] if best else None
 
 
-def _place_for(sent_places: list[PlaceMatch], taken: list[tuple[int, int]]) -> list[Location]:
-    """Places of the event: those not inside a name of an actor, target or claimant."""
+def _place_for(
+    sent: Span, sent_places: list[PlaceMatch], taken: list[tuple[int, int]]
+) -> list[Location]:
+    """Places of the event: named as where it happened, not inside a name or as a modifier.
+
+    "in Tehran", "outside Zahedan", "across Iran" say where; "the US drone strike", "Germany's
+    minister", "sanctions on Iran", "the war with Iraq" and "Tehran said" name a place in another
+    role (origin, owner, target, partner, speaker).
+    """
     out = []
     for match in sent_places:
         if any(s <= match.start and match.end <= e for s, e in taken):
             continue
+        span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None and not _locative(span.root):
+            continue
         out.append(match.location)
     return out
+
+
+def _locative(tok: Token) -> bool:
+    while tok.dep_ in {"compound", "conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "in Tehran, Shiraz and Mashhad"
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    while prep.dep_ == "prep" and prep.head.dep_ == "prep":
+        prep = prep.head  # "west of Tehran" hangs on "of"
+    return prep.lower_ in LOCATIVE_PREPS or (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in LOCATIVE_NOUNS
+    )
 
 
 def _counts_for(
@@ -208,9 +300,11 @@ def _sentence_mentions(
         ):
             mood = "future"
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
-        places = _place_for(sent_places, taken)
-        if not places and group == "material" and state.home is not None:
-            places = [state.home]
+        places = _place_for(sent, sent_places, taken)
+        if not places and group == "material":
+            # The story's town when it has one, else the country most of its places are in.
+            home = state.city or state.home
+            places = [home] if home is not None else []
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
         is_hist = historical.is_historical(date, state.reference, sent_text, cues)
@@ -257,7 +351,7 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
     state = _DocState(
         published=doc.published, dates=find_dates(doc.text, doc.published, None, doc.language or "en")
     )
-    state.home = _home_country(doc.text)
+    state.home, state.city = _home_place(doc.text)
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
     out: list[EventMention] = []
