@@ -95,6 +95,7 @@ class _DocState:
 
     published: str | None
     episode: str | None = None  # the month of the last dated event: the default for undated ones
+    episode_start: str | None = None  # the month of the first news date the text gives
     last_claimant: Argument | None = None
     home: Location | None = None  # the country most places of the document are in
     city: Location | None = None  # the story's dominant city, if it has one
@@ -114,6 +115,20 @@ class _DocState:
         """The last date the text gave before ``offset``: what "two days later" counts from."""
         before = [d.date for d in self.dates if d.end <= offset and d.date]
         return before[-1] if before else None
+
+
+def _episode_start(state: _DocState, cues: Cues) -> str | None:
+    """The month of the earliest date the text states that is news, not background."""
+    reference = state.reference
+    news = sorted(
+        d.date[:7]
+        for d in state.dates
+        if d.date
+        and len(d.date) >= 7
+        and (reference is None or d.date[:10] <= reference[:10])
+        and not historical.is_historical(d.date, reference, "", cues)
+    )
+    return news[0] if news else None
 
 
 def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
@@ -160,7 +175,7 @@ def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) ->
     best: tuple[int, DateMatch] | None = None
     for match in dates:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _is_bound(span):
             continue
         gov = span.root
         while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
@@ -171,6 +186,12 @@ def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) ->
         if best is None or distance < best[0]:
             best = (distance, match)
     return best[1] if best else None
+
+
+def _is_bound(span: Span) -> bool:
+    """"killed *by Wednesday*", "*so far*": the end of a running count, not the event's date."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in {"by", "until", "till"}
 
 
 def _place_for(
@@ -275,11 +296,12 @@ def _sentence_mentions(
         elif (
             date is None
             and group == "material"
-            and state.episode
-            and not historical.is_historical(state.episode, state.reference, "", cues)
+            and (state.episode or state.episode_start)
+            and not historical.is_historical(state.episode or state.episode_start, state.reference, "", cues)
         ):
-            # A toll or an action with no date of its own belongs to the episode just described.
-            date = state.episode
+            # A toll or an action with no date of its own belongs to the episode just described,
+            # or before any is described, to the month of the first news date the text gives.
+            date = state.episode or state.episode_start
         when = date or state.published
         actors, recipients = arguments.find_arguments(hit.token, when)
         att = attribution.find_claimant(hit.token, cues, when)
@@ -352,6 +374,7 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
         published=doc.published, dates=find_dates(doc.text, doc.published, None, doc.language or "en")
     )
     state.home, state.city = _home_place(doc.text)
+    state.episode_start = _episode_start(state, cues)
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
     out: list[EventMention] = []
