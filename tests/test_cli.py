@@ -127,3 +127,81 @@ def test_bad_filter_value_is_a_clear_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["events", "--since", "last tuesday"])
     assert result.exit_code == 2
     assert "since" in result.output
+
+
+# chronicler evaluate
+
+GOLD = ROOT / "tests" / "evaluate" / "gold"
+
+
+def _system_file(tmp_path: Path) -> Path:
+    path = tmp_path / "system.jsonl"
+    event = {
+        "doc_id": "ex03-state-media",
+        "event": "REQUEST",
+        "text": "He called on families to keep their children away.",
+    }
+    path.write_text(json.dumps(event) + "\n")
+    return path
+
+
+def test_evaluate_help_has_an_example(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["evaluate", "--help"])
+    assert result.exit_code == 0 and "Example: chronicler evaluate" in result.output
+
+
+def test_evaluate_extracts_in_process_and_scores(runner: CliRunner) -> None:
+    from chronicler.evaluate.scoring import score
+
+    result = runner.invoke(
+        app, ["evaluate", str(GOLD), EXAMPLES, "--json", "--only", "ex01-wire-fuel-protests"]
+    )
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.stdout)
+    assert scored["articles"] == 1 and scored["events_all"]["tp"] > 0
+    extracted = _jsonl(runner.invoke(app, ["extract", EXAMPLES]).stdout)
+    assert scored == json.loads(json.dumps(score(GOLD, extracted, {"ex01-wire-fuel-protests"})))
+
+
+def test_evaluate_a_system_file_prints_the_score_py_report(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", str(GOLD), EXAMPLES, "--system", str(_system_file(tmp_path))])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "events_all       {'p': 1.0, 'r': 0.013, 'f1': 0.025, 'tp': 1, 'fp': 0, 'fn': 79}"
+    assert "attributes (on matched events):" in lines and "per type:" in lines
+    assert "  REQUEST    {'p': 1.0, 'r': 0.167, 'f1': 0.286, 'tp': 1, 'fp': 0, 'fn': 5}" in lines
+
+
+def test_evaluate_reports_gold_problems_and_extra_pack_dirs(runner: CliRunner, tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    anchor = {"anchor": "no such words anywhere", "event": "PROTEST", "historical": False}
+    (gold / "s1.json").write_text(json.dumps({"article": "s1", "events": [anchor]}))
+    doc = tmp_path / "s1.json"
+    doc.write_text(
+        json.dumps({"id": "s1", "published": "2021-03-02", "text": "Police arrested forty workers."})
+    )
+    result = runner.invoke(app, ["evaluate", str(gold), str(doc), "--packs", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["events_all"]["fn"] == 1
+    assert "anchor not found verbatim" in result.stderr
+
+
+@pytest.mark.parametrize(("exists", "message"), [(True, "no gold files"), (False, "not a directory")])
+def test_evaluate_without_gold_is_an_error_naming_the_directory(
+    runner: CliRunner, tmp_path: Path, exists: bool, message: str
+) -> None:
+    gold = tmp_path / "gold_here"
+    if exists:
+        gold.mkdir()
+    result = runner.invoke(app, ["evaluate", str(gold), EXAMPLES])
+    assert result.exit_code == 2
+    assert message in result.output and gold.name in result.output
+
+
+def test_evaluate_bad_system_file_names_the_line(runner: CliRunner, tmp_path: Path) -> None:
+    system = tmp_path / "bad.jsonl"
+    system.write_text('{"event": "PROTEST"}\n{oops\n')
+    result = runner.invoke(app, ["evaluate", str(GOLD), EXAMPLES, "--system", str(system)])
+    assert result.exit_code == 2
+    assert "bad.jsonl:2" in result.output
