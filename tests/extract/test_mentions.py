@@ -23,9 +23,9 @@ def _mentions(text: str, published: str = "2022-10-05") -> list[EventMention]:
     return list(process(doc).mentions)
 
 
-def _one(text: str, event: str) -> EventMention:
-    found = [m for m in _mentions(text) if m.event == event]
-    assert len(found) == 1, [m.event for m in _mentions(text)]
+def _one(text: str, event: str, published: str = "2022-10-05") -> EventMention:
+    found = [m for m in _mentions(text, published) if m.event == event]
+    assert len(found) == 1, [m.event for m in _mentions(text, published)]
     return found[0]
 
 
@@ -60,3 +60,33 @@ def test_an_unplaced_event_is_in_the_story_town() -> None:
 def test_claimant_is_the_name_not_the_description() -> None:
     m = _one("At least 40 people were killed, according to the monitoring group HRANA.", "ASSAULT")
     assert m.claimed_by is not None and m.claimed_by.entity_text == "HRANA"
+
+
+def test_a_running_count_is_dated_by_its_episode_not_its_bound() -> None:
+    text = (
+        "Protests broke out in Arak on 3 September over bread prices.\n\n"
+        "At least 41 protesters had been killed by Wednesday, a monitoring group said."
+    )
+    killed = _one(text, "ASSAULT")
+    assert killed.date == "2022-09"
+    assert not killed.historical
+
+
+def test_an_undated_event_after_background_is_background() -> None:
+    text = (
+        "Mourners gathered in Shiraz on Sunday to mark the anniversary.\n\n"
+        "In the summer of 1988, thousands of prisoners were executed across the country.\n\n"
+        "Many of them were buried in unmarked graves, and several guards were later killed."
+    )
+    later = [m for m in _mentions(text) if m.event == "ASSAULT" and "guards" in m.text]
+    assert later and later[0].historical and later[0].date is None
+
+
+def test_events_inside_the_period_an_annual_report_covers_are_news() -> None:
+    text = (
+        "A monitoring group said on Monday that courts handed down at least 300 death sentences in 2021.\n\n"
+        "Four men were hanged in Qom on 2 March, the group said."
+    )
+    hanged = _one(text, "ASSAULT", published="2022-01-10")
+    assert hanged.date == "2021-03-02"
+    assert not hanged.historical

@@ -8,6 +8,7 @@ counts, historical. The registry below is the one place that names them and thei
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ EXTRACTORS: dict[str, str] = {
 }
 
 COUNT_EVENT = {"dead": "ASSAULT", "injured": "ASSAULT", "arrested": "COERCE", "participants": "PROTEST"}
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 STATE_SECTORS = {"COP", "MIL", "GOV", "JUD", "SPY"}
 VICTIM_WORDS = {"people", "person", "persons", "civilians", "individuals"}
 LOCATIVE_PREPS = {
@@ -96,6 +98,8 @@ class _DocState:
     published: str | None
     episode: str | None = None  # the month of the last dated event: the default for undated ones
     episode_start: str | None = None  # the month of the first news date the text gives
+    episode_historical: bool = False  # whether the last dated event was background
+    lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
     last_claimant: Argument | None = None
     home: Location | None = None  # the country most places of the document are in
     city: Location | None = None  # the story's dominant city, if it has one
@@ -129,6 +133,18 @@ def _episode_start(state: _DocState, cues: Cues) -> str | None:
         and not historical.is_historical(d.date, reference, "", cues)
     )
     return news[0] if news else None
+
+
+def _lead_period(text: str, dates: list[DateMatch]) -> str | None:
+    """A whole year or month named in the first paragraph: what an annual or monthly report covers."""
+    lead = next((p for p in _PARAGRAPH.finditer(text) if len(p.group(0).split()) >= 12), None)
+    if lead is None:
+        return None
+    for match in dates:
+        inside = lead.start() <= match.start < lead.end()
+        if inside and match.date and len(match.date) <= 7 and not match.relative:
+            return match.date
+    return None
 
 
 def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
@@ -291,17 +307,19 @@ def _sentence_mentions(
         dmatch = _date_for(hit.token, sent, dates_doc, cues)
         date = dmatch.date if dmatch else None
         enddate = dmatch.enddate if dmatch else None
+        inferred = inherited = False
+        episode = state.episode or state.episode_start
         if date is not None and group == "material":
             state.episode = date[:7]
-        elif (
-            date is None
-            and group == "material"
-            and (state.episode or state.episode_start)
-            and not historical.is_historical(state.episode or state.episode_start, state.reference, "", cues)
-        ):
-            # A toll or an action with no date of its own belongs to the episode just described,
-            # or before any is described, to the month of the first news date the text gives.
-            date = state.episode or state.episode_start
+            state.episode_historical = historical.is_historical(date, state.reference, "", cues)
+        elif date is None and group == "material" and episode:
+            if state.episode_historical or historical.is_historical(episode, state.reference, "", cues):
+                # Undated, right after a background episode: part of that background.
+                inherited = True
+            else:
+                # A toll or an action with no date of its own belongs to the episode just described,
+                # or before any is described, to the month of the first news date the text gives.
+                date, inferred = episode, True
         when = date or state.published
         actors, recipients = arguments.find_arguments(hit.token, when)
         att = attribution.find_claimant(hit.token, cues, when)
@@ -329,7 +347,14 @@ def _sentence_mentions(
             places = [home] if home is not None else []
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
-        is_hist = historical.is_historical(date, state.reference, sent_text, cues)
+        # A borrowed date says nothing of the sentence's own time; its markers ("at the time") do.
+        is_hist = inherited or historical.is_historical(
+            None if inferred else date, state.reference, sent_text, cues
+        )
+        if is_hist and date and state.lead_period and date.startswith(state.lead_period):
+            is_hist = False  # inside the period the article reports on ("executions in 2023")
+        if inferred and is_hist:
+            date = None  # the news month borrowed for a background sentence would be wrong
         counts = _counts_for(hit, hits, sent_counts)
         confidence = round(
             0.55
@@ -375,6 +400,7 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
     )
     state.home, state.city = _home_place(doc.text)
     state.episode_start = _episode_start(state, cues)
+    state.lead_period = _lead_period(doc.text, state.dates)
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
     out: list[EventMention] = []
