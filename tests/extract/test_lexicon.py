@@ -49,3 +49,21 @@ def test_user_pack_extends_the_lexicon(tmp_path: Path) -> None:
 def test_cues_load() -> None:
     cues = load_cues()
     assert "say" in cues.speech_verbs and "no" in cues.negation and cues.historical_after_days > 0
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_language_packs_keep_their_own_triggers(language: str) -> None:
+    from chronicler.extract.lexicon import load_cues, load_lexicon
+
+    lexicon, english = load_lexicon((), language), load_lexicon()
+    assert lexicon.groups == english.groups  # the PLOVER types come from packs/plover.yaml
+    assert not {t.lemma for t in lexicon.triggers} & {"kill", "arrest", "execute"}
+    assert load_cues((), language).speech_verbs != load_cues().speech_verbs
+
+
+def test_unknown_language_has_no_lexicon() -> None:
+    from chronicler.errors import PackError
+    from chronicler.extract.lexicon import load_lexicon
+
+    with pytest.raises(PackError, match="no trigger lexicon"):
+        load_lexicon((), "xx")

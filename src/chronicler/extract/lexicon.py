@@ -162,23 +162,36 @@ def _read_lexicon(path: Path, modes: dict[str, frozenset[str]], groups: dict[str
     return [_trigger(path, i, raw, modes) for i, raw in enumerate(raw_triggers)]
 
 
+def _language_dirs(extra_dirs: Sequence[Path], language: str) -> list[Path]:
+    """Where a language's packs live: ``packs/<lang>/`` (English: ``packs/``), then the user's."""
+    if language == "en":
+        return [PACK_DIR, *(Path(d) for d in extra_dirs)]
+    return [PACK_DIR / language, *(Path(d) / language for d in extra_dirs)]
+
+
 @cache
-def load_lexicon(extra_dirs: Sequence[Path] = ()) -> Lexicon:
+def load_lexicon(extra_dirs: Sequence[Path] = (), language: str = "en") -> Lexicon:
+    """The trigger lexicon of ``language``; the PLOVER types always come from ``packs/plover.yaml``."""
     modes: dict[str, frozenset[str]] = {}
     groups: dict[str, str] = {}
     triggers = _read_lexicon(PACK_DIR / "plover.yaml", modes, groups)
     if len(groups) != 16:
         raise PackError(str(PACK_DIR / "plover.yaml"), f"expected the 16 PLOVER types, found {len(groups)}")
-    for directory in extra_dirs:
-        path = Path(directory) / "plover.yaml"
+    dirs = _language_dirs(extra_dirs, language)
+    if language != "en":
+        triggers = []  # another language's triggers are its own, never the English lemmas
+        if not (dirs[0] / "plover.yaml").exists():
+            raise PackError(str(dirs[0] / "plover.yaml"), f"no trigger lexicon for language {language!r}")
+    for directory in dirs[1:] if language == "en" else dirs:
+        path = directory / "plover.yaml"
         if path.exists():
             triggers.extend(_read_lexicon(path, modes, groups))
     return Lexicon(groups=groups, modes=modes, triggers=tuple(triggers))
 
 
 @cache
-def load_cues(extra_dirs: Sequence[Path] = ()) -> Cues:
-    paths = [PACK_DIR / "cues.yaml"] + [Path(d) / "cues.yaml" for d in extra_dirs]
+def load_cues(extra_dirs: Sequence[Path] = (), language: str = "en") -> Cues:
+    paths = [d / "cues.yaml" for d in _language_dirs(extra_dirs, language)]
     merged: dict[str, Any] = {}
     for path in paths:
         if not path.exists():

@@ -1,0 +1,184 @@
+"""French and German articles read end to end by the surface reader; Persian facts without events.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicler.extract.counts import find_counts
+from chronicler.extract.foreign import extract_foreign
+from chronicler.extract.places import find_places
+from chronicler.extract.times import find_dates
+from chronicler.records import Document, EventMention
+
+
+def _doc(text: str, language: str, published: str = "2024-03-06") -> Document:
+    return Document(id="t", source="test", text=text, content_hash="h", published=published,
+                    outlet="zeitung.example", language=language)
+
+
+def _events(text: str, language: str, published: str = "2024-03-06") -> list[EventMention]:
+    return list(extract_foreign(_doc(text, language, published), language))
+
+
+def _one(text: str, language: str, event: str) -> EventMention:
+    found = [m for m in _events(text, language) if m.event == event]
+    assert len(found) == 1, [(m.event, m.trigger) for m in _events(text, language)]
+    return found[0]
+
+
+# -- which events ------------------------------------------------------------------------------
+
+GERMAN_EVENTS = [
+    ("In Täbris sind am Montag drei Gewerkschafter festgenommen worden.", ["COERCE"]),
+    ("Die Behörden richteten am Dienstag einen jungen Mann in Schiras hin.", ["ASSAULT"]),
+    ("Tausende Lehrerinnen demonstrierten am Sonntag vor dem Parlament.", ["PROTEST"]),
+    ("Ein Gericht hat den Journalisten zu acht Jahren Haft verurteilt.", ["SANCTION"]),
+    ("Der Außenminister verurteilte die Gewalt gegen Frauen scharf.", ["ACCUSE"]),
+    # frames and descriptions are no events
+    ("Bei den Protesten im Herbst spielten Studentinnen eine große Rolle.", []),
+    ("Die festgenommenen Männer stammen aus der Provinz Kurdistan.", []),
+    ("Seit Beginn der Proteste hat sich die Stimmung im Land verändert.", []),
+    ("Am Mittwoch fiel in Teheran der erste Schnee des Winters.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "events"), GERMAN_EVENTS)
+def test_german_events(text: str, events: list[str]) -> None:
+    assert [m.event for m in _events(text, "de")] == events
+
+
+FRENCH_EVENTS = [
+    ("La police a arrêté samedi une vingtaine d'étudiants à Tabriz.", ["COERCE"]),
+    ("Trois manifestants ont été tués par balles mercredi à Zahedan.", ["ASSAULT"]),
+    ("Des milliers d'ouvriers ont manifesté lundi devant la raffinerie d'Abadan.", ["PROTEST"]),
+    ("Le tribunal a condamné l'avocate à cinq ans de prison.", ["SANCTION"]),
+    ("Le ministre a condamné les violences commises contre les journalistes.", ["ACCUSE"]),
+    # frames, modifiers and policies are no events
+    ("Depuis le début de la contestation, le prix du pain a doublé.", []),
+    ("Les étudiants arrêtés étudient tous à l'université de Téhéran.", []),
+    ("Il faut arrêter la production de ce modèle, estime le directeur.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "events"), FRENCH_EVENTS)
+def test_french_events(text: str, events: list[str]) -> None:
+    assert [m.event for m in _events(text, "fr")] == events
+
+
+# -- modality ------------------------------------------------------------------------------------
+
+MODALITY = [
+    ("de", "Die Polizei hat in Rascht niemanden festgenommen, der Kinder begleitete.", "COERCE", "negated"),
+    ("de", "Die Aktivistin soll im Gefängnis gefoltert worden sein.", "ASSAULT", "hedged"),
+    ("de", "Die Männer wurden angeblich in Isfahan hingerichtet.", "ASSAULT", "hedged"),
+    ("de", "Ob die Gefangenen bald freigelassen werden, ist unklar.", "RETREAT", "hypothetical"),
+    ("de", "Die Lehrer wollen am Samstag erneut demonstrieren.", "PROTEST", "future"),
+    ("fr", "La police n'a pas arrêté les manifestants de Karaj.", "COERCE", "negated"),
+    ("fr", "Les autorités n'ont reconnu que deux morts à Ahvaz.", "ASSAULT", "asserted"),
+    ("fr", "Les gardiens auraient tué deux détenus dans la prison.", "ASSAULT", "hedged"),
+    ("fr", "Les infirmières manifesteront jeudi devant le ministère.", "PROTEST", "future"),
+    ("fr", "Le bilan pourrait grimper, et la police pourrait tuer encore.", "ASSAULT", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "event", "modality"), MODALITY)
+def test_modality(language: str, text: str, event: str, modality: str) -> None:
+    assert _one(text, language, event).modality == modality
+
+
+# -- claimant, date, counts, places --------------------------------------------------------------
+
+def test_german_source_and_konjunktiv_continuation() -> None:
+    text = ("Nach Angaben von Amnesty International wurden in Mahabad vier Demonstranten getötet. "
+            "Mindestens 200 Menschen seien festgenommen worden.")
+    killed, arrested = _events(text, "de")
+    assert killed.claimed_by is not None and killed.claimed_by.identifier_id == "amnesty-international"
+    assert arrested.claimed_by == killed.claimed_by
+    assert arrested.modality == "asserted"
+    assert [(c.kind, c.low, c.qualifier) for c in arrested.counts] == [("arrested", 200, "at_least")]
+    assert killed.event_loc is not None and killed.event_loc.admin1 == "West Azerbaijan"
+
+
+def test_german_zufolge_and_weekday() -> None:
+    m = _one("HRANA zufolge wurden am Samstag in Karadsch zwölf Arbeiter verhaftet.", "de", "COERCE")
+    assert m.claimed_by is not None and m.claimed_by.entity_text == "HRANA"
+    assert m.date == "2024-03-02"  # the Saturday before Wednesday 6 March 2024
+    assert m.counts[0].low == 12
+    assert m.event_loc is not None and m.event_loc.resolved_place == "Karaj"
+
+
+def test_german_dateline_is_no_event_place() -> None:
+    m = _one("Teheran/Wien – Im Iran sind zwei Frauen festgenommen worden.", "de", "COERCE")
+    assert m.event_loc is not None and m.event_loc.resolution == "country"
+
+
+def test_finding_claims_its_content() -> None:
+    text = "Ein Revolutionsgericht hatte den Mann für schuldig befunden, einen Polizisten getötet zu haben."
+    assault = _one(text, "de", "ASSAULT")
+    assert assault.claimed_by is not None and assault.claimed_by.entity_text == "Revolutionsgericht"
+    assert assault.actor == ()
+
+
+def test_french_inverted_speaker_and_dates() -> None:
+    text = ("Au moins douze manifestants ont été tués samedi à Sanandaj, a affirmé lundi "
+            "Amnesty International.")
+    m = _one(text, "fr", "ASSAULT")
+    assert m.claimed_by is not None and m.claimed_by.identifier_id == "amnesty-international"
+    assert m.date == "2024-03-02"  # samedi, not lundi: the day the source spoke
+    assert [(c.kind, c.low) for c in m.counts] == [("dead", 12)]
+
+
+def test_french_selon_and_round_figure() -> None:
+    text = "Selon l'agence Fars, une centaine de personnes ont été interpellées à Machhad et à Chiraz."
+    m = _one(text, "fr", "COERCE")
+    assert m.claimed_by is not None and "Fars" in m.claimed_by.entity_text
+    assert [(c.low, c.qualifier) for c in m.counts] == [(100, "about")]
+
+
+def test_verbal_event_speaker_is_no_claimant() -> None:
+    m = _one("Le porte-parole a déclaré mardi et a appelé les manifestants au calme.", "fr", "REQUEST")
+    assert m.claimed_by is None and m.event_loc is None
+
+
+# -- Persian: facts without events ----------------------------------------------------------------
+
+PERSIAN_COUNTS = [
+    ("دست‌کم ۱۵ کارگر در آبادان بازداشت شدند.", ("arrested", 15, None, "at_least")),
+    ("بیش از ۲۰۰ نفر در مشهد تجمع کردند.", ("participants", 200, None, "more_than")),
+    ("ده‌ها معلم در شیراز تجمع کردند.", ("participants", None, None, "vague")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSIAN_COUNTS)
+def test_persian_counts(text: str, expected: tuple[object, ...]) -> None:
+    c = find_counts(text, "fa")[0].count
+    assert (c.kind, c.low, c.high, c.qualifier) == expected
+
+
+PERSIAN_DATES = [
+    ("کارگران روز شنبه ۵ اسفند ۱۴۰۲ در اهواز تجمع کردند.", "2024-02-24"),
+    ("معلمان روز سه‌شنبه در تبریز تجمع کردند.", "2024-03-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSIAN_DATES)
+def test_persian_dates(text: str, expected: str) -> None:
+    assert find_dates(text, "2024-03-06", None, "fa")[0].date == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("بازنشستگان در کرمانشاه و تبریز تجمع کردند.", ["Kermanshah", "Tabriz"]),
+    ("کارگران مقابل استانداری استان خوزستان گرد آمدند.", ["Khuzestan"]),
+])
+def test_persian_places(text: str, place: list[str]) -> None:
+    assert [m.location.resolved_place for m in find_places(text)] == place
+
+
+def test_persian_gets_no_events_yet() -> None:
+    from chronicler.pipeline import process
+
+    doc = _doc("دست‌کم ۱۵ کارگر در آبادان بازداشت شدند.", "fa")
+    assert process(doc).mentions == ()

@@ -1,0 +1,62 @@
+"""The surface reader: clauses, trigger forms, compounds, separable verbs, noun positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicler.extract.foreign import sentences
+from chronicler.extract.lexicon import load_lexicon
+from chronicler.extract.surface import Sentence, find_hits, load_grammar
+
+
+def _sentence(text: str, language: str) -> Sentence:
+    return next(iter(sentences(text, language)))
+
+
+def _hits(text: str, language: str) -> list[tuple[str, str]]:
+    sent = _sentence(text, language)
+    hits = find_hits(sent, load_lexicon((), language), load_grammar(language))
+    return [(h.event, " ".join(w.text for w in sent.words[h.first:h.last + 1])) for h in hits]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun entry matches as the head of a compound
+    ("Massenhinrichtungen lösten weltweit Empörung aus.", [("ASSAULT", "Massenhinrichtungen")]),
+    # a separable verb with its particle at the end of the clause
+    ("Die Polizei nahm am Abend in Ahvas sieben Studenten fest.",
+     [("COERCE", "nahm am Abend in Ahvas sieben Studenten fest")]),
+    # an attributive participle is inflected and is no trigger
+    ("Die verhafteten Studentinnen kommen aus Ahvas.", []),
+    # a noun after a preposition is the frame of something else
+    ("Nach Protesten in Ahvas blieb die Lage ruhig.", []),
+    # a noun opening its clause is the event
+    ("Die Kundgebung in Ahvas dauerte drei Stunden.", [("PROTEST", "Kundgebung")]),
+])
+def test_german_triggers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _hits(text, "de") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Les forces de l'ordre ont ouvert le feu sur la foule.", [("ASSAULT", "ouvert le feu")]),
+    ("Les manifestations se sont étendues à dix villes.", [("PROTEST", "manifestations")]),
+    ("Il a parlé pendant la manifestation de vendredi.", []),
+])
+def test_french_triggers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _hits(text, "fr") == expected
+
+
+def test_clause_bounds_stop_at_commas() -> None:
+    sent = _sentence("Die Männer wurden verhaftet, die Frauen blieben frei.", "de")
+    i = next(j for j, w in enumerate(sent.words) if w.text == "verhaftet")
+    lo, hi = sent.clause(i)
+    assert [w.text for w in sent.words[lo:hi]] == ["Die", "Männer", "wurden", "verhaftet"]
+
+
+def test_german_ordinal_does_not_end_the_sentence() -> None:
+    assert len(list(sentences("Die Minister beraten am 23. Januar in Brüssel.", "de"))) == 1
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_grammar_packs_load(language: str) -> None:
+    grammar = load_grammar(language)
+    assert grammar["articles"] and grammar["prepositions"]
