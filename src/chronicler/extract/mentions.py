@@ -99,6 +99,8 @@ class _DocState:
     episode: str | None = None  # the month of the last dated event: the default for undated ones
     episode_start: str | None = None  # the month of the first news date the text gives
     episode_historical: bool = False  # whether the last dated event was background
+    episode_paragraph: int = -1  # offset of the paragraph that dated the last event
+    paragraph_starts: list[int] = field(default_factory=list)
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
     last_claimant: Argument | None = None
     home: Location | None = None  # the country most places of the document are in
@@ -114,6 +116,10 @@ class _DocState:
             return self.published
         stated = sorted(d.date for d in self.dates if d.date and not d.relative)
         return stated[-1] if stated else None
+
+    def paragraphs_since(self, first: int, base: int) -> int:
+        """How many paragraph breaks lie between the paragraphs starting at ``first`` and ``base``."""
+        return sum(1 for start in self.paragraph_starts if first < start <= base)
 
     def anchor(self, offset: int) -> str | None:
         """The last date the text gave before ``offset``: what "two days later" counts from."""
@@ -312,10 +318,11 @@ def _sentence_mentions(
         if date is not None and group == "material":
             state.episode = date[:7]
             state.episode_historical = historical.is_historical(date, state.reference, "", cues)
+            state.episode_paragraph = base
         elif date is None and group == "material" and episode:
             if state.episode_historical or historical.is_historical(episode, state.reference, "", cues):
-                # Undated, right after a background episode: part of that background.
-                inherited = True
+                # Undated, in or right after the paragraph that told a background episode: part of it.
+                inherited = state.paragraphs_since(state.episode_paragraph, base) <= 1
             else:
                 # A toll or an action with no date of its own belongs to the episode just described,
                 # or before any is described, to the month of the first news date the text gives.
@@ -401,6 +408,7 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
     state.home, state.city = _home_place(doc.text)
     state.episode_start = _episode_start(state, cues)
     state.lead_period = _lead_period(doc.text, state.dates)
+    state.paragraph_starts = [p.start() for p in _PARAGRAPH.finditer(doc.text)]
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
     out: list[EventMention] = []
