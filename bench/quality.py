@@ -233,7 +233,7 @@ def _git(*args: str) -> str:
 
 def header(command: str) -> list[str]:
     commit = _git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = " (with uncommitted changes in the working tree)" if _git("status", "--porcelain") else ""
+    dirty = " (with uncommitted changes in the working tree)" if _git("status", "--porcelain", "--untracked-files=no") else ""
     return [
         "# Extraction quality",
         "",
