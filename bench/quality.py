@@ -233,7 +233,8 @@ def _git(*args: str) -> str:
 
 def header(command: str) -> list[str]:
     commit = _git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = " (with uncommitted changes in the working tree)" if _git("status", "--porcelain", "--untracked-files=no") else ""
+    changed = _git("status", "--porcelain", "--untracked-files=no")
+    dirty = " (with uncommitted changes in the working tree)" if changed else ""
     return [
         "# Extraction quality",
         "",
