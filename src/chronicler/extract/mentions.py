@@ -8,7 +8,6 @@ counts, historical. The registry below is the one place that names them and thei
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from chronicler.extract.counts import CountMatch, find_counts
 from chronicler.extract.lexicon import Cues, Lexicon
 from chronicler.extract.places import PlaceMatch, country_location, find_places
 from chronicler.extract.times import DateMatch, find_dates
-from chronicler.nlp import candidate_paragraphs
+from chronicler.nlp import PARAGRAPH, candidate_paragraphs
 from chronicler.records import Count, Document, Entity, EventMention, Location
 from chronicler.records import Span as TextSpan
 
@@ -38,7 +37,6 @@ EXTRACTORS: dict[str, str] = {
 }
 
 COUNT_EVENT = {"dead": "ASSAULT", "injured": "ASSAULT", "arrested": "COERCE", "participants": "PROTEST"}
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 STATE_SECTORS = {"COP", "MIL", "GOV", "JUD", "SPY"}
 VICTIM_WORDS = {"people", "person", "persons", "civilians", "individuals"}
 LOCATIVE_PREPS = {
@@ -143,7 +141,7 @@ def _episode_start(state: _DocState, cues: Cues) -> str | None:
 
 def _lead_period(text: str, dates: list[DateMatch]) -> str | None:
     """A whole year or month named in the first paragraph: what an annual or monthly report covers."""
-    lead = next((p for p in _PARAGRAPH.finditer(text) if len(p.group(0).split()) >= 12), None)
+    lead = next((p for p in PARAGRAPH.finditer(text) if len(p.group(0).split()) >= 12), None)
     if lead is None:
         return None
     for match in dates:
@@ -408,7 +406,7 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
     state.home, state.city = _home_place(doc.text)
     state.episode_start = _episode_start(state, cues)
     state.lead_period = _lead_period(doc.text, state.dates)
-    state.paragraph_starts = [p.start() for p in _PARAGRAPH.finditer(doc.text)]
+    state.paragraph_starts = [p.start() for p in PARAGRAPH.finditer(doc.text)]
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
     out: list[EventMention] = []
