@@ -90,3 +90,73 @@ def test_events_inside_the_period_an_annual_report_covers_are_news() -> None:
     hanged = _one(text, "ASSAULT", published="2022-01-10")
     assert hanged.date == "2021-03-02"
     assert not hanged.historical
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "claimant"),
+    [
+        # a description resolves to the name the text gave before
+        (
+            "The Baluch Rights Network (BRN) said it had lost contact with its monitors.\n\n"
+            "BRN said police had detained eleven men in Saravan on Friday.",
+            "COERCE",
+            "Baluch Rights Network",
+        ),
+        (
+            "Justice Minister Ali Rezvani spoke to reporters in Tehran on Sunday.\n\n"
+            "According to the minister, protesters set fire to four banks in Arak.",
+            "ASSAULT",
+            "Ali Rezvani",
+        ),
+        (
+            "The Free Nurses Association called the strike after pay talks failed.\n\n"
+            "Police detained twelve nurses in Rasht on Monday, the association said.",
+            "COERCE",
+            "Free Nurses Association",
+        ),
+        (
+            "Guards hanged at least 90 prisoners in 2021, according to figures published by "
+            "Oslo Prison Watch on Tuesday.",
+            "ASSAULT",
+            "Oslo Prison Watch",
+        ),
+        # the name after the description, when the parser sets both as subjects
+        ("The rights group Kurd Watch said police shot two porters near Baneh.", "ASSAULT", "Kurd Watch"),
+        # a claimant who cites evidence makes the claim; a news agency citing someone passes it on
+        (
+            "Amnesty International said 30 people were killed in Izeh, citing witnesses and video footage.",
+            "ASSAULT",
+            "Amnesty International",
+        ),
+        (
+            "Reuters reported that 30 people were killed in Izeh, citing two local officials.",
+            "ASSAULT",
+            "officials",
+        ),
+        # the speaker of a participle clause is the subject it hangs on
+        (
+            "State television blamed foreign agents, saying they had set fire to a mosque in Shiraz.",
+            "ASSAULT",
+            "State television",
+        ),
+    ],
+)
+def test_claimant_by_its_name(text: str, event: str, claimant: str) -> None:
+    m = _one(text, event)
+    assert m.claimed_by is not None and m.claimed_by.entity_text.endswith(claimant), m.claimed_by
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a second act of the speaker is not something the speaker reports
+        ("The governor confirmed two deaths and accused exiles of stoking the unrest.", "ACCUSE"),
+        # a reason cited is not a source
+        (
+            "The European Union imposed sanctions on the prosecutor, citing his role in executions.",
+            "SANCTION",
+        ),
+    ],
+)
+def test_no_claimant(text: str, event: str) -> None:
+    assert _one(text, event).claimed_by is None

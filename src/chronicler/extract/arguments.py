@@ -125,16 +125,23 @@ def to_argument(head: Token, when: str | None) -> Argument | None:
         return None
     doc = head.doc
     span = doc[bounds[0] : bounds[1] + 1]
-    text = span.text
+    return Argument(entity_for(span.text, when), span.start_char, span.end_char)
+
+
+def without_article(name: str) -> str:
+    """ "the Teachers' Council" -> "Teachers' Council": names are stored without their article."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in {"the", "a", "an"} else name
+
+
+def entity_for(text: str, when: str | None) -> Entity:
+    """``text`` as an entity, with the actors pack's identity when the text names a known actor."""
     known = [m for m in find_actors(text, when) if m.end - m.start >= len(text) // 2]
-    if known:
-        best = max(known, key=lambda m: m.end - m.start)
-        entity = Entity(
-            text, best.entity.identifier_id, best.entity.identifier_text, best.entity.code, best.entity.sector
-        )
-    else:
-        entity = Entity(text)
-    return Argument(entity, span.start_char, span.end_char)
+    if not known:
+        return Entity(text)
+    best = max(known, key=lambda m: m.end - m.start)
+    found = best.entity
+    return Entity(text, found.identifier_id, found.identifier_text, found.code, found.sector)
 
 
 def _arguments(heads: list[Token], when: str | None) -> list[Argument]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from chronicler.extract import arguments, attribution, events, historical, modality
+from chronicler.extract import anaphora, arguments, attribution, events, historical, modality
 from chronicler.extract.arguments import Argument
 from chronicler.extract.counts import CountMatch, find_counts
 from chronicler.extract.lexicon import Cues, Lexicon
@@ -101,6 +101,8 @@ class _DocState:
     paragraph_starts: list[int] = field(default_factory=list)
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
     last_claimant: Argument | None = None
+    names: list[anaphora.Name] = field(default_factory=list)  # people and organisations named so far
+    acronyms: dict[str, str] = field(default_factory=dict)  # "IJO" -> "Iran Justice Observatory"
     home: Location | None = None  # the country most places of the document are in
     city: Location | None = None  # the story's dominant city, if it has one
     protest_context: bool = False
@@ -285,6 +287,19 @@ def _victims(args: list[Argument], state: _DocState) -> tuple[Entity, ...]:
     return tuple(out)
 
 
+def _named_claimant(
+    att: attribution.Attribution, base: int, text: str, state: _DocState, when: str | None
+) -> Argument | None:
+    """The claimant, by the name the text gave it earlier when the sentence only describes it."""
+    if att.claimant is None or att.head is None:
+        return att.claimant
+    name = anaphora.resolve(att.head, base + att.head.idx, text, state.names, state.acronyms)
+    if name is None:
+        return att.claimant
+    name = state.acronyms.get(name, name)
+    return Argument(arguments.entity_for(name, when), att.claimant.start, att.claimant.end)
+
+
 def _sentence_mentions(
     doc: Document, sent: Span, base: int, lexicon: Lexicon, cues: Cues, state: _DocState
 ) -> Iterator[EventMention]:
@@ -328,11 +343,11 @@ def _sentence_mentions(
         when = date or state.published
         actors, recipients = arguments.find_arguments(hit.token, when)
         att = attribution.find_claimant(hit.token, cues, when)
-        claimant = att.claimant
+        claimant = _named_claimant(att, base, doc.text, state, when)
         if claimant is None and att.pronoun:
             claimant = state.last_claimant
-        if att.claimant is not None:
-            state.last_claimant = att.claimant
+        if claimant is not None and att.claimant is not None:
+            state.last_claimant = claimant
         if claimant is not None and doc.outlet and claimant.entity.entity_text.lower() == doc.outlet.lower():
             claimant = None
         mood = modality.find_modality(hit.token, cues, att.verb, att.denied)
@@ -410,7 +425,13 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
     out: list[EventMention] = []
+    state.acronyms = anaphora.acronyms(doc.text)
     for (base, _), parsed in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
+        state.names.extend(
+            anaphora.Name(base + e.start_char, arguments.without_article(e.text), e.label_)
+            for e in parsed.ents
+            if e.label_ in {"PERSON", "ORG"}
+        )
         for sent in parsed.sents:
             out.extend(_sentence_mentions(doc, sent, base, lexicon, cues, state))
     return tuple(out)
