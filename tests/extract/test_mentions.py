@@ -37,6 +37,9 @@ def _one(text: str, event: str, published: str = "2022-10-05") -> EventMention:
         # a place in another role is not where the event was
         ("A US drone strike killed two fighters near the border on Monday.", "ASSAULT", "Iran"),
         ("Germany's envoy was arrested by police on Monday, Iranian media said.", "COERCE", "Iran"),
+        # a place of another verb's clause does not place this event
+        ("Guards hanged a man convicted of burning a bank in Shiraz.", "ASSAULT", "Iran"),
+        ("Police detained the father of a student who was shot dead in Sanandaj.", "COERCE", "Iran"),
     ],
 )
 def test_event_place(text: str, event: str, place: str) -> None:
@@ -160,3 +163,12 @@ def test_claimant_by_its_name(text: str, event: str, claimant: str) -> None:
 )
 def test_no_claimant(text: str, event: str) -> None:
     assert _one(text, event).claimed_by is None
+
+
+def test_a_dateline_does_not_make_the_story_town() -> None:
+    text = (
+        "BEIRUT, March 3 (Example Wire) – Police fired on striking miners in Kerman on Sunday.\n\n"
+        "At least nine miners were killed, a local activist said. Kerman has been tense for weeks."
+    )
+    killed = [m for m in _mentions(text, "2023-03-03") if m.counts]
+    assert killed and killed[0].event_loc is not None and killed[0].event_loc.extracted_place == "Kerman"

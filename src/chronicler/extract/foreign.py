@@ -30,7 +30,7 @@ from chronicler.extract.actors import find_actors
 from chronicler.extract.counts import find_counts
 from chronicler.extract.lexicon import Cues, load_cues, load_lexicon
 from chronicler.extract.mentions import COUNT_EVENT, STATE_SECTORS, mention_id
-from chronicler.extract.places import country_location, find_places
+from chronicler.extract.places import DATELINE, country_location, find_places
 from chronicler.extract.surface import (
     CLAUSE_BREAKS,
     Grammar,
@@ -62,10 +62,6 @@ EXTRACTORS: dict[str, str] = {
 }
 LANGUAGES = frozenset({"fr", "de"})
 FINDINGS = {"SANCTION", "ACCUSE"}  # events whose content ("guilty of killing") their actor claims
-# A dateline ("Teheran/Berlin –", "PARIS (AFP) —") names where the report was filed, not an event place.
-_DATELINE = re.compile(
-    r"(?m)^[^\W\d][\w'’. -]{0,40}(?:/[^\W\d][\w'’. -]{0,40})*\s*(?:\([^)\n]{1,30}\)\s*)?[–—]\s"
-)
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 Arg = tuple[Entity, int, int]  # an entity with its document offsets
@@ -89,7 +85,7 @@ def extract_foreign(doc: Document, language: str, packs: Sequence[Path] = ()) ->
     dates = find_dates(doc.text, doc.published, None, language)
     stated = sorted(d.date for d in dates if d.date and not d.relative)
     state = _State(doc.published, dates, _home_country(doc.text),
-                   [m.span() for m in _DATELINE.finditer(doc.text)])
+                   [m.span() for m in DATELINE.finditer(doc.text)])
     state.reference = doc.published or (stated[-1] if stated else None)
     out: list[EventMention] = []
     for sent in sentences(doc.text, language):

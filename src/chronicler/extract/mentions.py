@@ -19,7 +19,7 @@ from chronicler.extract import anaphora, arguments, attribution, events, histori
 from chronicler.extract.arguments import Argument
 from chronicler.extract.counts import CountMatch, find_counts
 from chronicler.extract.lexicon import Cues, Lexicon
-from chronicler.extract.places import PlaceMatch, country_location, find_places
+from chronicler.extract.places import PlaceMatch, country_location, find_places, in_dateline
 from chronicler.extract.times import DateMatch, find_dates
 from chronicler.nlp import PARAGRAPH, candidate_paragraphs
 from chronicler.records import Count, Document, Entity, EventMention, Location
@@ -165,7 +165,7 @@ def _home_place(text: str) -> tuple[Location | None, Location | None]:
     event there that a sentence does not place is in that town. A city is dominant when it has at
     least two mentions and more than half of all city mentions.
     """
-    matches = find_places(text)
+    matches = [m for m in find_places(text) if not in_dateline(text, m.start)]
     cities = Counter(
         m.location.geonameid for m in matches if m.location.resolution == "city" and m.location.geonameid
     )
@@ -217,7 +217,7 @@ def _is_bound(span: Span) -> bool:
 
 
 def _place_for(
-    sent: Span, sent_places: list[PlaceMatch], taken: list[tuple[int, int]]
+    sent: Span, sent_places: list[PlaceMatch], taken: list[tuple[int, int]], trigger: Token
 ) -> list[Location]:
     """Places of the event: named as where it happened, not inside a name or as a modifier.
 
@@ -230,10 +230,24 @@ def _place_for(
         if any(s <= match.start and match.end <= e for s, e in taken):
             continue
         span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is not None and not _locative(span.root):
+        if span is not None and (not _locative(span.root) or _in_other_clause(span.root, trigger)):
             continue
         out.append(match.location)
     return out
+
+
+def _in_other_clause(place: Token, trigger: Token) -> bool:
+    """Whether the place belongs to another verb's clause: "a man convicted of blocking a street
+    *in Tehran*", "the mother of a boy killed *in Shahriar*" do not place the hanging or the arrest."""
+    mine = {trigger.i, *(t.i for t in trigger.ancestors)}
+    tok = place
+    while tok.head.i != tok.i and tok.i not in mine:
+        tok = tok.head
+        if tok.i in mine:
+            return False
+        if tok.pos_ == "VERB":
+            return True
+    return False
 
 
 def _locative(tok: Token) -> bool:
@@ -360,7 +374,7 @@ def _sentence_mentions(
         ):
             mood = "future"
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
-        places = _place_for(sent, sent_places, taken)
+        places = _place_for(sent, sent_places, taken, hit.token)
         if not places and group == "material":
             # The story's town when it has one, else the country most of its places are in.
             home = state.city or state.home

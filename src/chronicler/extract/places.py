@@ -47,6 +47,19 @@ IRAN_WEIGHT = 20
 # German genitive ("Irans", "Teherans") is tried only for names at least this long.
 GENITIVE_MIN_LENGTH = 4
 
+# A dateline ("Teheran/Berlin –", "PARIS (AFP) —", "DUBAI, Oct 4 (Reuters) –") names where the
+# report was filed, not where anything happened.
+DATELINE = re.compile(
+    r"(?m)^[^\W\d][\w'’. -]{0,40}(?:/[^\W\d][\w'’. -]{0,40})*(?:,[^\n,–—()]{1,25})?\s*"
+    r"(?:\([^)\n]{1,30}\)\s*)?[–—]\s"
+)
+
+
+def in_dateline(text: str, start: int) -> bool:
+    """Whether the place found at ``start`` is in a dateline of ``text``."""
+    return any(m.start() <= start < m.end() for m in DATELINE.finditer(text, 0, start + 100))
+
+
 _INNER_GAP = re.compile(r"^[ \t\u00a0\u200c\u200d]*(?:[-\u2010\u2011][ \t\u00a0\u200c\u200d]*)?$")
 _SPACE_GAP = re.compile(r"^[ \t\u00a0]{1,3}$")
 _TITLE_GAP = re.compile(r"^\.?[ \t\u00a0]{1,3}$")
