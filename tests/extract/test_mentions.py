@@ -85,6 +85,27 @@ def test_an_undated_event_after_background_is_background() -> None:
     assert later and later[0].historical and later[0].date is None
 
 
+def test_an_undated_event_in_a_background_paragraph_takes_its_date() -> None:
+    text = (
+        "Mourners gathered in Shiraz on Sunday to mark the anniversary.\n\n"
+        "In the summer of 1988, a panel of judges sent thousands of prisoners to their deaths. "
+        "The executions were ordered by the country's leader."
+    )
+    ordered = [m for m in _mentions(text) if m.event == "ASSAULT" and "ordered" in m.text]
+    assert ordered and ordered[0].historical and ordered[0].date == "1988"
+
+
+def test_an_anniversary_lead_puts_a_yearless_date_in_the_recalled_year() -> None:
+    text = (
+        "Two years after the crackdown on fuel protests, families of the dead gathered at a cemetery "
+        "in Isfahan on Friday and were dispersed by police.\n\n"
+        "The protests began on 12 March, when the government tripled petrol prices, and at least "
+        "40 people were killed within a week."
+    )
+    began = [m for m in _mentions(text, published="2024-03-16") if m.event == "PROTEST" and "began" in m.text]
+    assert began and began[0].date == "2022-03-12" and began[0].historical
+
+
 def test_events_inside_the_period_an_annual_report_covers_are_news() -> None:
     text = (
         "A monitoring group said on Monday that courts handed down at least 300 death sentences in 2021.\n\n"

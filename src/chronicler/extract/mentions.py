@@ -7,7 +7,9 @@ counts, historical. The registry below is the one place that names them and thei
 
 from __future__ import annotations
 
+import calendar
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -85,6 +87,10 @@ LOCATIVE_NOUNS = {
     "neighbourhood",
     "port",
 }
+# Adverbs that move a clause away from the episode just told.
+SHIFT_WORDS = {"later", "since", "afterwards", "afterward", "subsequently", "eventually", "now"}
+# How far into a sentence a date still opens it ("In the summer of 1988, ...").
+FRAME_REACH = 25
 # Killing people held in custody is an execution, however the sentence words it.
 CUSTODY_WORDS = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"}
 
@@ -95,10 +101,12 @@ class _DocState:
 
     published: str | None
     episode: str | None = None  # the month of the last dated event: the default for undated ones
+    episode_day: str | None = None  # the full date of the last dated event
     episode_start: str | None = None  # the month of the first news date the text gives
     episode_historical: bool = False  # whether the last dated event was background
     episode_paragraph: int = -1  # offset of the paragraph that dated the last event
     paragraph_starts: list[int] = field(default_factory=list)
+    anniversary: str | None = None  # the month of the past episode an anniversary lead recalls
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
     last_claimant: Argument | None = None
     names: list[anaphora.Name] = field(default_factory=list)  # people and organisations named so far
@@ -151,6 +159,38 @@ def _lead_period(text: str, dates: list[DateMatch]) -> str | None:
         if inside and match.date and len(match.date) <= 7 and not match.relative:
             return match.date
     return None
+
+
+ANNIVERSARY = re.compile(
+    r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? "
+    r"(?:after|since|on from)|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d{1,2}(?:st|nd|rd|th)) anniversary of)\b"
+)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+          "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+
+
+def _anniversary(text: str, published: str | None) -> str | None:
+    """The month an anniversary lead recalls: "One year after the crackdown" published 2020-11 -> 2019-11."""
+    lead = next((p for p in PARAGRAPH.finditer(text) if len(p.group(0).split()) >= 12), None)
+    if lead is None or not published or len(published) < 7:
+        return None
+    match = ANNIVERSARY.search(lead.group(0))
+    if match is None:
+        return None
+    word = (match.group("n") or match.group("ord")).lower()
+    years = _SMALL.get(word) or int(re.sub(r"\D", "", word))
+    return f"{int(published[:4]) - years:04d}{published[4:7]}"
+
+
+def _month_end(month: str) -> str:
+    return f"{month}-{calendar.monthrange(int(month[:4]), int(month[5:7]))[1]:02d}"
+
+
+def _period_end(period: str) -> str:
+    """The last day of a year ("2023") or month ("2023-05")."""
+    return f"{period}-12-31" if len(period) == 4 else _month_end(period[:7])
 
 
 def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
@@ -208,6 +248,23 @@ def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) ->
         if best is None or distance < best[0]:
             best = (distance, match)
     return best[1] if best else None
+
+
+def _shifted(trigger: Token) -> bool:
+    """ "were later killed", "have since been released": a time after the episode just told."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "advmod" and c.lower_ in SHIFT_WORDS for c in verb.children)
+
+
+def _perfect(trigger: Token) -> bool:
+    """ "have been arrested", "has killed": the present perfect, a span of time up to now."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "have" for c in auxiliaries)
 
 
 def _is_bound(span: Span) -> bool:
@@ -321,10 +378,26 @@ def _sentence_mentions(
     sent_text = doc.text[sent_start : base + sent.end_char]
     hits = events.find_triggers(sent, lexicon)
     sent_dates = find_dates(sent_text, state.published, state.anchor(sent_start), doc.language or "en")
+    if state.anniversary and state.paragraphs_since(state.paragraph_starts[0], base) == 1:
+        # After "One year after the crackdown, ..." the next paragraph recalls that episode: a
+        # calendar date without a year ("The protests began on 24 Aban") is of the recalled year.
+        # Weekdays and relative phrases ("on Friday") stay news.
+        recalled = find_dates(sent_text, _month_end(state.anniversary), None, doc.language or "en")
+        sent_dates = [
+            old if not (old.relative and any(c.isdigit() for c in old.text)) else new
+            for old, new in zip(sent_dates, recalled, strict=True)
+        ]
     dates_doc = [
         DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate, d.relative)
         for d in sent_dates
     ]
+    frame = next((d for d in sent_dates if d.start < FRAME_REACH and d.date and not d.relative), None)
+    if frame is not None and frame.date is not None:
+        # "In September 2022, ...": a date that opens the sentence sets the time of what follows.
+        state.episode = frame.date[:7]
+        state.episode_day = frame.date
+        state.episode_historical = historical.is_historical(frame.date, state.reference, "", cues)
+        state.episode_paragraph = base
     if not hits:
         return
     sent_counts = [
@@ -344,16 +417,21 @@ def _sentence_mentions(
         episode = state.episode or state.episode_start
         if date is not None and group == "material":
             state.episode = date[:7]
+            state.episode_day = date
             state.episode_historical = historical.is_historical(date, state.reference, "", cues)
             state.episode_paragraph = base
         elif date is None and group == "material" and episode:
             if state.episode_historical or historical.is_historical(episode, state.reference, "", cues):
                 # Undated, in or right after the paragraph that told a background episode: part of it.
                 inherited = state.paragraphs_since(state.episode_paragraph, base) <= 1
+                if inherited and not _shifted(hit.token):
+                    date = episode  # "In 1988, ... The executions were ordered by ...": 1988
             else:
                 # A toll or an action with no date of its own belongs to the episode just described,
                 # or before any is described, to the month of the first news date the text gives.
                 date, inferred = episode, True
+                if state.episode_day and state.paragraphs_since(state.episode_paragraph, base) == 0:
+                    date = state.episode_day  # in the same paragraph: the same day
         when = date or state.published
         actors, recipients = arguments.find_arguments(hit.token, when)
         att = attribution.find_claimant(hit.token, cues, when)
@@ -369,8 +447,7 @@ def _sentence_mentions(
             mood == "asserted"
             and date
             and state.published
-            and date[:10] > state.published[:10]
-            and len(date) >= len(state.published)
+            and date[: len(state.published[:10])] > state.published[:10]
         ):
             mood = "future"
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
@@ -381,14 +458,23 @@ def _sentence_mentions(
             places = [home] if home is not None else []
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
+        # "Executions in 2023" in a January 2024 report are its news; "the 1988 massacre" in a
+        # 2020 piece is history however much of the text it fills.
+        lead_past = bool(state.lead_period) and historical.is_historical(
+            _period_end(state.lead_period or ""), state.reference, "", cues
+        )
         # A borrowed date says nothing of the sentence's own time; its markers ("at the time") do.
         is_hist = inherited or historical.is_historical(
             None if inferred else date, state.reference, sent_text, cues
         )
-        if is_hist and date and state.lead_period and date.startswith(state.lead_period):
+        if is_hist and date and state.lead_period and date.startswith(state.lead_period) and not lead_past:
             is_hist = False  # inside the period the article reports on ("executions in 2023")
         if inferred and is_hist:
             date = None  # the news month borrowed for a background sentence would be wrong
+        if (inferred or inherited) and (_perfect(hit.token) or mood in {"future", "hypothetical"}):
+            # "have since been executed", "could shut down again": a span up to now or a time
+            # still to come, which no earlier date tells.
+            date = enddate = None
         counts = _counts_for(hit, hits, sent_counts)
         confidence = round(
             0.55
@@ -435,6 +521,7 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
     state.home, state.city = _home_place(doc.text)
     state.episode_start = _episode_start(state, cues)
     state.lead_period = _lead_period(doc.text, state.dates)
+    state.anniversary = _anniversary(doc.text, doc.published)
     state.paragraph_starts = [p.start() for p in PARAGRAPH.finditer(doc.text)]
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
