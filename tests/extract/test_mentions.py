@@ -193,3 +193,26 @@ def test_a_dateline_does_not_make_the_story_town() -> None:
     )
     killed = [m for m in _mentions(text, "2023-03-03") if m.counts]
     assert killed and killed[0].event_loc is not None and killed[0].event_loc.extracted_place == "Kerman"
+
+
+def test_the_dateline_date_dates_no_event() -> None:
+    text = (
+        "BEIRUT, March 6 (Example Wire) – Police fired on striking miners in Kerman last Thursday, "
+        "killing at least nine, a local activist said."
+    )
+    fired = [m for m in _mentions(text, "2023-03-06") if m.event == "ASSAULT"]
+    assert fired and all(m.date == "2023-03-02" for m in fired)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Up to 40 people may have died, a local doctor said.", True),  # a past event, hedged
+        ("Activists say that police could arrest more of the miners.", False),  # still to come
+        ("At least 40 people have since been arrested, activists said.", False),  # a span up to now
+    ],
+)
+def test_borrowed_dates_only_for_past_events(sentence: str, dated: bool) -> None:
+    text = "Police fired on striking miners in Kerman on 2 March.\n\n" + sentence
+    later = [m for m in _mentions(text, "2023-03-06") if m.text == sentence]
+    assert later and (later[0].date == "2023-03") is dated, [(m.event, m.date) for m in later]

@@ -258,6 +258,18 @@ def _shifted(trigger: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in SHIFT_WORDS for c in verb.children)
 
 
+def _ahead(trigger: Token, mood: str) -> bool:
+    """A time still to come: "will strike", "could shut down" — but not "may have died"."""
+    if mood == "future":
+        return True
+    if mood != "hypothetical":
+        return False
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children)
+
+
 def _perfect(trigger: Token) -> bool:
     """ "have been arrested", "has killed": the present perfect, a span of time up to now."""
     verb = trigger
@@ -387,6 +399,8 @@ def _sentence_mentions(
             old if not (old.relative and any(c.isdigit() for c in old.text)) else new
             for old, new in zip(sent_dates, recalled, strict=True)
         ]
+    # "DUBAI, Oct 4 (Reuters) –": the filing date of the dateline dates no event.
+    sent_dates = [d for d in sent_dates if not in_dateline(doc.text, sent_start + d.start)]
     dates_doc = [
         DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate, d.relative)
         for d in sent_dates
@@ -471,7 +485,7 @@ def _sentence_mentions(
             is_hist = False  # inside the period the article reports on ("executions in 2023")
         if inferred and is_hist:
             date = None  # the news month borrowed for a background sentence would be wrong
-        if (inferred or inherited) and (_perfect(hit.token) or mood in {"future", "hypothetical"}):
+        if (inferred or inherited) and (_perfect(hit.token) or _ahead(hit.token, mood)):
             # "have since been executed", "could shut down again": a span up to now or a time
             # still to come, which no earlier date tells.
             date = enddate = None
@@ -515,9 +529,8 @@ def _sentence_mentions(
 
 
 def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues) -> tuple[EventMention, ...]:
-    state = _DocState(
-        published=doc.published, dates=find_dates(doc.text, doc.published, None, doc.language or "en")
-    )
+    dates = find_dates(doc.text, doc.published, None, doc.language or "en")
+    state = _DocState(published=doc.published, dates=[d for d in dates if not in_dateline(doc.text, d.start)])
     state.home, state.city = _home_place(doc.text)
     state.episode_start = _episode_start(state, cues)
     state.lead_period = _lead_period(doc.text, state.dates)
