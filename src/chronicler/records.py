@@ -194,3 +194,112 @@ class Extraction:
 
     document: Document
     mentions: tuple[EventMention, ...] = ()
+
+
+# --- Consolidation --------------------------------------------------------------------------
+# What ``chronicler.consolidate`` reads beside the mentions (DocumentFacts) and what it makes:
+# consolidated events, each with its claims side by side and the sources that carry it.
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What consolidation needs to know of one document.
+
+    ``representative`` is the doc id of its near-duplicate group's representative (itself when
+    it has none); ``independence_key`` groups outlets that do not count as independent of each
+    other (one owner, one affiliation), None when unknown.
+    """
+
+    doc_id: str
+    published: str | None = None
+    outlet: str | None = None
+    representative: str = ""
+    independence_key: str | None = None
+    affiliation: str | None = None
+    outlet_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure as one mention states it, with its full provenance; never averaged away."""
+
+    kind: CountKind
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    text: str
+    claimed_by: Entity | None
+    outlet: str | None
+    doc_id: str
+    mention_id: str
+    published: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "text": self.text,
+            "claimed_by": self.claimed_by.to_json() if self.claimed_by else None,
+            "outlet": self.outlet,
+            "doc_id": self.doc_id,
+            "mention_id": self.mention_id,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Who carries an event: near-duplicates count once, one independence key counts once."""
+
+    outlets: tuple[str, ...]
+    independent: int
+    affiliations: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "outlets": list(self.outlets),
+            "independent": self.independent,
+            "affiliations": list(self.affiliations),
+        }
+
+
+@dataclass(frozen=True)
+class ConsolidatedEvent:
+    """One real-world event: the mentions of it across sentences and documents, merged."""
+
+    id: str
+    event: str
+    mode: str | None
+    date: str | None
+    enddate: str | None
+    event_loc: Location | None
+    places: tuple[Location, ...]
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    historical: bool
+    mentions: tuple[str, ...]
+    documents: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    sources: Sources
+    disagreement: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "event": self.event,
+            "mode": self.mode,
+            "date": self.date,
+            "enddate": self.enddate,
+            "event_loc": self.event_loc.to_json() if self.event_loc else None,
+            "places": [p.to_json() for p in self.places],
+            "actor": [e.to_json() for e in self.actor],
+            "recipient": [e.to_json() for e in self.recipient],
+            "historical": self.historical,
+            "mentions": list(self.mentions),
+            "documents": list(self.documents),
+            "claims": [c.to_json() for c in self.claims],
+            "sources": self.sources.to_json(),
+            "disagreement": self.disagreement,
+        }

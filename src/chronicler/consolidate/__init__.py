@@ -1,0 +1,1 @@
+"""Cross-document work over stored mentions: outlets, near-duplicate documents, corroboration."""
