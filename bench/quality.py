@@ -30,8 +30,10 @@ from typing import Any
 from external import SetResult, case2021, plover_gsr, polnear, timebank, tr_news
 
 from chronicler.config import Settings
+from chronicler.consolidate.events import consolidate
+from chronicler.evaluate.coreference import coreference_on_gold
 from chronicler.pipeline import EXTRACTION_LANGUAGES
-from chronicler.records import Extraction
+from chronicler.records import DocumentFacts, Extraction
 from chronicler.service import extract
 
 REPO = Path(__file__).resolve().parent.parent
@@ -157,7 +159,39 @@ def devset_section(devset: Path) -> list[str]:
     ]
     rows = [("type", *PRF_HEAD)]
     rows += [(str(key), *prf_cells(v)) for key, v in result["per_type"].items()]
-    return [*lines, *table(rows), ""]
+    return [*lines, *table(rows), "", *coreference_section(devset, done, events)]
+
+
+def coreference_section(devset: Path, done: list[Extraction], events: list[dict[str, Any]]) -> list[str]:
+    """Cross-document consolidation of the same mentions, against the gold files' event keys."""
+    facts = {
+        r.document.id: DocumentFacts(
+            r.document.id, r.document.published, r.document.outlet, r.document.id, r.document.outlet
+        )
+        for r in done
+    }
+    started = time.monotonic()
+    consolidated = consolidate([m for r in done for m in r.mentions], facts)
+    scores = coreference_on_gold(devset / "gold", None, events, consolidated)
+    seconds = time.monotonic() - started
+    rows: list[tuple[str, ...]] = [("metric", "precision", "recall", "F1")]
+    for name, label in (("muc", "MUC"), ("b_cubed", "B-cubed"), ("ceaf_e", "CEAF-e")):
+        v = scores[name]
+        rows.append((label, fmt(v["p"]), fmt(v["r"]), fmt(v["f1"])))
+    rows.append(("CoNLL (mean F1)", "", "", fmt(scores["conll_f1"])))
+    met = "met" if scores["b_cubed"]["f1"] >= 0.80 else "**not met**"
+    return [
+        "### Cross-document coreference (issue 4)",
+        "",
+        f"The same {len(events)} mentions consolidated into {len(consolidated)} events in {seconds:.1f} s; "
+        f"scored on the {scores['matched']} mentions matched to gold events ({scores['gold_clusters']} gold "
+        f"keys, {scores['system_clusters']} system clusters), gold clusters from `event_key`. "
+        f"Target B-cubed F1 >= 0.80: {met}. The same figures: `.venv/bin/python bench/coreference.py "
+        "DOCS GOLD EVENTS.jsonl`.",
+        "",
+        *table(rows),
+        "",
+    ]
 
 
 # --- the external sets -------------------------------------------------------------------------
