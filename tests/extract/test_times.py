@@ -63,6 +63,10 @@ RELATIVE = [
     ("Students rallied last Wednesday outside the faculty.", "2021-10-20", "last Wednesday", "2021-10-13",
      None),
     ("Students will rally on Friday outside the faculty.", "2021-10-20", "Friday", "2021-10-22", None),
+    # a weekday right after a past verb dates that act, whatever the sentence plans
+    ("The union, which will strike again, announced on Monday new demands.", "2021-10-20", "Monday",
+     "2021-10-18", None),
+    ("The court said Tuesday that it will hear the appeal.", "2021-10-20", "Tuesday", "2021-10-19", None),
     ("Students rally again next Monday, organisers said.", "2021-10-20", "next Monday", "2021-10-25", None),
     ("Students rally again this Wednesday, organisers said.", "2021-10-20", "this Wednesday", "2021-10-20",
      None),

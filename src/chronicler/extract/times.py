@@ -387,13 +387,27 @@ class _Context:
         return starts[-1] if starts else 0
 
     def _future(self, item: _Found) -> bool:
-        """Whether a future cue ("will", "plan to") governs the expression."""
+        """Whether a future cue ("will", "plan to") governs the expression.
+
+        A date right after a past verb ("said Monday that it will ...") dates that past act,
+        whatever the rest of the sentence plans.
+        """
         begin = self._sentence_start(item.start)
+        if self.cal.language == "en" and _PAST_BEFORE.search(self.text, begin, item.start):
+            return False
         scope = self.text[begin:item.start]
         if self.cal.future_after:
             after = _SENTENCE_END.search(self.text, item.end)
             scope += " " + self.text[item.end:after.start() if after else len(self.text)]
         return re.search(_future_regex(self.cal.language), scope, re.IGNORECASE) is not None
+
+
+# A past-tense verb just before a date ("said Monday", "announced on Tuesday", "met late Friday").
+_PAST_BEFORE = re.compile(
+    r"\b(?:\w+ed|said|told|met|held|gave|made|took|went|came|began|wrote|spoke|left|sent|saw|won|lost)"
+    r"(?:\s+(?:on|late|early|last))?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _future_regex(language: str) -> str:
