@@ -14,6 +14,9 @@ pytestmark = pytest.mark.slow
     [
         ("Police arrested twelve students outside the university on Sunday.", [("COERCE", "arrest")]),
         ("Riot police fired tear gas at the crowd.", [("ASSAULT", "crowd-control")]),
+        ("Guards fired live ammunition at mourners in Izeh.", [("ASSAULT", "firearms")]),
+        ("Mobile internet in Saqqez was disrupted for two days.", [("COERCE", "withhold")]),
+        ("Riot police units were sent to the city of Izeh on Monday.", [("MOBILIZE", "troops")]),
         ("Hundreds of nurses took to the streets of Shiraz.", [("PROTEST", "demo")]),
         (
             "The court sentenced two men to death, and they were executed at dawn.",
@@ -43,6 +46,9 @@ def test_triggers(
         "The protest movement has a long history.",  # a noun used as a modifier
         "The committee has not released a final toll.",  # releasing a figure is no RETREAT
         "The exhibition hangs portraits of old masters.",
+        "The club fired its coach on Monday.",  # firing someone from a job
+        "The storm disrupted flights for two days.",
+        "The ministry sent a letter to the union.",
     ],
 )
 def test_non_events(nlp: Language, lexicon: Lexicon, sentence: str) -> None:
