@@ -43,6 +43,12 @@ PRONOUNS = {
     "one",
     "all",
 }
+# What a weapon fires, never the target of the shooting.
+MEANS_NOUNS = {
+    "ammunition", "bullet", "round", "shot", "birdshot", "pellet", "gas", "shell", "rocket", "missile"
+}
+# Verbs whose passive subject is the force sent, the actor of a deployment.
+DISPATCH_VERBS = {"send", "deploy", "dispatch"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
@@ -207,7 +213,13 @@ def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], li
         recipient_heads = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     else:
         actor_heads = _subjects(trigger)
-        recipient_heads = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+        # "fired live rounds at the crowd": what is fired is the means; the target follows "at".
+        recipient_heads = [
+            c for c in trigger.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() not in MEANS_NOUNS
+        ]
         if not recipient_heads:
             recipient_heads = _pobjs(trigger, RECIPIENT_PREPS - {"of"})
+    if passive and trigger.lemma_.lower() in DISPATCH_VERBS:
+        # "units were sent to the city": the forces sent are the ones acting.
+        return _arguments(recipient_heads, when), []
     return _arguments(actor_heads, when), _arguments(recipient_heads, when)

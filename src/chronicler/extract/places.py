@@ -47,11 +47,11 @@ IRAN_WEIGHT = 20
 # German genitive ("Irans", "Teherans") is tried only for names at least this long.
 GENITIVE_MIN_LENGTH = 4
 
-# A dateline ("Teheran/Berlin –", "PARIS (AFP) —", "DUBAI, Oct 4 (Reuters) –") names where the
-# report was filed, not where anything happened.
+# A dateline ("Teheran/Berlin –", "PARIS (AFP) —", "DUBAI, Oct 4 (Reuters) –", "TEHRAN (IRNA) -")
+# names where the report was filed, not where anything happened.
 DATELINE = re.compile(
     r"(?m)^[^\W\d][\w'’. -]{0,40}(?:/[^\W\d][\w'’. -]{0,40})*(?:,[^\n,–—()]{1,25})?\s*"
-    r"(?:\([^)\n]{1,30}\)\s*)?[–—]\s"
+    r"(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|(?<=\s)-)\s"
 )
 
 
