@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from chronicler.config import Settings
+from chronicler.consolidate import claims as claim_views
+from chronicler.consolidate import near_duplicates
+from chronicler.consolidate.events import consolidate as consolidate_mentions
+from chronicler.consolidate.outlets import OutletRegistry, load_outlets, normalise_host
 from chronicler.pipeline import process, read_documents
-from chronicler.records import Document, Extraction, ReadFailure
+from chronicler.records import ConsolidatedEvent, Document, DocumentFacts, Extraction, ReadFailure
 from chronicler.store import Store
+
+
+@dataclass
+class ConsolidateSummary:
+    documents: int = 0
+    mentions: int = 0
+    events: int = 0
+    duplicate_groups: int = 0  # near-duplicate groups of two or more documents
+    seconds: float = 0.0
 
 
 @dataclass
@@ -19,6 +34,7 @@ class IngestSummary:
     stored: int = 0
     events: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
+    consolidated: ConsolidateSummary | None = None  # None when nothing new was stored
 
 
 def _safe_process(doc: Document, settings: Settings) -> Extraction | ReadFailure:
@@ -63,6 +79,8 @@ def ingest(
                     summary.stored += 1
             if on_document is not None:
                 on_document(item.source)
+        if summary.stored:
+            summary.consolidated = _consolidate(store, settings)
     return summary
 
 
@@ -74,3 +92,141 @@ def list_events(settings: Settings, **filters: Any) -> list[dict[str, Any]]:
 def show_event(settings: Settings, event_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
     with Store.open(settings.db_url) as store:
         return store.get_event(event_id)
+
+
+# -- consolidation -------------------------------------------------------------------------
+
+
+def consolidate(settings: Settings) -> ConsolidateSummary:
+    """Group the stored event mentions into consolidated events and store the result.
+
+    Incremental: the previous result is the starting point, so only mentions not yet placed
+    are compared, and existing events keep their ids.
+    """
+    with Store.open(settings.db_url) as store:
+        return _consolidate(store, settings)
+
+
+def _consolidate(store: Store, settings: Settings) -> ConsolidateSummary:
+    started = time.perf_counter()
+    missing = store.missing_signatures()
+    store.save_signatures({doc_id: near_duplicates.signature(text) for doc_id, text in missing})
+    registry = load_outlets(settings.pack_dirs)
+    rows = store.document_facts()
+    keys = [
+        near_duplicates.DocumentKey(
+            row["id"],
+            row["signature"],
+            row["published"],
+            registry.lookup(row["outlet"], row["url"]) is not None,
+        )
+        for row in rows
+    ]
+    representatives = near_duplicates.duplicate_groups(keys)
+    facts = {row["id"]: _facts(row, representatives[row["id"]], registry) for row in rows}
+    mentions = store.load_mentions()
+    events = consolidate_mentions(mentions, facts, store.load_consolidated())
+    store.replace_consolidated(events, representatives)
+    sizes = Counter(representatives.values())
+    return ConsolidateSummary(
+        documents=len(rows),
+        mentions=len(mentions),
+        events=len(events),
+        duplicate_groups=sum(1 for n in sizes.values() if n > 1),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _outlet_name(outlet: str | None, url: str | None) -> str | None:
+    return outlet or (normalise_host(url) if url else None)
+
+
+def _facts(row: Mapping[str, Any], representative: str, registry: OutletRegistry) -> DocumentFacts:
+    found = registry.lookup(row["outlet"], row["url"])
+    return DocumentFacts(
+        doc_id=row["id"],
+        published=row["published"],
+        outlet=_outlet_name(row["outlet"], row["url"]),
+        representative=representative,
+        independence_key=registry.independence_key(row["outlet"], row["url"]),
+        affiliation=found.affiliation if found else None,
+        outlet_type=found.type if found else None,
+    )
+
+
+def export_consolidated(settings: Settings) -> Iterator[dict[str, Any]]:
+    """The stored consolidated events, each as ``ConsolidatedEvent.to_json`` gave it."""
+    with Store.open(settings.db_url) as store:
+        records = store.consolidated_json()
+    yield from records
+
+
+@dataclass(frozen=True)
+class KindView:
+    """One kind of figure (dead, injured, ...) of one event: the claims table and the views."""
+
+    kind: str
+    rows: list[dict[str, Any]]  # group_table rows, with outlet types and affiliations added
+    acled: int | None
+    ucdp: tuple[int | None, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class ClaimsView:
+    event: ConsolidatedEvent
+    kinds: list[KindView]
+
+
+def claims_view(settings: Settings, event_id: str) -> ClaimsView | None:
+    """The claims of one consolidated event side by side, by kind; None for an unknown id."""
+    with Store.open(settings.db_url) as store:
+        event = store.get_consolidated(event_id)
+    if event is None:
+        return None
+    registry = load_outlets(settings.pack_dirs)
+    rows = [_with_outlet_facts(row, registry) for row in claim_views.group_table(event.claims)]
+    kinds = []
+    for kind in sorted({c.kind for c in event.claims}):
+        kinds.append(
+            KindView(
+                kind=kind,
+                rows=[r for r in rows if r["kind"] == kind],
+                acled=claim_views.acled_conservative(event.claims, kind),
+                ucdp=claim_views.ucdp_estimates(event.claims, kind),
+            )
+        )
+    return ClaimsView(event, kinds)
+
+
+def _with_outlet_facts(row: Mapping[str, Any], registry: OutletRegistry) -> dict[str, Any]:
+    found = [registry.lookup(o) for o in row["outlets"]]
+    return {
+        **row,
+        "outlet_types": sorted({o.type for o in found if o}),
+        "affiliations": sorted({o.affiliation for o in found if o}),
+    }
+
+
+def sources_view(settings: Settings) -> list[dict[str, Any]]:
+    """Per outlet: its type and affiliation (None when not in the outlets pack), and how many
+    stored documents and consolidated claims it carries; most documents first."""
+    registry = load_outlets(settings.pack_dirs)
+    with Store.open(settings.db_url) as store:
+        rows = store.document_facts()
+        events = store.load_consolidated()
+    documents = Counter(_outlet_name(r["outlet"], r["url"]) or "(unknown)" for r in rows)
+    claims = Counter(c.outlet or "(unknown)" for e in events for c in e.claims)
+    out = []
+    for outlet in sorted(set(documents) | set(claims)):
+        found = registry.lookup(outlet)
+        out.append(
+            {
+                "outlet": outlet,
+                "name": found.name if found else None,
+                "type": found.type if found else None,
+                "affiliation": found.affiliation if found else None,
+                "documents": documents[outlet],
+                "claims": claims[outlet],
+            }
+        )
+    return sorted(out, key=lambda r: (-r["documents"], -r["claims"], r["outlet"]))

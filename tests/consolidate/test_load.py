@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from chronicler.consolidate.load import mention_from_json
+from chronicler.consolidate.events import consolidate
+from chronicler.consolidate.load import consolidated_from_json, mention_from_json
 from chronicler.records import Span
 
 
@@ -37,3 +38,45 @@ def test_missing_optional_fields_take_defaults() -> None:
         (),
         None,
     )
+
+
+def test_consolidated_round_trip(m, cnt, doc) -> None:
+    mentions = [
+        m(
+            "a1",
+            "a",
+            "ASSAULT",
+            mode="firearms",
+            date="2021-03-02",
+            place="Shiraz",
+            places=("Shiraz",),
+            actor=("police",),
+            recipient=("protesters",),
+            counts=(cnt("dead", 12, None, "at_least", "at least 12"),),
+            claimed_by="Amnesty",
+        ),
+        m(
+            "b1",
+            "b",
+            "ASSAULT",
+            date="2021-03-02",
+            place="Shiraz",
+            counts=(cnt("dead", 3),),
+            modality="negated",
+        ),
+        m("c1", "c", "PROTEST", date="2020-01-05", place="Tehran", historical=True),
+    ]
+    documents = {
+        "a": doc("a", "2021-03-03", affiliation="ngo", outlet_type="ngo"),
+        "b": doc("b", "2021-03-04", representative="a"),
+        "c": doc("c", None),
+    }
+    events = consolidate(mentions, documents)
+    assert events and any(e.claims for e in events)
+    for event in events:
+        assert consolidated_from_json(event.to_json()) == event
+
+
+def test_consolidated_missing_optional_fields_take_defaults() -> None:
+    event = consolidated_from_json({"id": "ce_1", "event": "PROTEST"})
+    assert (event.mentions, event.claims, event.sources.independent, event.disagreement) == ((), (), 0, False)

@@ -12,7 +12,7 @@ from chronicler.store import Store, migrate
 def test_packaged_migrations_are_found_without_an_ini_file() -> None:
     assert migrate.MIGRATIONS_DIR.joinpath("env.py").is_file()
     assert migrate.alembic_config().config_file_name is None
-    assert migrate.head_revision() == "0001"
+    assert migrate.head_revision() == "0002"
 
 
 def test_open_upgrades_to_head_and_reopening_is_a_no_op(tmp_path: Path) -> None:
@@ -53,5 +53,27 @@ def test_offline_postgresql_ddl_is_generated_from_the_same_migration() -> None:
         "CREATE UNIQUE INDEX ix_documents_content_hash",
         "UNIQUE (source, reason)",
         "ON DELETE CASCADE",
+        "CREATE TABLE document_keys",
+        "signature BYTEA NOT NULL",
+        "CREATE TABLE consolidated_events",
+        "CREATE TABLE consolidated_members",
+        "CREATE INDEX ix_consolidated_members_event_id",
     ):
         assert expected in ddl
+
+
+def test_a_database_of_the_first_revision_upgrades_keeping_its_rows(tmp_path: Path, build) -> None:
+    path = tmp_path / "events.db"
+    with Store.open(str(path)) as store:
+        store.save_extraction(build.extraction("doc-1", build.mention("ev-1")))
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            migrate.downgrade(conn, "0001")
+        with engine.connect() as conn:
+            assert migrate.current_revision(conn) == "0001"
+    finally:
+        engine.dispose()
+    with Store.open(str(path)) as store:
+        assert store.stats()["event_mentions"] == 1
+        assert [m.id for m in store.load_mentions()] == ["ev-1"]

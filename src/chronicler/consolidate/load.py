@@ -1,11 +1,11 @@
-"""Event JSON (SCHEMA.md) back into ``EventMention`` records, for consolidating stored output."""
+"""Stored JSON back into records: event JSON (SCHEMA.md) and consolidated event JSON."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from chronicler.records import Count, Entity, EventMention, Location, Span
+from chronicler.records import Claim, ConsolidatedEvent, Count, Entity, EventMention, Location, Sources, Span
 
 
 def _entity(d: Mapping[str, Any]) -> Entity:
@@ -70,4 +70,50 @@ def mention_from_json(d: Mapping[str, Any]) -> EventMention:
         modality=d.get("modality") or "asserted",
         historical=bool(d.get("historical")),
         outlet=d.get("outlet"),
+    )
+
+
+def _claim(d: Mapping[str, Any]) -> Claim:
+    claimed = d.get("claimed_by")
+    return Claim(
+        kind=d.get("kind") or "other",
+        low=d.get("low"),
+        high=d.get("high"),
+        qualifier=d.get("qualifier") or "exact",
+        text=str(d.get("text") or ""),
+        claimed_by=_entity(claimed) if claimed else None,
+        outlet=d.get("outlet"),
+        doc_id=str(d.get("doc_id") or ""),
+        mention_id=str(d.get("mention_id") or ""),
+        published=d.get("published"),
+    )
+
+
+def _sources(d: Mapping[str, Any]) -> Sources:
+    return Sources(
+        outlets=tuple(d.get("outlets") or ()),
+        independent=int(d.get("independent") or 0),
+        affiliations=tuple(d.get("affiliations") or ()),
+    )
+
+
+def consolidated_from_json(d: Mapping[str, Any]) -> ConsolidatedEvent:
+    """The record ``ConsolidatedEvent.to_json`` wrote; ``consolidated_from_json(e.to_json()) == e``."""
+    loc = d.get("event_loc")
+    return ConsolidatedEvent(
+        id=str(d["id"]),
+        event=str(d["event"]),
+        mode=d.get("mode"),
+        date=d.get("date"),
+        enddate=d.get("enddate"),
+        event_loc=_location(loc) if loc else None,
+        places=tuple(_location(p) for p in d.get("places") or ()),
+        actor=tuple(_entity(e) for e in d.get("actor") or ()),
+        recipient=tuple(_entity(e) for e in d.get("recipient") or ()),
+        historical=bool(d.get("historical")),
+        mentions=tuple(str(m) for m in d.get("mentions") or ()),
+        documents=tuple(str(doc) for doc in d.get("documents") or ()),
+        claims=tuple(_claim(c) for c in d.get("claims") or ()),
+        sources=_sources(d.get("sources") or {}),
+        disagreement=bool(d.get("disagreement")),
     )

@@ -11,7 +11,7 @@ what to do about it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Self
@@ -21,19 +21,29 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
+from chronicler.consolidate.load import consolidated_from_json, mention_from_json
 from chronicler.errors import StoreError
-from chronicler.records import Extraction, ReadFailure
+from chronicler.records import ConsolidatedEvent, EventMention, Extraction, ReadFailure
 from chronicler.store import migrate, query
 from chronicler.store.connect import create_store_engine, parse_target, safe_url
 from chronicler.store.rows import (
+    consolidated_row,
     decode_record,
     document_dict,
     document_row,
     failure_row,
+    member_rows,
     mention_row,
     now_utc,
 )
-from chronicler.store.tables import documents, event_mentions, failures
+from chronicler.store.tables import (
+    consolidated_events,
+    consolidated_members,
+    document_keys,
+    documents,
+    event_mentions,
+    failures,
+)
 
 
 class Store:
@@ -95,6 +105,8 @@ class Store:
             row = document_row(doc, now_utc())
             if _document_exists(conn, doc.id):
                 conn.execute(delete(event_mentions).where(event_mentions.c.doc_id == doc.id))
+                # The old text's near-duplicate signature no longer describes the document.
+                conn.execute(delete(document_keys).where(document_keys.c.doc_id == doc.id))
                 conn.execute(update(documents).where(documents.c.id == doc.id).values(row))
             else:
                 conn.execute(insert(documents).values(row))
@@ -166,6 +178,87 @@ class Store:
         with self._guard("count rows"), self._engine.connect() as conn:
             counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
         return {name: int(n) for name, n in counts.items()}
+
+    # -- consolidation -----------------------------------------------------------------------
+
+    def load_mentions(self) -> list[EventMention]:
+        """Every stored event mention as a record, by id."""
+        stmt = select(event_mentions.c.record).order_by(event_mentions.c.id)
+        with self._guard("read event mentions"), self._engine.connect() as conn:
+            return [mention_from_json(decode_record(text)) for text in conn.execute(stmt).scalars()]
+
+    def missing_signatures(self) -> list[tuple[str, str]]:
+        """(doc id, text) of the documents without a near-duplicate signature yet, by id."""
+        stmt = (
+            select(documents.c.id, documents.c.text)
+            .outerjoin(document_keys, document_keys.c.doc_id == documents.c.id)
+            .where(document_keys.c.doc_id.is_(None))
+            .order_by(documents.c.id)
+        )
+        with self._guard("find documents without a signature"), self._engine.connect() as conn:
+            return [(row.id, row.text) for row in conn.execute(stmt)]
+
+    def save_signatures(self, signatures: Mapping[str, bytes]) -> None:
+        """Store each document's near-duplicate signature, replacing any it had."""
+        if not signatures:
+            return
+        rows = [{"doc_id": d, "signature": s, "representative": None} for d, s in sorted(signatures.items())]
+        with self._guard("store document signatures"), self._engine.begin() as conn:
+            conn.execute(delete(document_keys).where(document_keys.c.doc_id.in_(list(signatures))))
+            conn.execute(insert(document_keys), rows)
+
+    def document_facts(self) -> list[dict[str, Any]]:
+        """Per document, by id: id, published, outlet, url and signature (None when not computed)."""
+        stmt = (
+            select(
+                documents.c.id,
+                documents.c.published,
+                documents.c.outlet,
+                documents.c.url,
+                document_keys.c.signature,
+            )
+            .outerjoin(document_keys, document_keys.c.doc_id == documents.c.id)
+            .order_by(documents.c.id)
+        )
+        with self._guard("read document facts"), self._engine.connect() as conn:
+            return [dict(row) for row in conn.execute(stmt).mappings()]
+
+    def replace_consolidated(
+        self, events: Sequence[ConsolidatedEvent], representatives: Mapping[str, str] | None = None
+    ) -> None:
+        """Replace the consolidated events (and each document's representative) in one transaction.
+
+        A failure part-way leaves the previous result exactly as it was.
+        """
+        event_rows = [consolidated_row(e, i) for i, e in enumerate(events)]
+        members = member_rows(events)
+        with self._guard("store the consolidated events"), self._engine.begin() as conn:
+            conn.execute(delete(consolidated_members))
+            conn.execute(delete(consolidated_events))
+            if event_rows:
+                conn.execute(insert(consolidated_events), event_rows)
+            if members:
+                conn.execute(insert(consolidated_members), members)
+            for doc_id, rep in sorted((representatives or {}).items()):
+                conn.execute(
+                    update(document_keys).where(document_keys.c.doc_id == doc_id).values(representative=rep)
+                )
+
+    def consolidated_json(self) -> list[dict[str, Any]]:
+        """The stored consolidated events as ``ConsolidatedEvent.to_json`` gave them, in run order."""
+        stmt = select(consolidated_events.c.record).order_by(consolidated_events.c.position)
+        with self._guard("read consolidated events"), self._engine.connect() as conn:
+            return [decode_record(text) for text in conn.execute(stmt).scalars()]
+
+    def load_consolidated(self) -> list[ConsolidatedEvent]:
+        """The last consolidation's events as records, in the order it produced them."""
+        return [consolidated_from_json(record) for record in self.consolidated_json()]
+
+    def get_consolidated(self, event_id: str) -> ConsolidatedEvent | None:
+        stmt = select(consolidated_events.c.record).where(consolidated_events.c.id == event_id)
+        with self._guard(f"read consolidated event {event_id!r}"), self._engine.connect() as conn:
+            text = conn.execute(stmt).scalar_one_or_none()
+        return None if text is None else consolidated_from_json(decode_record(text))
 
     # -- lifetime --------------------------------------------------------------------------
 

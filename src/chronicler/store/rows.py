@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from chronicler.errors import StoreError
-from chronicler.records import Document, EventMention, ReadFailure
+from chronicler.records import ConsolidatedEvent, Document, EventMention, ReadFailure
 
 
 def encode_record(mention: EventMention) -> str:
@@ -20,6 +20,32 @@ def encode_record(mention: EventMention) -> str:
             f"event {mention.id!r} of document {mention.doc_id!r} cannot be stored: {exc}; "
             "every number in an event must be finite"
         ) from exc
+
+
+def encode_consolidated(event: ConsolidatedEvent) -> str:
+    try:
+        return json.dumps(event.to_json(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except ValueError as exc:
+        raise StoreError(
+            f"consolidated event {event.id!r} cannot be stored: {exc}; every number must be finite"
+        ) from exc
+
+
+def consolidated_row(event: ConsolidatedEvent, position: int) -> dict[str, Any]:
+    loc = event.event_loc
+    return {
+        "id": event.id,
+        "position": position,
+        "event": event.event,
+        "date": event.date,
+        "country_code": loc.country_code if loc else None,
+        "historical": event.historical,
+        "record": encode_consolidated(event),
+    }
+
+
+def member_rows(events: Sequence[ConsolidatedEvent]) -> list[dict[str, Any]]:
+    return [{"mention_id": m, "event_id": e.id} for e in events for m in e.mentions]
 
 
 def decode_record(text: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -89,4 +90,39 @@ event_mentions = Table(
     Index("ix_event_mentions_date", "date"),
     Index("ix_event_mentions_country_code", "country_code"),
     Index("ix_event_mentions_doc_id", "doc_id"),
+)
+
+# Consolidation (issue 4). Rebuilt by ``chronicler consolidate``; the rows of one run replace
+# those of the last in one transaction.
+
+document_keys = Table(
+    "document_keys",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),  # near_duplicates.signature of the text
+    Column("representative", String),  # doc id of its near-duplicate group's representative
+)
+
+consolidated_events = Table(
+    "consolidated_events",
+    metadata,
+    Column("id", String, primary_key=True),
+    # The order consolidate() gave; handed back to it as `previous` in the same order.
+    Column("position", Integer, nullable=False),
+    Column("event", String, nullable=False),
+    Column("date", String),
+    Column("country_code", String),
+    Column("historical", Boolean, nullable=False),
+    Column("record", Text, nullable=False),  # ConsolidatedEvent.to_json(), the stored truth
+    Index("ix_consolidated_events_event", "event"),
+    Index("ix_consolidated_events_date", "date"),
+)
+
+consolidated_members = Table(
+    "consolidated_members",
+    metadata,
+    # A mention deleted with its updated document leaves its event; the next run rebuilds it.
+    Column("mention_id", String, ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String, ForeignKey("consolidated_events.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_consolidated_members_event_id", "event_id"),
 )
