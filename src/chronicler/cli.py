@@ -6,6 +6,8 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -66,12 +68,19 @@ PathsArg = Annotated[
 ]
 
 
-def _settings(db: str | None = None) -> Settings:
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """A ChroniclerError (bad settings, database, pack, input) ends the command with its message, code 2."""
     try:
-        return load_settings().override(db=db)
+        yield
     except ChroniclerError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+def _settings(db: str | None = None) -> Settings:
+    with _user_errors():
+        return load_settings().override(db=db)
 
 
 def _version(value: bool) -> None:
@@ -187,17 +196,13 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
         console=err,
         disable=not err.is_terminal,
     )
-    try:
-        with progress:
-            task = progress.add_task("", total=None)
+    with _user_errors(), progress:
+        task = progress.add_task("", total=None)
 
-            def tick(source: str) -> None:
-                progress.update(task, advance=1, description=source[-50:])
+        def tick(source: str) -> None:
+            progress.update(task, advance=1, description=source[-50:])
 
-            summary = service.ingest(paths, settings, stdin=sys.stdin, on_document=tick)
-    except ChroniclerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        summary = service.ingest(paths, settings, stdin=sys.stdin, on_document=tick)
     err.print(f"database: {settings.db_url}")
     err.print(
         f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "
@@ -229,11 +234,8 @@ def consolidate(db: DbOption = None) -> None:
     Example: chronicler consolidate --db ./iran.sqlite
     """
     settings = _settings(db)
-    try:
+    with _user_errors():
         summary = service.consolidate(settings)
-    except ChroniclerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     err.print(f"database: {settings.db_url}")
     _print_consolidated(summary)
 
@@ -269,11 +271,8 @@ def export_consolidated(
     Example: chronicler export consolidated --format jsonl --output consolidated.jsonl
     """
     settings = _settings(db)
-    try:
+    with _user_errors():
         records = list(service.export_consolidated(settings))
-    except ChroniclerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if output is None:
         sys.stdout.write(lines)
@@ -303,11 +302,8 @@ def claims(
     Example: chronicler claims ce_0123456789abcdef0123
     """
     settings = _settings(db)
-    try:
+    with _user_errors():
         view = service.claims_view(settings, event_id)
-    except ChroniclerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     if view is None:
         err.print(
             f"[red]error:[/red] no consolidated event with id {event_id!r} in {settings.db_url}; "
@@ -360,11 +356,8 @@ def sources(db: DbOption = None) -> None:
     Example: chronicler sources --db ./iran.sqlite
     """
     settings = _settings(db)
-    try:
+    with _user_errors():
         rows = service.sources_view(settings)
-    except ChroniclerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     table = Table()
     for col in ("outlet", "name", "type", "affiliation", "documents", "claims"):
         table.add_column(col, justify="right" if col in {"documents", "claims"} else "left")
@@ -434,11 +427,8 @@ def show(
     Example: chronicler show ev_0123456789abcdef0123
     """
     settings = _settings(db)
-    try:
+    with _user_errors():
         found = service.show_event(settings, event_id)
-    except ChroniclerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     if found is None:
         err.print(f"[red]error:[/red] no event mention with id {event_id!r} in {settings.db_url}")
         raise typer.Exit(1)
@@ -500,11 +490,8 @@ def evaluate(
         # Flag directories come before those of $CHRONICLER_PACKS; both are used.
         settings = settings.override(packs=os.pathsep.join(filter(None, [*packs, settings.packs])))
     chosen = {name for name in (only or "").split(",") if name} or None
-    try:
+    with _user_errors():
         evaluation = run_evaluation(gold_dir, docs_dir, settings, system=system, only=chosen)
-    except ChroniclerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     for failure in evaluation.failures:
         err.print(f"[yellow]skipped[/yellow] {failure.source}: {failure.reason}")
     for problem in evaluation.gold_problems:

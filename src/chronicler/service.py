@@ -12,7 +12,7 @@ from chronicler.config import Settings
 from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
-from chronicler.consolidate.outlets import OutletRegistry, load_outlets, normalise_host
+from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
 from chronicler.pipeline import process, read_documents
 from chronicler.records import ConsolidatedEvent, Document, DocumentFacts, Extraction, ReadFailure
 from chronicler.store import Store
@@ -113,17 +113,15 @@ def _consolidate(store: Store, settings: Settings) -> ConsolidateSummary:
     store.save_signatures({doc_id: near_duplicates.signature(text) for doc_id, text in missing})
     registry = load_outlets(settings.pack_dirs)
     rows = store.document_facts()
+    known = {row["id"]: registry.lookup(row["outlet"], row["url"]) for row in rows}
     keys = [
-        near_duplicates.DocumentKey(
-            row["id"],
-            row["signature"],
-            row["published"],
-            registry.lookup(row["outlet"], row["url"]) is not None,
-        )
+        near_duplicates.DocumentKey(row["id"], row["signature"], row["published"], bool(known[row["id"]]))
         for row in rows
     ]
     representatives = near_duplicates.duplicate_groups(keys)
-    facts = {row["id"]: _facts(row, representatives[row["id"]], registry) for row in rows}
+    facts = {
+        row["id"]: _facts(row, representatives[row["id"]], known[row["id"]], registry) for row in rows
+    }
     mentions = store.load_mentions()
     events = consolidate_mentions(mentions, facts, store.load_consolidated())
     store.replace_consolidated(events, representatives)
@@ -141,8 +139,9 @@ def _outlet_name(outlet: str | None, url: str | None) -> str | None:
     return outlet or (normalise_host(url) if url else None)
 
 
-def _facts(row: Mapping[str, Any], representative: str, registry: OutletRegistry) -> DocumentFacts:
-    found = registry.lookup(row["outlet"], row["url"])
+def _facts(
+    row: Mapping[str, Any], representative: str, found: Outlet | None, registry: OutletRegistry
+) -> DocumentFacts:
     return DocumentFacts(
         doc_id=row["id"],
         published=row["published"],

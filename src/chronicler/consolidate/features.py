@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from chronicler.consolidate.claims import entity_key
+from chronicler.isodates import iso_bounds
 from chronicler.records import DocumentFacts, Entity, EventMention, Location
 
 YEAR, MONTH, DAY = 0, 1, 2
@@ -66,21 +67,11 @@ def parse_span(date: str | None, enddate: str | None = None) -> Span | None:
 def _bounds(date: str | None) -> Span | None:
     if not date:
         return None
-    parts = date[:10].split("-")
-    try:
-        numbers = [int(p) for p in parts]
-        if len(numbers) == 1:
-            y = numbers[0]
-            return (dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal(), YEAR)
-        if len(numbers) == 2:
-            y, m = numbers
-            first = dt.date(y, m, 1)
-            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
-            return (first.toordinal(), nxt.toordinal() - 1, MONTH)
-        day = dt.date(numbers[0], numbers[1], numbers[2]).toordinal()
-        return (day, day, DAY)
-    except (ValueError, IndexError):
+    bounds = iso_bounds(date)
+    if bounds is None:
         return None  # a malformed date is treated as no date, never as a guess
+    precision = {4: YEAR, 7: MONTH}.get(len(date[:10]), DAY)
+    return (bounds[0].toordinal(), bounds[1].toordinal(), precision)
 
 
 def place_key(loc: Location) -> PlaceKey | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 import yaml
 
 from chronicler.errors import PackError
+from chronicler.isodates import iso_bounds
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "packs"
 FILENAME = "actors.yaml"
@@ -39,7 +39,6 @@ ARTICLES = frozenset({"the", "a", "an"})
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 # ZWNJ is a separator: Persian writes the same compound with it, with a space, or joined.
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670]+|[^\w\s\u200c]")
 # One character in, one character out, so offsets in the normalised text are offsets in the original.
@@ -127,25 +126,6 @@ def case_ok(pattern: str, written: str) -> bool:
     if any(c.isupper() for c in pattern[1:]) or len(cased) == 1:
         return written == pattern  # acronyms, "NetBlocks", single capitals
     return written[:1].isupper()
-
-
-def iso_bounds(value: str) -> tuple[date, date] | None:
-    """First and last day of a reduced ISO date ("2019" -> 2019-01-01, 2019-12-31); None if invalid."""
-    m = _ISO.match(value[:10])
-    if not m:
-        return None
-    year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        if day:
-            d = date(year, int(month or 1), int(day))
-            return d, d
-        if month:
-            first = date(year, int(month), 1)
-            nxt = date(year + (first.month == 12), first.month % 12 + 1, 1)
-            return first, date.fromordinal(nxt.toordinal() - 1)
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------- loading and validation

@@ -24,10 +24,10 @@ from chronicler.extract.actor_pack import (
     ActorIndex,
     Token,
     case_ok,
-    iso_bounds,
     load_actors,
     tokenize,
 )
+from chronicler.isodates import iso_bounds
 from chronicler.records import Entity
 
 __all__ = ["ActorIndex", "ActorMatch", "find_actors", "load_actors", "lookup_actor", "resolve_office"]

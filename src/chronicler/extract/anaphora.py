@@ -21,7 +21,7 @@ antecedent stays as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -85,8 +85,8 @@ def _has_name(head: Token) -> bool:
     return head.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in head.subtree)
 
 
-def _closest(names: Sequence[Name], before: int, keep: object) -> Name | None:
-    found = [n for n in names if before - WINDOW <= n.start < before and keep(n)]  # type: ignore[operator]
+def _closest(names: Sequence[Name], before: int, keep: Callable[[Name], bool]) -> Name | None:
+    found = [n for n in names if before - WINDOW <= n.start < before and keep(n)]
     return found[-1] if found else None
 
 

@@ -30,7 +30,7 @@ from chronicler.extract.actors import find_actors
 from chronicler.extract.counts import find_counts
 from chronicler.extract.lexicon import Cues, load_cues, load_lexicon
 from chronicler.extract.mentions import COUNT_EVENT, STATE_SECTORS, mention_id
-from chronicler.extract.places import DATELINE, country_location, find_places
+from chronicler.extract.places import country_location, datelines, find_places
 from chronicler.extract.surface import (
     CLAUSE_BREAKS,
     Grammar,
@@ -85,7 +85,7 @@ def extract_foreign(doc: Document, language: str, packs: Sequence[Path] = ()) ->
     dates = find_dates(doc.text, doc.published, None, language)
     stated = sorted(d.date for d in dates if d.date and not d.relative)
     state = _State(doc.published, dates, _home_country(doc.text),
-                   [m.span() for m in DATELINE.finditer(doc.text)])
+                   datelines(doc.text))
     state.reference = doc.published or (stated[-1] if stated else None)
     out: list[EventMention] = []
     for sent in sentences(doc.text, language):

@@ -8,31 +8,15 @@ day ("2019-11" ends on 30 November) and a reduced publication date from its midd
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
-
 from chronicler.extract.lexicon import Cues
+from chronicler.isodates import iso_bounds
 
 EXTRACTOR = "historical.rules.v1"
 
 
-def _bounds(iso: str) -> tuple[date, date] | None:
-    try:
-        parts = [int(p) for p in iso[:10].split("-")]
-    except ValueError:
-        return None
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        last = calendar.monthrange(parts[0], parts[1])[1]
-        return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
-    day = date(parts[0], parts[1], parts[2])
-    return day, day
-
-
 def days_before(event_date: str, published: str) -> int | None:
     """Days from the end of the event's period to the middle of the publication's period."""
-    ev, pub = _bounds(event_date), _bounds(published)
+    ev, pub = iso_bounds(event_date), iso_bounds(published)
     if ev is None or pub is None:
         return None
     middle = pub[0] + (pub[1] - pub[0]) / 2

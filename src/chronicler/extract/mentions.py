@@ -7,7 +7,6 @@ counts, historical. The registry below is the one place that names them and thei
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from collections import Counter
@@ -21,8 +20,10 @@ from chronicler.extract import anaphora, arguments, attribution, events, histori
 from chronicler.extract.arguments import Argument
 from chronicler.extract.counts import CountMatch, find_counts
 from chronicler.extract.lexicon import Cues, Lexicon
-from chronicler.extract.places import PlaceMatch, country_location, find_places, in_dateline
+from chronicler.extract.numbers import words_value
+from chronicler.extract.places import PlaceMatch, country_location, datelines, find_places, in_dateline
 from chronicler.extract.times import DateMatch, find_dates
+from chronicler.isodates import iso_bounds
 from chronicler.nlp import PARAGRAPH, candidate_paragraphs
 from chronicler.records import Count, Document, Entity, EventMention, Location
 from chronicler.records import Span as TextSpan
@@ -115,6 +116,7 @@ class _DocState:
     city: Location | None = None  # the story's dominant city, if it has one
     protest_context: bool = False
     dates: list[DateMatch] = field(default_factory=list)  # every date of the text, for anchors
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # spans of the text's datelines
 
     @property
     def reference(self) -> str | None:
@@ -149,9 +151,14 @@ def _episode_start(state: _DocState, cues: Cues) -> str | None:
     return news[0] if news else None
 
 
+def _lead(text: str) -> re.Match[str] | None:
+    """The first paragraph long enough to be the lead, not a headline or a dateline."""
+    return next((p for p in PARAGRAPH.finditer(text) if len(p.group(0).split()) >= 12), None)
+
+
 def _lead_period(text: str, dates: list[DateMatch]) -> str | None:
     """A whole year or month named in the first paragraph: what an annual or monthly report covers."""
-    lead = next((p for p in PARAGRAPH.finditer(text) if len(p.group(0).split()) >= 12), None)
+    lead = _lead(text)
     if lead is None:
         return None
     for match in dates:
@@ -166,31 +173,29 @@ ANNIVERSARY = re.compile(
     r"(?:after|since|on from)|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|\d{1,2}(?:st|nd|rd|th)) anniversary of)\b"
 )
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-          "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 
 
 def _anniversary(text: str, published: str | None) -> str | None:
     """The month an anniversary lead recalls: "One year after the crackdown" published 2020-11 -> 2019-11."""
-    lead = next((p for p in PARAGRAPH.finditer(text) if len(p.group(0).split()) >= 12), None)
+    lead = _lead(text)
     if lead is None or not published or len(published) < 7:
         return None
     match = ANNIVERSARY.search(lead.group(0))
     if match is None:
         return None
     word = (match.group("n") or match.group("ord")).lower()
-    years = _SMALL.get(word) or int(re.sub(r"\D", "", word))
+    digits = re.match(r"\d+", word)
+    # "a year after" has no number word: one year.
+    years = ORDINALS.get(word) or words_value(word, "en") or (int(digits.group()) if digits else 1)
     return f"{int(published[:4]) - years:04d}{published[4:7]}"
 
 
-def _month_end(month: str) -> str:
-    return f"{month}-{calendar.monthrange(int(month[:4]), int(month[5:7]))[1]:02d}"
-
-
-def _period_end(period: str) -> str:
-    """The last day of a year ("2023") or month ("2023-05")."""
-    return f"{period}-12-31" if len(period) == 4 else _month_end(period[:7])
+def _last_day(period: str) -> str | None:
+    """The last day of a year ("2023") or month ("2023-05"), as an ISO date."""
+    bounds = iso_bounds(period)
+    return bounds[1].isoformat() if bounds else None
 
 
 def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
@@ -198,14 +203,14 @@ def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
     return "ev_" + hashlib.sha256(key).hexdigest()[:20]
 
 
-def _home_place(text: str) -> tuple[Location | None, Location | None]:
+def _home_place(text: str, lines: list[tuple[int, int]]) -> tuple[Location | None, Location | None]:
     """The story's country and, when it has one, its dominant city.
 
     A report about one town names it again and again ("in Mahshahr", "the Mahshahr marshes"); an
     event there that a sentence does not place is in that town. A city is dominant when it has at
     least two mentions and more than half of all city mentions.
     """
-    matches = [m for m in find_places(text) if not in_dateline(text, m.start)]
+    matches = [m for m in find_places(text) if not in_dateline(lines, m.start)]
     cities = Counter(
         m.location.geonameid for m in matches if m.location.resolution == "city" and m.location.geonameid
     )
@@ -239,9 +244,7 @@ def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) ->
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or _is_bound(span):
             continue
-        gov = span.root
-        while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
-            gov = gov.head
+        gov = _clause_verb(span.root)
         if gov.lemma_.lower() in cues.speech_verbs | cues.denial_verbs and gov.i != trigger.i:
             continue
         distance = abs(span.root.i - trigger.i)
@@ -250,11 +253,16 @@ def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) ->
     return best[1] if best else None
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a word stands in (the word itself when it is one)."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _shifted(trigger: Token) -> bool:
     """ "were later killed", "have since been released": a time after the episode just told."""
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(trigger)
     return any(c.dep_ == "advmod" and c.lower_ in SHIFT_WORDS for c in verb.children)
 
 
@@ -264,17 +272,13 @@ def _ahead(trigger: Token, mood: str) -> bool:
         return True
     if mood != "hypothetical":
         return False
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(trigger)
     return not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children)
 
 
 def _perfect(trigger: Token) -> bool:
     """ "have been arrested", "has killed": the present perfect, a span of time up to now."""
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(trigger)
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "have" for c in auxiliaries)
 
@@ -394,13 +398,13 @@ def _sentence_mentions(
         # After "One year after the crackdown, ..." the next paragraph recalls that episode: a
         # calendar date without a year ("The protests began on 24 Aban") is of the recalled year.
         # Weekdays and relative phrases ("on Friday") stay news.
-        recalled = find_dates(sent_text, _month_end(state.anniversary), None, doc.language or "en")
+        recalled = find_dates(sent_text, _last_day(state.anniversary), None, doc.language or "en")
         sent_dates = [
             old if not (old.relative and any(c.isdigit() for c in old.text)) else new
             for old, new in zip(sent_dates, recalled, strict=True)
         ]
     # "DUBAI, Oct 4 (Reuters) –": the filing date of the dateline dates no event.
-    sent_dates = [d for d in sent_dates if not in_dateline(doc.text, sent_start + d.start)]
+    sent_dates = [d for d in sent_dates if not in_dateline(state.datelines, sent_start + d.start)]
     dates_doc = [
         DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate, d.relative)
         for d in sent_dates
@@ -475,7 +479,7 @@ def _sentence_mentions(
         # "Executions in 2023" in a January 2024 report are its news; "the 1988 massacre" in a
         # 2020 piece is history however much of the text it fills.
         lead_past = bool(state.lead_period) and historical.is_historical(
-            _period_end(state.lead_period or ""), state.reference, "", cues
+            _last_day(state.lead_period or ""), state.reference, "", cues
         )
         # A borrowed date says nothing of the sentence's own time; its markers ("at the time") do.
         is_hist = inherited or historical.is_historical(
@@ -530,8 +534,11 @@ def _sentence_mentions(
 
 def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues) -> tuple[EventMention, ...]:
     dates = find_dates(doc.text, doc.published, None, doc.language or "en")
-    state = _DocState(published=doc.published, dates=[d for d in dates if not in_dateline(doc.text, d.start)])
-    state.home, state.city = _home_place(doc.text)
+    lines = datelines(doc.text)
+    state = _DocState(
+        published=doc.published, dates=[d for d in dates if not in_dateline(lines, d.start)], datelines=lines
+    )
+    state.home, state.city = _home_place(doc.text, lines)
     state.episode_start = _episode_start(state, cues)
     state.lead_period = _lead_period(doc.text, state.dates)
     state.anniversary = _anniversary(doc.text, doc.published)

@@ -55,9 +55,14 @@ DATELINE = re.compile(
 )
 
 
-def in_dateline(text: str, start: int) -> bool:
-    """Whether the place found at ``start`` is in a dateline of ``text``."""
-    return any(m.start() <= start < m.end() for m in DATELINE.finditer(text, 0, start + 100))
+def datelines(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s datelines."""
+    return [m.span() for m in DATELINE.finditer(text)]
+
+
+def in_dateline(spans: list[tuple[int, int]], start: int) -> bool:
+    """Whether the offset ``start`` lies in one of the dateline ``spans``."""
+    return any(s <= start < e for s, e in spans)
 
 
 _INNER_GAP = re.compile(r"^[ \t\u00a0\u200c\u200d]*(?:[-\u2010\u2011][ \t\u00a0\u200c\u200d]*)?$")
