@@ -186,8 +186,9 @@ def coreference_section(devset: Path, done: list[Extraction], events: list[dict[
         f"The same {len(events)} mentions consolidated into {len(consolidated)} events in {seconds:.1f} s; "
         f"scored on the {scores['matched']} mentions matched to gold events ({scores['gold_clusters']} gold "
         f"keys, {scores['system_clusters']} system clusters), gold clusters from `event_key`. "
-        f"Target B-cubed F1 >= 0.80: {met}. The same figures: `.venv/bin/python bench/coreference.py "
-        "DOCS GOLD EVENTS.jsonl`.",
+        f"Target B-cubed F1 >= 0.80: {met}. `.venv/bin/python bench/coreference.py DOCS GOLD "
+        "EVENTS.jsonl` scores a saved extraction the same way, with publication dates and outlets read "
+        "from the document JSON instead of the cleaned documents, so its figures can differ slightly.",
         "",
         *table(rows),
         "",
