@@ -216,3 +216,46 @@ def test_borrowed_dates_only_for_past_events(sentence: str, dated: bool) -> None
     text = "Police fired on striking miners in Kerman on 2 March.\n\n" + sentence
     later = [m for m in _mentions(text, "2023-03-06") if m.text == sentence]
     assert later and (later[0].date == "2023-03") is dated, [(m.event, m.date) for m in later]
+
+
+def test_a_paragraph_opening_on_a_day_sets_the_scene_of_the_next() -> None:
+    text = (
+        "On Friday evening, hundreds of dockworkers protested at the port gates in Bushehr.\n\n"
+        "A union organiser was arrested near the gates and held for several hours."
+    )
+    arrested = _one(text, "COERCE", published="2023-05-15")
+    assert arrested.date == "2023-05-12"
+
+
+def test_a_date_that_dates_a_statement_sets_no_scene() -> None:
+    text = (
+        "On Friday, the rights group reported that dozens of dockworkers had protested in Bushehr.\n\n"
+        "A union organiser was arrested near the gates and held for several hours."
+    )
+    arrested = _one(text, "COERCE", published="2023-05-15")
+    assert arrested.date != "2023-05-12"
+
+
+def test_a_descriptive_clause_neither_moves_the_story_nor_anchors_relative_dates() -> None:
+    text = (
+        "On Friday evening, students rallied at the university in memory of the poet, "
+        "a writer killed in a car bomb in Beirut on 2 April.\n\n"
+        "Police arrested two of the organisers the following day."
+    )
+    summoned = _one(text, "COERCE", published="2023-05-15")
+    assert summoned.date == "2023-05-13"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # an offset of days from an undated event: the month of the sentence's dated time
+        ("Unrest spread in late August, two days after police detained the teacher in Ilam.", "2023-08"),
+        ("Unrest spread in late August, hours after police detained the teacher in Ilam.", "2023-08"),
+    ],
+)
+def test_a_short_unresolved_offset_takes_the_month_of_its_sentence(sentence: str, date: str | None) -> None:
+    # the story's latest episode, which an undated event would otherwise borrow, is September
+    text = "Police fired on crowds in Ilam on 14 September.\n\n" + sentence
+    detained = [m for m in _mentions(text, "2023-10-02") if m.event == "COERCE"]
+    assert detained and detained[0].date == date, [(m.event, m.date) for m in detained]

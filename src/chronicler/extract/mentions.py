@@ -90,6 +90,8 @@ LOCATIVE_NOUNS = {
 }
 # Adverbs that move a clause away from the episode just told.
 SHIFT_WORDS = {"later", "since", "afterwards", "afterward", "subsequently", "eventually", "now"}
+# Offsets short enough to stay in the month of the sentence's dated time ("three days after").
+SHORT_OFFSET = re.compile(r"(?i)\b(?:days?|hours?|nights?)\b")
 # How far into a sentence a date still opens it ("In the summer of 1988, ...").
 FRAME_REACH = 25
 # Killing people held in custody is an execution, however the sentence words it.
@@ -106,6 +108,8 @@ class _DocState:
     episode_start: str | None = None  # the month of the first news date the text gives
     episode_historical: bool = False  # whether the last dated event was background
     episode_paragraph: int = -1  # offset of the paragraph that dated the last event
+    scene_paragraph: int = -1  # offset of the last paragraph that opened with a day ("On Sunday, ...")
+    asides: set[int] = field(default_factory=set)  # offsets of dates of descriptive clauses
     paragraph_starts: list[int] = field(default_factory=list)
     anniversary: str | None = None  # the month of the past episode an anniversary lead recalls
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
@@ -132,8 +136,12 @@ class _DocState:
         return sum(1 for start in self.paragraph_starts if first < start <= base)
 
     def anchor(self, offset: int) -> str | None:
-        """The last date the text gave before ``offset``: what "two days later" counts from."""
-        before = [d.date for d in self.dates if d.end <= offset and d.date]
+        """The last date the text gave before ``offset``: what "two days later" counts from.
+
+        Dates of descriptive clauses ("Soleimani, the commander killed on 3 January") tell who
+        someone is, not where the story stands, so nothing counts from them.
+        """
+        before = [d.date for d in self.dates if d.end <= offset and d.date and d.start not in self.asides]
         return before[-1] if before else None
 
 
@@ -236,21 +244,36 @@ def _home_country(matches: list[PlaceMatch]) -> Location | None:
     return country_location(code)
 
 
+def _says_when(sent: Span, start: int, end: int, cues: Cues, trigger: Token | None = None) -> bool:
+    """Whether the date at ``start:end`` dates a statement (its clause verb says or denies)."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    gov = _clause_verb(span.root)
+    said = gov.lemma_.lower() in cues.speech_verbs | cues.denial_verbs
+    return said and (trigger is None or gov.i != trigger.i)
+
+
 def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) -> DateMatch | None:
     """The date in the sentence that dates the event, not the one that dates a statement about it."""
     doc = sent.doc
-    best: tuple[int, DateMatch] | None = None
+    ranked: list[tuple[int, DateMatch]] = []
     for match in dates:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None or _is_bound(span):
+        if span is None or _is_bound(span) or _says_when(sent, match.start, match.end, cues, trigger):
             continue
-        gov = _clause_verb(span.root)
-        if gov.lemma_.lower() in cues.speech_verbs | cues.denial_verbs and gov.i != trigger.i:
-            continue
-        distance = abs(span.root.i - trigger.i)
-        if best is None or distance < best[0]:
-            best = (distance, match)
-    return best[1] if best else None
+        ranked.append((abs(span.root.i - trigger.i), match))
+    ranked.sort(key=lambda pair: pair[0])
+    if not ranked:
+        return None
+    best = ranked[0][1]
+    if best.date is None and SHORT_OFFSET.search(best.text):
+        # "in mid-September, days after police detained her": an offset of days from an event the
+        # text does not date lies near the sentence's dated time, so its month is the honest answer.
+        near = next((m for _, m in ranked if m.date), None)
+        if near is not None and near.date is not None:
+            return DateMatch(best.start, best.end, best.text, near.date[:7], None, True)
+    return best
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -258,6 +281,11 @@ def _clause_verb(tok: Token) -> Token:
     while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def _descriptive(trigger: Token) -> bool:
+    """An event told to describe someone ("the commander killed in a strike"), not to move the story."""
+    return _clause_verb(trigger).dep_ in {"acl", "relcl"}
 
 
 def _shifted(trigger: Token) -> bool:
@@ -284,7 +312,7 @@ def _perfect(trigger: Token) -> bool:
 
 
 def _is_bound(span: Span) -> bool:
-    """"killed *by Wednesday*", "*so far*": the end of a running count, not the event's date."""
+    """ "killed *by Wednesday*", "*so far*": the end of a running count, not the event's date."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.lower_ in {"by", "until", "till"}
 
@@ -409,13 +437,29 @@ def _sentence_mentions(
         DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate, d.relative)
         for d in sent_dates
     ]
-    frame = next((d for d in sent_dates if d.start < FRAME_REACH and d.date and not d.relative), None)
+    # Weekdays ("On Sunday afternoon, ...") frame too; vaguer relatives ("Last year, ...") do not.
+    # A date that dates a statement ("On Monday, the agency reported that ...") frames nothing.
+    frame = next(
+        (
+            d
+            for d in sent_dates
+            if d.start < FRAME_REACH
+            and d.date
+            and (not d.relative or len(d.date) == 10)
+            and not _says_when(sent, d.start + sent.start_char, d.end + sent.start_char, cues)
+        ),
+        None,
+    )
     if frame is not None and frame.date is not None:
         # "In September 2022, ...": a date that opens the sentence sets the time of what follows.
         state.episode = frame.date[:7]
         state.episode_day = frame.date
         state.episode_historical = historical.is_historical(frame.date, state.reference, "", cues)
         state.episode_paragraph = base
+        if sent.start == 0 and len(frame.date) == 10:
+            # "On Sunday afternoon, mourners gathered ...": a paragraph opening on a day sets the
+            # scene the next paragraph goes on telling.
+            state.scene_paragraph = base
     if not hits:
         return
     sent_counts = [
@@ -433,7 +477,9 @@ def _sentence_mentions(
         enddate = dmatch.enddate if dmatch else None
         inferred = inherited = False
         episode = state.episode or state.episode_start
-        if date is not None and group == "material":
+        if dmatch is not None and _descriptive(hit.token):
+            state.asides.add(base + dmatch.start)
+        if date is not None and group == "material" and not _descriptive(hit.token):
             state.episode = date[:7]
             state.episode_day = date
             state.episode_historical = historical.is_historical(date, state.reference, "", cues)
@@ -448,8 +494,10 @@ def _sentence_mentions(
                 # A toll or an action with no date of its own belongs to the episode just described,
                 # or before any is described, to the month of the first news date the text gives.
                 date, inferred = episode, True
-                if state.episode_day and state.paragraphs_since(state.episode_paragraph, base) == 0:
-                    date = state.episode_day  # in the same paragraph: the same day
+                since = state.paragraphs_since(state.episode_paragraph, base)
+                scene = state.scene_paragraph == state.episode_paragraph and since == 1
+                if state.episode_day and (since == 0 or scene):
+                    date = state.episode_day  # in the same paragraph, or the scene it set: the same day
         when = date or state.published
         actors, recipients = arguments.find_arguments(hit.token, when)
         att = attribution.find_claimant(hit.token, cues, when)
