@@ -110,6 +110,25 @@ def test_german_zufolge_and_weekday() -> None:
     assert m.event_loc is not None and m.event_loc.resolved_place == "Karaj"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "event"),
+    [
+        ("Am Montag wurden in Täbris drei Studenten festgenommen. Die Polizei hat sie "
+         "in Haft misshandelt.", "de", "ASSAULT"),
+        ("Lundi, trois étudiants ont été arrêtés à Tabriz. La police les a frappés en détention.",
+         "fr", "ASSAULT"),
+    ],
+)
+def test_an_undated_event_takes_the_day_of_its_paragraph(text: str, language: str, event: str) -> None:
+    m = _one(text, language, event)
+    assert m.date == "2024-03-04"
+
+
+def test_an_undated_event_of_the_next_paragraph_takes_only_the_month() -> None:
+    text = "Am Montag wurden in Täbris drei Studenten festgenommen.\n\nDie Polizei hat sie misshandelt."
+    assert _one(text, "de", "ASSAULT").date == "2024-03"
+
+
 def test_german_dateline_is_no_event_place() -> None:
     m = _one("Teheran/Wien – Im Iran sind zwei Frauen festgenommen worden.", "de", "COERCE")
     assert m.event_loc is not None and m.event_loc.resolution == "country"

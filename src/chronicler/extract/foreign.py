@@ -18,6 +18,7 @@ the same speaker, not a claimant. Persian has no reader yet (see ``pipeline.py``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -74,8 +75,16 @@ class _State:
     home: Location | None
     datelines: list[tuple[int, int]]
     episode: str | None = None
+    episode_day: str | None = None  # the full date of the last dated event
+    episode_paragraph: int = -1  # the paragraph (its offset) that dated it
+    paragraph_starts: list[int] = field(default_factory=list)
     last_claimant: Arg | None = None
     reference: str | None = field(default=None)
+
+    def paragraph_of(self, offset: int) -> int:
+        """The offset of the paragraph that holds ``offset``."""
+        k = bisect_right(self.paragraph_starts, offset) - 1
+        return self.paragraph_starts[k] if k >= 0 else 0
 
 
 def extract_foreign(doc: Document, language: str, packs: Sequence[Path] = ()) -> tuple[EventMention, ...]:
@@ -87,6 +96,7 @@ def extract_foreign(doc: Document, language: str, packs: Sequence[Path] = ()) ->
     state = _State(doc.published, dates, _home_country(doc.text),
                    datelines(doc.text))
     state.reference = doc.published or (stated[-1] if stated else None)
+    state.paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(doc.text) if m.group().strip()]
     out: list[EventMention] = []
     for sent in sentences(doc.text, language):
         hits = [h for h in find_hits(sent, lexicon, grammar)
@@ -373,11 +383,14 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], groups: dict[str, 
             claimants.append(claimant)
         dmatch = _date_for(sent, hit, hits, dates, att.verb)
         date, enddate = (dmatch.date, dmatch.enddate) if dmatch else (None, None)
+        paragraph = state.paragraph_of(sent.start)
         if date is not None and group == "material":
-            state.episode = date[:7]
+            state.episode, state.episode_day, state.episode_paragraph = date[:7], date, paragraph
         elif date is None and group == "material" and state.episode and not historical.is_historical(
                 state.episode, state.reference, "", cues):
             date = state.episode  # a toll with no date of its own belongs to the episode just told
+            if state.episode_paragraph == paragraph and state.episode_day:
+                date = state.episode_day  # in the same paragraph: the same day
         mood = find_modality(sent, hit, cues, grammar, att.denied)
         if (mood == "asserted" and date and state.published and date[:10] > state.published[:10]
                 and len(date) >= len(state.published)):
