@@ -121,10 +121,35 @@ def unique(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+PORT_PREFIXES = ("Bandar-e ", "Bandar ")
+PORT_PREFIX_FA = "بندر "
+
+
+def short_port_names(names: list[str]) -> list[str]:
+    """The Persian short form of a port ("بندر ماهشهر" -> "ماهشهر") where GeoNames attests the
+    Latin one ("Mahshahr"): not for every port, since "Bandar Abbas" is never plain "Abbas"."""
+    folded = {fold(n).lower() for n in names}
+    attested = any(
+        fold(n)[len(prefix) :].lower() in folded
+        for n in names
+        for prefix in PORT_PREFIXES
+        if fold(n).startswith(prefix)
+    )
+    if not attested:
+        return []
+    return [n[len(PORT_PREFIX_FA) :] for n in names if n.startswith(PORT_PREFIX_FA)]
+
+
 def iranian_names(city: dict[str, Any]) -> tuple[str, ...]:
     alternates = [a for a in city["alternatenames"] if usable_latin(a) or is_arabic_script(a)]
     return unique(
-        [city["name"], fold(city["name"]), *alternates, *(fold(a) for a in alternates if usable_latin(a))]
+        [
+            city["name"],
+            fold(city["name"]),
+            *alternates,
+            *(fold(a) for a in alternates if usable_latin(a)),
+            *short_port_names([city["name"], *alternates]),
+        ]
     )
 
 
