@@ -259,3 +259,25 @@ def test_a_short_unresolved_offset_takes_the_month_of_its_sentence(sentence: str
     text = "Police fired on crowds in Ilam on 14 September.\n\n" + sentence
     detained = [m for m in _mentions(text, "2023-10-02") if m.event == "COERCE"]
     assert detained and detained[0].date == date, [(m.event, m.date) for m in detained]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "claimant"),
+    [
+        (
+            "The Paris-based group Kurd Watch said police shot two porters near Baneh.",
+            "ASSAULT",
+            "Kurd Watch",
+        ),
+        (
+            "Police shot two porters near Baneh, provincial spokesman Reza Tavakoli said.",
+            "ASSAULT",
+            "Reza Tavakoli",
+        ),
+        # a name is not cut at its own words
+        ("Human Rights Watch said police shot two porters near Baneh.", "ASSAULT", "Human Rights Watch"),
+    ],
+)
+def test_a_description_before_a_name_is_not_part_of_it(text: str, event: str, claimant: str) -> None:
+    m = _one(text, event)
+    assert m.claimed_by is not None and m.claimed_by.entity_text == claimant

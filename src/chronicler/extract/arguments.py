@@ -45,7 +45,16 @@ PRONOUNS = {
 }
 # What a weapon fires, never the target of the shooting.
 MEANS_NOUNS = {
-    "ammunition", "bullet", "round", "shot", "birdshot", "pellet", "gas", "shell", "rocket", "missile"
+    "ammunition",
+    "bullet",
+    "round",
+    "shot",
+    "birdshot",
+    "pellet",
+    "gas",
+    "shell",
+    "rocket",
+    "missile",
 }
 # Verbs whose passive subject is the force sent, the actor of a deployment.
 DISPATCH_VERBS = {"send", "deploy", "dispatch"}
@@ -72,6 +81,12 @@ def noun_phrase(head: Token) -> tuple[int, int] | None:
         or doc[first].dep_ in {"nummod", "quantmod", "advmod"}
     ):
         first += 1
+    if head.pos_ == "PROPN":
+        # "the London-based group Iran Rights Monitor", "police chief Hossein Rahimi": a lower-case
+        # description before a name is not part of it.
+        described = [t.i for t in doc[first : head.i] if t.pos_ in {"NOUN", "ADJ", "VERB"} and t.is_lower]
+        if described:
+            first = described[-1] + 1
     last = head.i
     # Multiword proper names continue to the right ("Human Rights Watch", "Hassan Rouhani").
     while (
