@@ -147,11 +147,11 @@ def test_claims_view_shows_revisions_in_order_and_the_views(settings: Settings) 
     assert view is not None and view.event.id == event["id"]
     (dead,) = view.kinds
     by_claimant = {row["claimant"]: row for row in dead.rows}
-    assert by_claimant["hengaw"]["figures"] == ["12", "19"]
-    assert (by_claimant["hengaw"]["first"], by_claimant["hengaw"]["latest"]) == ("2026-03-11", "2026-03-14")
-    assert by_claimant["hengaw"]["outlet_types"] == ["ngo"]
-    assert by_claimant["hengaw"]["affiliations"] == ["independent"]
-    assert [row["figures"] for row in dead.rows if row["claimant"] != "hengaw"] == [["3"]]
+    assert by_claimant["Hengaw"]["figures"] == ["12", "19"]
+    assert (by_claimant["Hengaw"]["first"], by_claimant["Hengaw"]["latest"]) == ("2026-03-11", "2026-03-14")
+    assert by_claimant["Hengaw"]["outlet_types"] == ["ngo"]
+    assert by_claimant["Hengaw"]["affiliations"] == ["independent"]
+    assert [row["figures"] for row in dead.rows if row["claimant"] != "Hengaw"] == [["3"]]
     assert dead.acled == 3
     assert dead.ucdp == (3, 3, 19)
 

@@ -10,6 +10,7 @@ from chronicler.consolidate.claims import (
     claims_of,
     disagreement,
     figures_conflict,
+    group_table,
     latest_claims,
     sources,
     ucdp_estimates,
@@ -65,6 +66,23 @@ def test_groups_by_kind_and_claimant_with_revisions_in_order() -> None:
 def test_own_voice_figures_are_claimed_by_the_outlet() -> None:
     groups = claim_groups([claim("12", 12, doc="a"), claim("15", 15, doc="b")])
     assert list(groups) == [("dead", "outlet:a.example"), ("dead", "outlet:b.example")]
+
+
+def test_the_table_names_claimants_as_written_and_shows_each_revision_once() -> None:
+    claims = [
+        claim("208", 208, qualifier="at_least", by=AMNESTY, published="2019-11-29", doc="a"),
+        claim("208", 208, qualifier="at_least", by=AMNESTY, published="2019-11-29", doc="repost"),
+        claim("208", 208, qualifier="at_least", by=AMNESTY, published="2019-12-02", doc="later"),
+        claim("304", 304, by=AMNESTY, published="2019-12-16", doc="b"),
+        claim("12", 12, doc="c"),
+    ]
+    rows = {row["claimant"]: row for row in group_table(claims)}
+    assert set(rows) == {"Amnesty International", "c.example (own voice)"}
+    amnesty = rows["Amnesty International"]
+    assert amnesty["figures"] == ["208", "304"]
+    assert (amnesty["first"], amnesty["latest"]) == ("2019-11-29", "2019-12-16")
+    assert amnesty["outlets"] == ["a.example", "b.example", "later.example", "repost.example"]
+    assert amnesty["claimant_key"] == "amnesty-international"
 
 
 CASES = [

@@ -213,15 +213,34 @@ def representative(doc_id: str, facts: DocumentFacts | None) -> str:
     return (facts.representative if facts else "") or doc_id
 
 
+def claimant_name(claim: Claim) -> str:
+    """The claimant as a reader knows it: the canonical name, else as written; for a figure in
+    the outlet's own voice, the outlet."""
+    if claim.claimed_by is not None:
+        return claim.claimed_by.identifier_text or claim.claimed_by.entity_text
+    return f"{claim.outlet or claim.doc_id} (own voice)"
+
+
+def revisions(group: Sequence[Claim]) -> list[str]:
+    """The figures of one claimant in published order, a figure repeated by reposts or later
+    articles shown once until the claimant changes it: "208 -> 304", not "208 -> 208 -> 304"."""
+    out: list[str] = []
+    for claim in group:
+        if not out or out[-1] != claim.text:
+            out.append(claim.text)
+    return out
+
+
 def group_table(claims: Sequence[Claim]) -> list[dict[str, object]]:
     """The claims table of ``chronicler claims``: one row per (kind, claimant), revisions in order."""
     rows: list[dict[str, object]] = []
-    for (kind, claimant), group in claim_groups(claims).items():
+    for (kind, key), group in claim_groups(claims).items():
         rows.append(
             {
                 "kind": kind,
-                "claimant": claimant,
-                "figures": [c.text for c in group],
+                "claimant": claimant_name(group[-1]),
+                "claimant_key": key,
+                "figures": revisions(group),
                 "first": group[0].published,
                 "latest": group[-1].published,
                 "outlets": sorted({c.outlet for c in group if c.outlet}),
