@@ -281,3 +281,24 @@ def test_a_short_unresolved_offset_takes_the_month_of_its_sentence(sentence: str
 def test_a_description_before_a_name_is_not_part_of_it(text: str, event: str, claimant: str) -> None:
     m = _one(text, event)
     assert m.claimed_by is not None and m.claimed_by.entity_text == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        # the dateline's city and a weekday the parser took for a noun take no part
+        (
+            "SHIRAZ (Example Agency) – Governor Ali Namdar on Tuesday rejected the reports as lies.",
+            "REJECT",
+            ["Governor Ali Namdar"],
+            ["reports"],
+        ),
+        # what is set or opened is the means: the target follows "to" or "on"
+        ("Rioters set fire to two banks in Arak.", "ASSAULT", ["Rioters"], ["banks"]),
+        ("Guards opened fire on the crowd in Arak.", "ASSAULT", ["Guards"], ["crowd"]),
+    ],
+)
+def test_participants(text: str, event: str, actors: list[str], recipients: list[str]) -> None:
+    m = _one(text, event, published="2023-05-18")
+    assert [a.entity_text for a in m.actor] == actors
+    assert [r.entity_text for r in m.recipient] == recipients

@@ -55,6 +55,7 @@ MEANS_NOUNS = {
     "shell",
     "rocket",
     "missile",
+    "fire",
 }
 # Verbs whose passive subject is the force sent, the actor of a deployment.
 DISPATCH_VERBS = {"send", "deploy", "dispatch"}
@@ -229,11 +230,12 @@ def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], li
     else:
         actor_heads = _subjects(trigger)
         # "fired live rounds at the crowd": what is fired is the means; the target follows "at".
-        recipient_heads = [
-            c for c in trigger.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() not in MEANS_NOUNS
-        ]
+        objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+        recipient_heads = [c for c in objects if c.lemma_.lower() not in MEANS_NOUNS]
         if not recipient_heads:
-            recipient_heads = _pobjs(trigger, RECIPIENT_PREPS - {"of"})
+            # "set fire to the banks": after a means, "to" names the target too.
+            means = len(objects) > len(recipient_heads)
+            recipient_heads = _pobjs(trigger, RECIPIENT_PREPS - {"of"} | ({"to"} if means else set()))
     if passive and trigger.lemma_.lower() in DISPATCH_VERBS:
         # "units were sent to the city": the forces sent are the ones acting.
         return _arguments(recipient_heads, when), []

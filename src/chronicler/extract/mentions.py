@@ -384,6 +384,43 @@ def _counts_for(
     return tuple(mine)
 
 
+def _participants(
+    args: list[Argument],
+    hit: events.TriggerHit,
+    sent: Span,
+    dates: list[DateMatch],
+    base: int,
+    state: _DocState,
+    when: str | None,
+) -> list[Argument]:
+    """Actors or recipients that can take part: not a date the parser took for a noun ("on
+    Tuesday"), not a word of the trigger ("opened *fire*"), not the dateline's city."""
+    doc = sent.doc
+    trig = (doc[hit.first].idx, doc[hit.last].idx + len(doc[hit.last]))
+
+    def overlaps(a: Argument, lo: int, hi: int) -> bool:
+        return a.start < hi and lo < a.end
+
+    out: list[Argument] = []
+    for a in args:
+        if any(overlaps(a, d.start, d.end) for d in dates) or overlaps(a, *trig):
+            continue
+        if in_dateline(state.datelines, base + a.start):
+            # "TEHRAN (Agency) – Spokesman X on Tuesday rejected ...": the parser may make the
+            # dateline's city the subject and hang the real one on it.
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            heads = [c for c in span.root.children if c.dep_ == "appos"] if span is not None else []
+            real = [
+                arguments.to_argument(h, when)
+                for h in heads
+                if not in_dateline(state.datelines, base + h.idx)
+            ]
+            out.extend(r for r in real if r is not None)
+            continue
+        out.append(a)
+    return out
+
+
 def _mode(hit: events.TriggerHit, recipients: list[Argument]) -> str | None:
     if hit.event == "ASSAULT" and hit.trigger.mode is None:
         heads = {a.entity.entity_text.lower().split()[-1] for a in recipients if a.entity.entity_text}
@@ -499,7 +536,10 @@ def _sentence_mentions(
                 if state.episode_day and (since == 0 or scene):
                     date = state.episode_day  # in the same paragraph, or the scene it set: the same day
         when = date or state.published
-        actors, recipients = arguments.find_arguments(hit.token, when)
+        actors, recipients = (
+            _participants(args, hit, sent, dates_doc, base, state, when)
+            for args in arguments.find_arguments(hit.token, when)
+        )
         att = attribution.find_claimant(hit.token, cues, when)
         claimant = _named_claimant(att, base, doc.text, state, when)
         if claimant is None and att.pronoun:
