@@ -1,4 +1,5 @@
-"""What coreference compares of a mention: type, time span, places, actors, figures.
+"""What coreference compares of a mention: type, time span, places, actors, figures, whether
+it happened (realis), whom or what the act struck, and the sentence that states it.
 
 Each mention is reduced once to a ``Features`` record, so the clustering never looks at the
 mention's text or nested records again.
@@ -16,9 +17,14 @@ from chronicler.records import DocumentFacts, Entity, EventMention, Location
 YEAR, MONTH, DAY = 0, 1, 2
 LATE = "\uffff"  # sorts an unknown publication date after every known one
 PUBLICATION_WINDOW = 31  # days before publication that a "publication day" date may stand for
+NEWS_WINDOW = 366  # days before publication within which an undated news event lies
 # Event types whose mentions are acts of speech: the speaker makes them distinct events.
 VERBAL = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "CONSULT", "SUPPORT", "AGREE", "CONCEDE"})
 _IRREALIS = frozenset({"future", "hypothetical"})
+# Modes whose target is property, not people: a toll of dead or injured is another event.
+PROPERTY_MODES = frozenset({"destroy", "vandalize"})
+_HARM = frozenset({"dead", "injured"})
+_PEOPLE = _HARM | {"arrested"}
 
 Span = tuple[int, int, int]  # first day, last day (proleptic ordinals), precision
 Figure = tuple[str, int | None, int | None]
@@ -39,7 +45,9 @@ class Features:
     id: str
     doc: str
     rep: str
-    order: tuple[str, str, str, int, str]  # (published, representative, doc, offset, id)
+    # (published, representative, doc, undated, offset, id): within a document the dated
+    # mentions come first, so an undated one joins the event they chose, not the reverse
+    order: tuple[str, str, str, bool, int, str]
     event: str
     mode: str | None
     verbal: bool
@@ -52,6 +60,10 @@ class Features:
     recipients: frozenset[str]
     recipient_sectors: frozenset[str]
     figures: frozenset[Figure]
+    counts_people: bool  # gives a count of dead, injured or arrested, a figure or a word
+    target: str | None  # "people" (a toll of dead or injured), "property" (destruction), None
+    sentence: tuple[str, int]  # (document, offset): mentions stated in one sentence
+    bound: tuple[int, int] | None  # days an undated mention's event may lie in, from publication
 
 
 def parse_span(date: str | None, enddate: str | None = None) -> Span | None:
@@ -110,26 +122,47 @@ def _hedge_publication_day(span: Span | None, published: str | None) -> Span | N
     return (span[0] - PUBLICATION_WINDOW, span[1], MONTH)
 
 
+def _bound(span: Span | None, historical: bool, published: str | None) -> tuple[int, int] | None:
+    """An undated mention still lies before its publication and, reported as news, within the
+    year before it: a report of 2022 does not tell of a 2019 event without saying when."""
+    pub = _bounds(published)
+    if span is not None or pub is None:
+        return None
+    return (0 if historical else pub[0] - NEWS_WINDOW, pub[1])
+
+
+def _realis(mention: EventMention, span: Span | None, published: str | None) -> bool:
+    """Future and hypothetical events are not the ones that happened, except a figure said to
+    be possible for a time already past ("up to 96 may have died"): that is a hedged toll."""
+    if mention.modality not in _IRREALIS:
+        return True
+    pub = _bounds(published)
+    past = span is not None and pub is not None and span[1] < pub[0]
+    return mention.modality == "hypothetical" and past and bool(mention.counts)
+
+
 def features(mention: EventMention, facts: DocumentFacts | None) -> Features:
-    published = (facts.published if facts else None) or LATE
+    day = facts.published if facts else None
+    published = day or LATE
     rep = (facts.representative if facts else "") or mention.doc_id
     locs = (mention.event_loc, *mention.places) if mention.event_loc else mention.places
     places = frozenset(k for k in map(place_key, locs) if k is not None)
     figures = frozenset(
         (c.kind, c.low, c.high) for c in mention.counts if c.low is not None or c.high is not None
     )
+    harm = any(c.kind in _HARM for c in mention.counts)
+    on_property = mention.mode in PROPERTY_MODES
+    span = _hedge_publication_day(parse_span(mention.date, mention.enddate), day)
     return Features(
         id=mention.id,
         doc=mention.doc_id,
         rep=rep,
-        order=(published, rep, mention.doc_id, mention.start, mention.id),
+        order=(published, rep, mention.doc_id, span is None, mention.start, mention.id),
         event=mention.event,
         mode=mention.mode,
         verbal=mention.event in VERBAL,
-        realis=mention.modality not in _IRREALIS,
-        span=_hedge_publication_day(
-            parse_span(mention.date, mention.enddate), facts.published if facts else None
-        ),
+        realis=_realis(mention, span, day),
+        span=span,
         country=_country(mention),
         places=places,
         actors=_names(mention.actor),
@@ -137,6 +170,10 @@ def features(mention: EventMention, facts: DocumentFacts | None) -> Features:
         recipients=_names(mention.recipient),
         recipient_sectors=_sectors(mention.recipient),
         figures=figures,
+        sentence=(mention.doc_id, mention.start),
+        bound=_bound(span, mention.historical, day),
+        counts_people=any(c.kind in _PEOPLE for c in mention.counts),
+        target=None if harm == on_property else ("people" if harm else "property"),
     )
 
 
