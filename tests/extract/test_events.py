@@ -30,6 +30,13 @@ pytestmark = pytest.mark.slow
         ("The spokesman denied the report.", [("REJECT", None)]),
         ("The two foreign ministers met in Muscat.", [("CONSULT", None)]),
         ("Activists put up banners in several towns.", [("PROTEST", "demo")]),
+        # two speakers, two acts of one type; one speaker's words restate one act
+        (
+            "The ministry summoned the envoy, accusing him of spying, while his government "
+            "condemned the summons as theatre.",
+            [("ACCUSE", "allege"), ("ACCUSE", "disapprove")],
+        ),
+        ("The minister accused the envoy of spying and condemned his conduct.", [("ACCUSE", "allege")]),
     ],
 )
 def test_triggers(

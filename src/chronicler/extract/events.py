@@ -223,7 +223,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
 
 
 def _drop_purpose_requests(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """"rallied *to demand* higher pay": the demand is what the protest is for, not an appeal."""
+    """ "rallied *to demand* higher pay": the demand is what the protest is for, not an appeal."""
     protests = {h.token.i for h in hits if h.event == "PROTEST"}
     return [
         h
@@ -241,9 +241,37 @@ def _depth(tok: Token) -> int:
 
 
 def _one_per_type(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """One event of a type per sentence (its words restate it: "killed ... the deaths"), unless a
+    speech act has a speaker of its own ("the ministry summoned him, accusing him ..., while the
+    minister condemned ..."): two speakers, two acts."""
     best: dict[str, TriggerHit] = {}
     for hit in hits:
         current = best.get(hit.event)
         if current is None or _depth(hit.token) < _depth(current.token):
             best[hit.event] = hit
-    return sorted(best.values(), key=lambda h: h.first)
+    kept = list(best.values())
+    for hit in hits:
+        if hit in kept or hit.event not in SPEECH_ACTS or hit.token.pos_ != "VERB":
+            continue
+        speaker = _speaker(hit.token)
+        same_type = [k for k in kept if k.event == hit.event]
+        if speaker is not None and all(_speaker(k.token) not in {None, speaker} for k in same_type):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.first)
+
+
+# Verbal event types whose acts are told one per speaker.
+SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+
+
+def _speaker(verb: Token) -> int | None:
+    """The token index of who performs the act: the verb's subject, or for a participle or a
+    coordinated verb without one ("..., accusing him"), the subject of the verb it hangs on."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[0].i
+        if verb.dep_ not in {"advcl", "xcomp", "conj"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
