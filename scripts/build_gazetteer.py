@@ -164,7 +164,9 @@ def city_row(city: dict[str, Any], names: tuple[str, ...], admin1: str | None) -
         key=f"city:{city['geonameid']}",
         resolution="city",
         geonameid=int(city["geonameid"]),
-        name=city["name"],
+        # The canonical name without transliteration marks, as news and users write it
+        # ("Bandar-e Mahshahr", "Zurich"); the marked form stays among the names.
+        name=fold(city["name"]),
         lat=float(city["latitude"]),
         lon=float(city["longitude"]),
         country_code=city["countrycode"],
@@ -267,8 +269,18 @@ def country_rows(
         )
 
 
+def venues(cities: list[dict[str, Any]]) -> set[int]:
+    """The geonameids of ``venues.yaml``, each checked to name the city it says."""
+    listed = load_yaml(HERE / "venues.yaml")["venues"]
+    known = {int(c["geonameid"]): c["name"] for c in cities}
+    for geonameid, name in listed.items():
+        if known.get(int(geonameid)) != name:
+            raise SystemExit(f"venues.yaml: {geonameid} is {known.get(int(geonameid))!r}, not {name!r}")
+    return {int(g) for g in listed}
+
+
 def world_city_rows(
-    countries: dict[str, Any], cities: list[dict[str, Any]], dropped: set[str]
+    countries: dict[str, Any], cities: list[dict[str, Any]], dropped: set[str], extra: set[int]
 ) -> Iterator[Row]:
     grouped = by_country(cities)
     capitals = {
@@ -281,7 +293,12 @@ def world_city_rows(
     chosen = [
         c
         for c in cities
-        if c["countrycode"] != "IR" and (int(c["population"] or 0) >= WORLD_CITY_MIN_POP or id(c) in capitals)
+        if c["countrycode"] != "IR"
+        and (
+            int(c["population"] or 0) >= WORLD_CITY_MIN_POP
+            or id(c) in capitals
+            or int(c["geonameid"]) in extra
+        )
     ]
     for city in sorted(chosen, key=lambda c: int(c["geonameid"])):
         yield city_row(city, world_names(city), None)
@@ -315,7 +332,7 @@ def build() -> list[Row]:
     return [
         *iran_rows(cities, admin1),
         *country_rows(countries, cities, extra),
-        *world_city_rows(countries, cities, set(extra.get("drop", []))),
+        *world_city_rows(countries, cities, set(extra.get("drop", [])), venues(cities)),
         *region_rows(load_yaml(HERE / "regions.yaml")),
     ]
 
