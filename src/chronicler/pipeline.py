@@ -19,9 +19,9 @@ from chronicler.nlp import DEFAULT_MODEL, load_pipeline
 from chronicler.records import Document, Extraction, RawDocument, ReadFailure
 from chronicler.sources.files import read_paths
 
-# Languages with event rules: English (parsed), French and German (the surface reader). Others,
-# Persian among them, are stored with no events until they have rules.
-EXTRACTION_LANGUAGES = {"en", "fr", "de"}
+# Languages with event rules: English (parsed), French, German and Persian (the surface reader).
+# Others are stored with no events until they have rules.
+EXTRACTION_LANGUAGES = {"en", "fr", "de", "fa"}
 
 
 def process(document: Document, packs: Sequence[Path] = (), model: str = DEFAULT_MODEL) -> Extraction:

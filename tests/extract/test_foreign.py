@@ -1,4 +1,4 @@
-"""French and German articles read end to end by the surface reader; Persian facts without events.
+"""French, German and Persian articles read end to end by the surface reader.
 
 Every sentence here is written for these tests.
 """
@@ -196,8 +196,129 @@ def test_persian_places(text: str, place: list[str]) -> None:
     assert [m.location.resolved_place for m in find_places(text)] == place
 
 
-def test_persian_gets_no_events_yet() -> None:
+# -- Persian: events ------------------------------------------------------------------------------
+
+PERSIAN_EVENTS = [
+    # each trigger family, as the light verb writes it in several tenses and spellings
+    ("صدها معلم روز گذشته مقابل مجلس تجمع کردند.", [("PROTEST", "demo")]),
+    ("کارگران پتروشیمی از صبح دوشنبه دست به اعتصاب زدند.", [("PROTEST", "strike")]),
+    ("دانشجویان در محوطه دانشگاه شعار «آزادی» سر دادند.", [("PROTEST", "demo")]),
+    ("مأموران به سوی جمعیت تیراندازی کردند.", [("ASSAULT", "firearms")]),
+    ("سه جوان بامداد امروز در زندان مرکزی اعدام شدند.", [("ASSAULT", "targeted")]),
+    ("دو کشاورز در این درگیری به قتل رسیدند.", [("ASSAULT", None)]),
+    ("پلیس امنیت پنج فعال مدنی را بازداشت کرده است.", [("COERCE", "arrest")]),
+    ("چند روزنامه‌نگار در رشت دستگیر شده اند.", [("COERCE", "arrest")]),
+    ("مغازه‌های بازار به دستور دادستانی پلمب شدند.", [("COERCE", "restrict")]),
+    ("دادگاه این فعال کارگری را به پنج سال حبس محکوم کرد.", [("SANCTION", "convict")]),
+    ("وزارت خارجه این حمله را محکوم کرد.", [("ACCUSE", "disapprove")]),
+    ("سخنگوی وزارت کشور این خبر را تکذیب نمود.", [("REJECT", None)]),
+    ("دادستان، این وکیل را به همکاری با دشمن متهم کرد.", [("ACCUSE", "allege")]),
+    ("اتحادیه اروپا خواستار آزادی بی‌قیدوشرط زندانیان شد.", [("REQUEST", None)]),
+    ("فرمانده پلیس معترضان را به برخورد قاطع تهدید کرد.", [("THREATEN", None)]),
+    ("نیروهای یگان ویژه در میدان اصلی شهر مستقر شدند.", [("MOBILIZE", "police")]),
+    ("این دو کارگر پس از یک هفته با قرار وثیقه آزاد شدند.", [("RETREAT", "release")]),
+    # nouns that name a topic or a frame, a described participle, a habit: no event
+    ("اعتراض به گرانی نان در شهرهای کوچک بیشتر شنیده می‌شود.", []),
+    ("پس از تظاهرات هفته گذشته، بازار شهر آرام بود.", []),
+    ("خانواده‌های افراد بازداشت شده به دادستانی رفتند.", []),
+    ("این تجمع‌ها هر ماه در میدان شهر برگزار می‌شود.", []),
+    ("باران شدید دیروز در شمال کشور ادامه داشت.", []),
+    ("آمار اعدام در سال گذشته افزایش یافت.", []),
+    # a sentence to death is no execution
+    ("دادگاه انقلاب دو معترض را محکوم به اعدام کرد.", [("SANCTION", "convict")]),
+]
+
+
+@pytest.mark.parametrize(("text", "events"), PERSIAN_EVENTS)
+def test_persian_events(text: str, events: list[tuple[str, str | None]]) -> None:
+    assert [(m.event, m.mode) for m in _events(text, "fa")] == events
+
+
+PERSIAN_MODALITY = [
+    ("مقام‌های محلی گفتند که هیچ معترضی کشته نشده است.", "ASSAULT", "negated"),
+    ("سخنگوی پلیس گفت: «کسی در این تجمع بازداشت نشد.»", "COERCE", "negated"),
+    ("گزارش‌ها حاکی از آن است که چند دانشجو بازداشت شده‌اند.", "COERCE", "hedged"),
+    ("گفته می‌شود سه زندانی در زندان قزل‌حصار اعدام شده‌اند.", "ASSAULT", "hedged"),
+    ("ظاهراً دو نفر در این درگیری‌ها کشته شدند.", "ASSAULT", "hedged"),
+    ("پرستاران هفته آینده مقابل وزارت بهداشت تجمع خواهند کرد.", "PROTEST", "future"),
+    ("قرار است رانندگان روز شنبه در اصفهان اعتصاب کنند.", "PROTEST", "future"),
+    ("اگر دستمزدها افزایش نیابد، کارگران اعتصاب خواهند کرد.", "PROTEST", "future"),
+    ("ممکن است شماری از دانشجویان بازداشت شوند.", "COERCE", "hypothetical"),
+    ("دو فعال کارگری در سنندج بازداشت شدند.", "COERCE", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "modality"), PERSIAN_MODALITY)
+def test_persian_modality(text: str, event: str, modality: str) -> None:
+    assert _one(text, "fa", event).modality == modality
+
+
+@pytest.mark.parametrize(("text", "event", "claimant"), [
+    ("به گزارش خبرگزاری ایرنا، پلیس ۲۰ نفر را در مشهد دستگیر کرد.", "COERCE", "خبرگزاری ایرنا"),
+    ("به گفته اهالی روستا، مأموران سه جوان را بازداشت کردند.", "COERCE", "اهالی روستا"),
+    ("به گفته یک منبع آگاه، این فعالان به زندان اوین منتقل شده‌اند.", "COERCE", "یک منبع آگاه"),
+    ("عفو بین‌الملل اعلام کرد که دست‌کم ۵۰ معترض کشته شده‌اند.", "ASSAULT", "عفو بین‌الملل"),
+])
+def test_persian_claimant(text: str, event: str, claimant: str) -> None:
+    found = _one(text, "fa", event).claimed_by
+    assert found is not None and claimant in found.entity_text
+
+
+def test_persian_source_covers_only_what_follows_it() -> None:
+    text = "ده‌ها کارگر در اراک تجمع کردند و به گفته شاهدان، مأموران چند نفر را بازداشت کردند."
+    assert _one(text, "fa", "PROTEST").claimed_by is None
+    claimant = _one(text, "fa", "COERCE").claimed_by
+    assert claimant is not None and claimant.entity_text == "شاهدان"
+
+
+def test_persian_pronoun_continues_the_source() -> None:
+    text = "سخنگوی عفو بین‌الملل به خبرنگاران گفت که ۱۰ نفر کشته شدند. وی گفت که ۳۰ نفر بازداشت شده‌اند."
+    coerce = _one(text, "fa", "COERCE")
+    assert coerce.claimed_by is not None and coerce.claimed_by.identifier_id == "amnesty-international"
+
+
+def test_persian_denial_gives_reject_and_negated_event() -> None:
+    text = "معاون وزیر کشور روز سه‌شنبه این گزارش‌ها را تکذیب کرد و گفت: «هیچ کارگری بازداشت نشده است.»"
+    reject, coerce = _one(text, "fa", "REJECT"), _one(text, "fa", "COERCE")
+    assert reject.date == "2024-03-05" and reject.modality == "asserted"
+    assert coerce.modality == "negated" and coerce.claimed_by is not None
+
+
+def test_persian_calendar_date_digits_counts_and_places_reach_the_event() -> None:
+    text = ("بازنشستگان فولاد روز شنبه ۵ اسفند ۱۴۰۲ در چند شهر، از جمله اهواز و اصفهان، "
+            "در اعتراض به حقوق پایین تجمع کردند. در اهواز، مأموران دست‌کم ۱۵ نفر را بازداشت کردند.")
+    protest, coerce = _one(text, "fa", "PROTEST"), _one(text, "fa", "COERCE")
+    assert protest.date == "2024-02-24" and not protest.historical
+    assert [p.resolved_place for p in protest.places] == ["Ahvaz", "Isfahan"]
+    assert protest.event_loc is not None and protest.event_loc.resolved_place == "Ahvaz"
+    assert [(c.kind, c.low, c.qualifier) for c in coerce.counts] == [("arrested", 15, "at_least")]
+    assert coerce.event_loc is not None and coerce.event_loc.resolved_place == "Ahvaz"
+    assert coerce.date is not None and coerce.date.startswith("2024-02")
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), [
+    ("مأموران امنیتی دو تن از معترضان را بازداشت کردند.", "COERCE", ["مأموران امنیتی"], ["معترضان"]),
+    ("سه دانشجو توسط مأموران لباس‌شخصی ضرب و شتم شدند.", "ASSAULT", ["مأموران لباس‌شخصی"], []),
+    ("کارگران، در اعتراض به دستمزدها، مقابل فرمانداری تجمع کردند.", "PROTEST", ["کارگران"], []),
+    # the speaker before "که" is no argument of what follows
+    ("قوه قضاییه اعلام کرد که دو معترض محکوم به اعدام شده‌اند.", "SANCTION", [], ["معترض"]),
+])
+def test_persian_arguments(text: str, event: str, actor: list[str], recipient: list[str]) -> None:
+    m = _one(text, "fa", event)
+    assert [a.entity_text for a in m.actor] == actor
+    assert [r.entity_text for r in m.recipient] == recipient
+
+
+def test_persian_announced_plan_is_no_claim() -> None:
+    m = _one("معلمان اعلام کرده‌اند که یکشنبه آینده در تهران تجمع خواهند کرد.", "fa", "PROTEST")
+    assert m.modality == "future" and m.date == "2024-03-10" and m.claimed_by is None
+    assert [a.entity_text for a in m.actor] == ["معلمان"]
+
+
+def test_persian_reaches_the_pipeline() -> None:
     from chronicler.pipeline import process
 
     doc = _doc("دست‌کم ۱۵ کارگر در آبادان بازداشت شدند.", "fa")
-    assert process(doc).mentions == ()
+    (m,) = process(doc).mentions
+    assert m.event == "COERCE" and m.counts[0].low == 15 and m.event_loc is not None
+    assert m.event_loc.resolved_place == "Abadan"

@@ -1,4 +1,4 @@
-"""The surface reader: clauses, trigger forms, compounds, separable verbs, noun positions."""
+"""The surface reader: clauses, trigger forms, compounds, separable verbs, nouns, Persian spellings."""
 
 from __future__ import annotations
 
@@ -56,7 +56,32 @@ def test_german_ordinal_does_not_end_the_sentence() -> None:
     assert len(list(sentences("Die Minister beraten am 23. Januar in Brüssel.", "de"))) == 1
 
 
-@pytest.mark.parametrize("language", ["de", "fr"])
+@pytest.mark.parametrize(("text", "expected"), [
+    # the half-space, a space or nothing before the suffix: one key
+    ("آنان بازداشت شده‌اند.", [("COERCE", "بازداشت شده‌اند")]),
+    ("آنان بازداشت شده اند.", [("COERCE", "بازداشت شده اند")]),
+    ("آنان بازداشت شدهاند.", [("COERCE", "بازداشت شدهاند")]),
+    # every tense of the light verb, the formal synonym, the detached "می", the future
+    ("مأموران آنان را بازداشت نمودند.", [("COERCE", "بازداشت نمودند")]),
+    ("کارگران فردا تجمع خواهند کرد.", [("PROTEST", "تجمع خواهند کرد")]),
+    ("کارگران هر روز تجمع می کنند.", [("PROTEST", "تجمع می کنند")]),
+    # Arabic yeh and kaf fold to the Persian letters
+    ("دو نفر دستگير شدند.", [("COERCE", "دستگير شدند")]),
+    # a noun without its light verb is a topic
+    ("بازداشت فعالان ادامه دارد.", []),
+])
+def test_persian_triggers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _hits(text, "fa") == expected
+
+
+def test_persian_comma_bounds_a_clause() -> None:
+    sent = _sentence("به گزارش هرانا، دو نفر بازداشت شدند.", "fa")
+    i = next(j for j, w in enumerate(sent.words) if w.text == "بازداشت")
+    lo, hi = sent.clause(i)
+    assert [w.text for w in sent.words[lo:hi]] == ["دو", "نفر", "بازداشت", "شدند", "."]
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "fa"])
 def test_grammar_packs_load(language: str) -> None:
     grammar = load_grammar(language)
     assert grammar["articles"] and grammar["prepositions"]

@@ -1,4 +1,4 @@
-"""Event mentions from French and German articles: the surface reader, assembled like English.
+"""Event mentions from French, German and Persian articles: the surface reader, assembled like English.
 
 ``extract_foreign`` reads a document sentence by sentence, finds triggers with
 :mod:`chronicler.extract.surface`, and adds to each the facts the language-neutral extractors
@@ -12,7 +12,8 @@ give (dates, places, counts, historical) and those it reads itself:
   the clause; only names the actor knowledge base knows, else nobody.
 
 A verbal event (a condemnation, a call) is its actor's own act: a reporting verb beside it names
-the same speaker, not a claimant. Persian has no reader yet (see ``pipeline.py``).
+the same speaker, not a claimant. Persian words, roles and sources ("به گزارش X،") are read by
+:mod:`chronicler.extract.persian`; the rest of the assembly is shared.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-from chronicler.extract import french, historical
+from chronicler.extract import french, historical, persian
 from chronicler.extract.actors import find_actors
 from chronicler.extract.counts import find_counts
 from chronicler.extract.lexicon import Cues, load_cues, load_lexicon
@@ -61,7 +62,7 @@ EXTRACTORS: dict[str, str] = {
     "place": "places.gazetteer.v1",
     "counts": "counts.rules.v1",
 }
-LANGUAGES = frozenset({"fr", "de"})
+LANGUAGES = frozenset({"fr", "de", "fa"})
 FINDINGS = {"SANCTION", "ACCUSE"}  # events whose content ("guilty of killing") their actor claims
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
@@ -101,7 +102,11 @@ def extract_foreign(doc: Document, language: str, packs: Sequence[Path] = ()) ->
     for sent in sentences(doc.text, language):
         hits = [h for h in find_hits(sent, lexicon, grammar)
                 if not (sent.parsed and french.is_modifier_participle(sent, h))]
+        if language == "fa":
+            hits = persian.stated(sent, hits, lexicon.groups, cues)
         out.extend(_mentions(doc, sent, hits, lexicon.groups, cues, grammar, state))
+    if language == "fa":
+        return tuple(persian.own_plan(m) for m in out)
     return tuple(out)
 
 
@@ -113,7 +118,8 @@ def sentences(text: str, language: str) -> Iterator[Sentence]:
     for (base, para), parsed in zip(paragraphs, nlp.pipe(inputs), strict=True):
         for span in parsed.sents:
             if span.text.strip():
-                yield to_sentence(span, base, para)
+                sent = to_sentence(span, base, para)
+                yield persian.regroup(sent) if language == "fa" else sent
 
 
 def to_sentence(span: Span, base: int, original: str) -> Sentence:
@@ -162,6 +168,8 @@ def _in_clause(sent: Sentence, arg: Arg, lo: int, hi: int) -> bool:
 
 def _speaker(sent: Sentence, verb: int, actors: list[Arg], state: _State, grammar: Grammar) -> Arg | None:
     """Who a reporting verb's clause names as speaking: after it when inverted, else before it."""
+    if grammar.language == "fa":  # verb-final: the speaker precedes the verb
+        return persian.speaker(sent, verb, actors, grammar, state.last_claimant)
     _, hi = sent.clause(verb)
     after = [a for a in actors if verb < _index(sent, a[1]) < hi]
     before = [a for a in actors if _index(sent, a[1]) < verb]
@@ -232,7 +240,8 @@ def _attribution(sent: Sentence, hit: Hit, ctx: _SentenceContext) -> _Attributio
     own = [j for j in speech if lo <= j < hi]
     if own and not verbal:
         return _Attribution(_speaker(sent, own[0], ctx.actors, state, grammar), False, own[0])
-    source = _prep_source(sent, cues, ctx.actors, state, grammar)
+    source = (persian.prep_source(sent, hit, cues, ctx.actors) if grammar.language == "fa"
+              else _prep_source(sent, cues, ctx.actors, state, grammar))
     if source is not None:
         return _Attribution(source)
     if speech and not verbal:
@@ -338,19 +347,23 @@ def _counts_for(
 def _places_for(sent: Sentence, hit: Hit, sent_places: list[tuple[int, int, Location]],
                 taken: list[tuple[int, int]], claimant: Arg | None, datelines: list[tuple[int, int]]
                 ) -> list[Location]:
-    """Places of the event: those of its own clause first; never inside a name of an actor or
-    claimant, in the claimant's clause or the apposition after it ("une ONG basée à Paris"), nor
-    in a dateline."""
+    """Places of the event: those of its own clause first, a country after the cities it frames;
+    never inside a name of an actor or claimant, from the claimant to the end of its clause or of
+    the apposition after it ("une ONG basée à Paris"), nor in a dateline."""
     lo, hi = sent.clause(hit.head)
     banned = [*taken, *datelines]
     if claimant is not None and sent.start <= claimant[1] < sent.end:
         c_lo, c_hi = sent.clause(_index(sent, claimant[1]))
         end = sent.clause(c_hi + 1)[1] if c_hi + 1 < len(sent.words) and not lo <= c_hi + 1 < hi else c_hi
         if not c_lo <= hit.head < c_hi:
-            banned.append((sent.words[c_lo].start, sent.words[max(c_lo, end - 1)].end))
+            banned.append((claimant[1], sent.words[max(c_lo, end - 1)].end))
     kept = [(s, loc) for s, e, loc in sent_places if not any(a <= s and e <= b for a, b in banned)]
     own = [loc for s, loc in kept if lo <= _index(sent, s) < hi]
-    return own + [loc for s, loc in kept if not lo <= _index(sent, s) < hi]
+    ordered = own + [loc for s, loc in kept if not lo <= _index(sent, s) < hi]
+    # "in several cities of Iran, among them Ahvaz": the cities say where, the country only frames them.
+    inner = {loc.country_code for loc in ordered if loc.resolution != "country"}
+    framing = [loc for loc in ordered if loc.resolution == "country" and loc.country_code in inner]
+    return [loc for loc in ordered if loc not in framing] + framing
 
 
 # -- assembly ----------------------------------------------------------------------------------
@@ -368,6 +381,8 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], groups: dict[str, 
     for hit in hits:
         if sent.parsed:
             ctx.args[hit.first] = french.parse_arguments(sent, hit, state.published)
+        elif grammar.language == "fa":
+            ctx.args[hit.first] = persian.arguments(sent, hit, ctx.actors, grammar)
         else:
             ctx.args[hit.first] = _surface_arguments(sent, hit, ctx.actors, grammar)
     counts = [(c.start + sent.start, c.count) for c in find_counts(sent.text, language)]

@@ -7,8 +7,8 @@ them, failing with a :class:`PackError` that names the file and the entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from chronicler.errors import PackError
+from chronicler.extract import persian
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "packs"
 POS_TAGS = {"VERB", "NOUN", "ADJ", "PROPN"}
@@ -88,6 +89,8 @@ IRREGULAR_STEMS = {
     "free": ("free",),
     "tear": ("tear",),
     "fire": ("fire", "firing"),
+    "find": ("find", "found"),
+    "come": ("come", "came"),
 }
 
 
@@ -162,6 +165,24 @@ def _read_lexicon(path: Path, modes: dict[str, frozenset[str]], groups: dict[str
     return [_trigger(path, i, raw, modes) for i, raw in enumerate(raw_triggers)]
 
 
+def _unchanged(text: str) -> str:
+    return text
+
+
+def key_fold(language: str) -> Callable[[str], str]:
+    """How a language's pack entries become matching keys: Persian folds its spelling variants."""
+    return persian.fold if language == "fa" else _unchanged
+
+
+def _folded(trig: Trigger, fold: Callable[[str], str]) -> Trigger:
+    def words(values: frozenset[str]) -> frozenset[str]:
+        return frozenset(fold(v) for v in values)
+
+    return replace(trig, lemma=fold(trig.lemma) if trig.lemma else None,
+                   phrase=tuple(fold(p) for p in trig.phrase), with_=words(trig.with_),
+                   without=words(trig.without), object=words(trig.object), head=words(trig.head))
+
+
 def _language_dirs(extra_dirs: Sequence[Path], language: str) -> list[Path]:
     """Where a language's packs live: ``packs/<lang>/`` (English: ``packs/``), then the user's."""
     if language == "en":
@@ -186,12 +207,15 @@ def load_lexicon(extra_dirs: Sequence[Path] = (), language: str = "en") -> Lexic
         path = directory / "plover.yaml"
         if path.exists():
             triggers.extend(_read_lexicon(path, modes, groups))
+    if language == "fa":
+        triggers = [_folded(t, key_fold(language)) for t in triggers]
     return Lexicon(groups=groups, modes=modes, triggers=tuple(triggers))
 
 
 @cache
 def load_cues(extra_dirs: Sequence[Path] = (), language: str = "en") -> Cues:
     paths = [d / "cues.yaml" for d in _language_dirs(extra_dirs, language)]
+    fold = key_fold(language)
     merged: dict[str, Any] = {}
     for path in paths:
         if not path.exists():
@@ -201,6 +225,8 @@ def load_cues(extra_dirs: Sequence[Path] = (), language: str = "en") -> Cues:
                 continue
             if key not in Cues.__dataclass_fields__:
                 raise PackError(str(path), f"unknown cue list {key!r}")
+            if isinstance(value, list) and key != "historical_markers":  # those are read off the raw text
+                value = [fold(v) if isinstance(v, str) else v for v in value]
             if isinstance(value, list) and isinstance(merged.get(key), list):
                 merged[key] = merged[key] + value
             else:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chronicler.errors import PackError
-from chronicler.extract.lexicon import Cues, Lexicon, Trigger
+from chronicler.extract.lexicon import Cues, Lexicon, Trigger, key_fold
 from chronicler.extract.packdata import read_pack, strings
 from chronicler.records import Modality
 
@@ -33,7 +33,8 @@ GAP = "..."
 GAP_WORDS = 10  # the most words a separable verb's particle stands from its stem
 HEAD_WINDOW = 5  # words before a noun trigger searched for its governor
 COMPOUND_MIN = 6  # a noun entry this long also matches as the end of a compound
-CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+# With the comma and semicolon of Arabic script ("،", "؛"), which Persian uses.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "،", "؛"})
 _GRAMMAR_KEYS = ("articles", "clause_openers", "prepositions", "agent_markers", "passive", "reported_speech",
                  "perfect_infinitive", "negation_needs", "pronouns")
 
@@ -55,10 +56,11 @@ def load_grammar(language: str) -> Grammar:
     missing = [k for k in _GRAMMAR_KEYS if k not in data]
     if missing:
         raise PackError(path, f"missing {', '.join(missing)}")
+    fold = key_fold(language)
     words = {}
     for key in _GRAMMAR_KEYS:
         raw = data[key] or []
-        words[key] = frozenset(w.lower() for w in (strings(path, key, raw) if raw else ()))
+        words[key] = frozenset(fold(w.lower()) for w in (strings(path, key, raw) if raw else ()))
     return Grammar(language, words)
 
 
@@ -256,6 +258,9 @@ def _has_phrase(text: str, cues: frozenset[str]) -> bool:
 
 
 def _negated(sent: Sentence, hit: Hit, cues: Cues, grammar: Grammar) -> bool:
+    # A reader that marks a negative verb form (Persian "نشدند") has read the negation already.
+    if any("Polarity=Neg" in w.morph for w in sent.words[hit.first:hit.last + 1]):
+        return True
     lo, hi = sent.clause(hit.head)
     needs = grammar["negation_needs"]
     if not needs:
