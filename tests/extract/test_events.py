@@ -37,6 +37,15 @@ pytestmark = pytest.mark.slow
             [("ACCUSE", "allege"), ("ACCUSE", "disapprove")],
         ),
         ("The minister accused the envoy of spying and condemned his conduct.", [("ACCUSE", "allege")]),
+        # idioms of news language
+        ("At least forty prisoners were put to death last year.", [("ASSAULT", "targeted")]),
+        ("Two tax offices were set ablaze in the night.", [("ASSAULT", "destroy")]),
+        ("A patrol came under fire near the border.", [("ASSAULT", "firearms")]),
+        ("The court found both men guilty on Monday.", [("SANCTION", "convict")]),
+        ("The ministry opened an investigation into the shooting.", [("ACCUSE", "investigate")]),
+        ("Unrest broke out in several towns after the price rise.", [("PROTEST", "riot")]),
+        ("Thousands of workers took part in the strikes.", [("PROTEST", "strike")]),
+        ("Rights groups urged the council to open an inquiry.", [("REQUEST", None)]),  # asked for, not opened
     ],
 )
 def test_triggers(
@@ -56,9 +65,12 @@ def test_triggers(
         "The club fired its coach on Monday.",  # firing someone from a job
         "The storm disrupted flights for two days.",
         "The ministry sent a letter to the union.",
+        "He was jailed for his part in the protests.",  # why he was jailed: the protest is the setting
+        "Police held everyone who had taken part in the protests.",  # who was held
+        "The court found the evidence convincing.",
     ],
 )
 def test_non_events(nlp: Language, lexicon: Lexicon, sentence: str) -> None:
     sent = next(nlp(sentence).sents)
     events = {h.event for h in find_triggers(sent, lexicon)}
-    assert "PROTEST" not in events and "RETREAT" not in events
+    assert not events & {"PROTEST", "RETREAT", "SANCTION"}

@@ -176,6 +176,18 @@ def _arguments(heads: list[Token], when: str | None) -> list[Argument]:
     return out
 
 
+def _joiners(verb: Token) -> list[Token]:
+    """Who takes part, when ``verb`` is one of taking part ("take part", "participate")."""
+    taking_part = verb.lemma_.lower() == "take" and any(c.lower_ == "part" for c in verb.children)
+    if not (taking_part or verb.lemma_.lower() == "participate"):
+        return []
+    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        objects = [c for c in verb.head.children if c.dep_ in OBJECT_DEPS]
+        if objects:
+            return objects  # the one urged or asked, not the one who urges
+    return _subjects(verb)
+
+
 def _subject_source(tok: Token) -> Token:
     """The predicate whose subject this one shares: "declared ... and *accused*", "to *free*"."""
     cur = tok
@@ -218,6 +230,10 @@ def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], li
         if not actor_heads and trigger.dep_ in {"dobj", "obj"}:
             # "they put up banners", "workers staged a strike": the doer of the support verb.
             actor_heads = _subjects(trigger.head)
+        if not actor_heads and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+            # "thousands took part in rallies": who joins; "urged exiles to take part in a
+            # rally": the one urged.
+            actor_heads = _joiners(trigger.head.head)
         # "protesters' strike": the possessor of a protest is its actor; of a killing, its victim.
         return _arguments(actor_heads, when), _arguments(recipient_heads, when)
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in trigger.children)

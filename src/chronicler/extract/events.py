@@ -122,12 +122,25 @@ def _compound_lemmas(tok: Token) -> set[str]:
     return {_lemma(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
 
 
+def _joined(tok: Token) -> bool:
+    """ "took part in", "participated in": a verb of joining (not "his part in the protests")."""
+    if tok.dep_ in {"relcl", "acl", "pcomp"}:
+        # "those who took part in the protests", "held for taking part in protests": who the
+        # people are or why they were held, not the protest told as an event
+        return False
+    if _lemma(tok) == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)
+    return _lemma(tok) in {"participate", "engage"}
+
+
 def _is_frame(tok: Token) -> bool:
     """A noun trigger naming the setting of something else, not an event in its own right."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     if tok.dep_ == "compound":
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _joined(tok.head.head):
+        return False  # "took part in the riots": joining is the event's own act
     if tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in {"with", "to", "for"}:
@@ -140,6 +153,8 @@ def _is_requested(tok: Token) -> bool:
     """The content of an order or appeal is not (yet) an event: the appeal is."""
     if tok.dep_ in {"xcomp", "dobj", "ccomp"} and _lemma(tok.head) in REQUEST_HEADS:
         return True
+    if tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" and _lemma(tok.head.head) in REQUEST_HEADS:
+        return True  # "urged the council to open an inquiry": the inquiry is asked for
     return tok.dep_ == "pcomp" and _lemma(tok.head.head) in REQUEST_HEADS
 
 

@@ -244,6 +244,13 @@ def _home_country(matches: list[PlaceMatch]) -> Location | None:
     return country_location(code)
 
 
+def _in_complement(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` stands in a clause the trigger takes as its content (xcomp, ccomp)."""
+    while tok.head.i != tok.i and tok.head.i != trigger.i:
+        tok = tok.head
+    return tok.head.i == trigger.i and tok.dep_ in {"xcomp", "ccomp"}
+
+
 def _says_when(sent: Span, start: int, end: int, cues: Cues, trigger: Token | None = None) -> bool:
     """Whether the date at ``start:end`` dates a statement (its clause verb says or denies)."""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
@@ -262,6 +269,8 @@ def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) ->
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or _is_bound(span) or _says_when(sent, match.start, match.end, cues, trigger):
             continue
+        if _in_complement(span.root, trigger):
+            continue  # "urged them to rally on Saturday": Saturday is the rally's, not the appeal's
         ranked.append((abs(span.root.i - trigger.i), match))
     ranked.sort(key=lambda pair: pair[0])
     if not ranked:

@@ -27,6 +27,8 @@ PLAN_VERBS = {
     "aim",
 }
 PLAN_NOUNS = {"call", "plan", "appeal", "invitation"}
+# What an appeal asks for is still to come: "urged supporters to take part in a rally".
+APPEAL_VERBS = {"urge", "call", "ask", "appeal", "invite", "encourage"}
 
 
 def _lemma(tok: Token) -> str:
@@ -60,7 +62,7 @@ def find_modality(trigger: Token, cues: Cues, reporting_verb: Token | None, deni
         return "hypothetical"
     if words & cues.hedges or any(_lemma(t) in cues.hedge_verbs for t in chain[1:]):
         return "hedged"
-    if {"will", "'ll", "shall"} & words or any(_lemma(t) in PLAN_VERBS for t in chain[1:]):
+    if {"will", "'ll", "shall"} & words or any(_lemma(t) in PLAN_VERBS | APPEAL_VERBS for t in chain[1:]):
         return "future"
     if trigger.pos_ == "NOUN" and _lemma(trigger.head) in PLAN_VERBS | PLAN_NOUNS:
         return "future"
