@@ -15,8 +15,15 @@ from chronicler.records import Document, EventMention
 
 
 def _doc(text: str, language: str, published: str = "2024-03-06") -> Document:
-    return Document(id="t", source="test", text=text, content_hash="h", published=published,
-                    outlet="zeitung.example", language=language)
+    return Document(
+        id="t",
+        source="test",
+        text=text,
+        content_hash="h",
+        published=published,
+        outlet="zeitung.example",
+        language=language,
+    )
 
 
 def _events(text: str, language: str, published: str = "2024-03-06") -> list[EventMention]:
@@ -91,9 +98,12 @@ def test_modality(language: str, text: str, event: str, modality: str) -> None:
 
 # -- claimant, date, counts, places --------------------------------------------------------------
 
+
 def test_german_source_and_konjunktiv_continuation() -> None:
-    text = ("Nach Angaben von Amnesty International wurden in Mahabad vier Demonstranten getötet. "
-            "Mindestens 200 Menschen seien festgenommen worden.")
+    text = (
+        "Nach Angaben von Amnesty International wurden in Mahabad vier Demonstranten getötet. "
+        "Mindestens 200 Menschen seien festgenommen worden."
+    )
     killed, arrested = _events(text, "de")
     assert killed.claimed_by is not None and killed.claimed_by.identifier_id == "amnesty-international"
     assert arrested.claimed_by == killed.claimed_by
@@ -113,10 +123,17 @@ def test_german_zufolge_and_weekday() -> None:
 @pytest.mark.parametrize(
     ("text", "language", "event"),
     [
-        ("Am Montag wurden in Täbris drei Studenten festgenommen. Die Polizei hat sie "
-         "in Haft misshandelt.", "de", "ASSAULT"),
-        ("Lundi, trois étudiants ont été arrêtés à Tabriz. La police les a frappés en détention.",
-         "fr", "ASSAULT"),
+        (
+            "Am Montag wurden in Täbris drei Studenten festgenommen. Die Polizei hat sie "
+            "in Haft misshandelt.",
+            "de",
+            "ASSAULT",
+        ),
+        (
+            "Lundi, trois étudiants ont été arrêtés à Tabriz. La police les a frappés en détention.",
+            "fr",
+            "ASSAULT",
+        ),
     ],
 )
 def test_an_undated_event_takes_the_day_of_its_paragraph(text: str, language: str, event: str) -> None:
@@ -124,9 +141,20 @@ def test_an_undated_event_takes_the_day_of_its_paragraph(text: str, language: st
     assert m.date == "2024-03-04"
 
 
-def test_an_undated_event_of_the_next_paragraph_takes_only_the_month() -> None:
-    text = "Am Montag wurden in Täbris drei Studenten festgenommen.\n\nDie Polizei hat sie misshandelt."
-    assert _one(text, "de", "ASSAULT").date == "2024-03"
+@pytest.mark.parametrize(
+    ("between", "date"),
+    [
+        ("", "2024-03-04"),  # the story names no other date: still Monday
+        ("Ihre Familie erfuhr es erst am 5. März.\n\n", "2024-03"),  # another date between: the month
+    ],
+)
+def test_an_undated_event_of_a_later_paragraph(between: str, date: str) -> None:
+    text = (
+        "Am Montag wurden in Täbris drei Studenten festgenommen.\n\n"
+        + between
+        + "Die Polizei hat sie misshandelt."
+    )
+    assert _one(text, "de", "ASSAULT").date == date
 
 
 def test_german_dateline_is_no_event_place() -> None:
@@ -142,8 +170,9 @@ def test_finding_claims_its_content() -> None:
 
 
 def test_french_inverted_speaker_and_dates() -> None:
-    text = ("Au moins douze manifestants ont été tués samedi à Sanandaj, a affirmé lundi "
-            "Amnesty International.")
+    text = (
+        "Au moins douze manifestants ont été tués samedi à Sanandaj, a affirmé lundi Amnesty International."
+    )
     m = _one(text, "fr", "ASSAULT")
     assert m.claimed_by is not None and m.claimed_by.identifier_id == "amnesty-international"
     assert m.date == "2024-03-02"  # samedi, not lundi: the day the source spoke
@@ -188,10 +217,13 @@ def test_persian_dates(text: str, expected: str) -> None:
     assert find_dates(text, "2024-03-06", None, "fa")[0].date == expected
 
 
-@pytest.mark.parametrize(("text", "place"), [
-    ("بازنشستگان در کرمانشاه و تبریز تجمع کردند.", ["Kermanshah", "Tabriz"]),
-    ("کارگران مقابل استانداری استان خوزستان گرد آمدند.", ["Khuzestan"]),
-])
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("بازنشستگان در کرمانشاه و تبریز تجمع کردند.", ["Kermanshah", "Tabriz"]),
+        ("کارگران مقابل استانداری استان خوزستان گرد آمدند.", ["Khuzestan"]),
+    ],
+)
 def test_persian_places(text: str, place: list[str]) -> None:
     assert [m.location.resolved_place for m in find_places(text)] == place
 
@@ -253,12 +285,15 @@ def test_persian_modality(text: str, event: str, modality: str) -> None:
     assert _one(text, "fa", event).modality == modality
 
 
-@pytest.mark.parametrize(("text", "event", "claimant"), [
-    ("به گزارش خبرگزاری ایرنا، پلیس ۲۰ نفر را در مشهد دستگیر کرد.", "COERCE", "خبرگزاری ایرنا"),
-    ("به گفته اهالی روستا، مأموران سه جوان را بازداشت کردند.", "COERCE", "اهالی روستا"),
-    ("به گفته یک منبع آگاه، این فعالان به زندان اوین منتقل شده‌اند.", "COERCE", "یک منبع آگاه"),
-    ("عفو بین‌الملل اعلام کرد که دست‌کم ۵۰ معترض کشته شده‌اند.", "ASSAULT", "عفو بین‌الملل"),
-])
+@pytest.mark.parametrize(
+    ("text", "event", "claimant"),
+    [
+        ("به گزارش خبرگزاری ایرنا، پلیس ۲۰ نفر را در مشهد دستگیر کرد.", "COERCE", "خبرگزاری ایرنا"),
+        ("به گفته اهالی روستا، مأموران سه جوان را بازداشت کردند.", "COERCE", "اهالی روستا"),
+        ("به گفته یک منبع آگاه، این فعالان به زندان اوین منتقل شده‌اند.", "COERCE", "یک منبع آگاه"),
+        ("عفو بین‌الملل اعلام کرد که دست‌کم ۵۰ معترض کشته شده‌اند.", "ASSAULT", "عفو بین‌الملل"),
+    ],
+)
 def test_persian_claimant(text: str, event: str, claimant: str) -> None:
     found = _one(text, "fa", event).claimed_by
     assert found is not None and claimant in found.entity_text
@@ -285,8 +320,10 @@ def test_persian_denial_gives_reject_and_negated_event() -> None:
 
 
 def test_persian_calendar_date_digits_counts_and_places_reach_the_event() -> None:
-    text = ("بازنشستگان فولاد روز شنبه ۵ اسفند ۱۴۰۲ در چند شهر، از جمله اهواز و اصفهان، "
-            "در اعتراض به حقوق پایین تجمع کردند. در اهواز، مأموران دست‌کم ۱۵ نفر را بازداشت کردند.")
+    text = (
+        "بازنشستگان فولاد روز شنبه ۵ اسفند ۱۴۰۲ در چند شهر، از جمله اهواز و اصفهان، "
+        "در اعتراض به حقوق پایین تجمع کردند. در اهواز، مأموران دست‌کم ۱۵ نفر را بازداشت کردند."
+    )
     protest, coerce = _one(text, "fa", "PROTEST"), _one(text, "fa", "COERCE")
     assert protest.date == "2024-02-24" and not protest.historical
     assert [p.resolved_place for p in protest.places] == ["Ahvaz", "Isfahan"]
@@ -296,13 +333,16 @@ def test_persian_calendar_date_digits_counts_and_places_reach_the_event() -> Non
     assert coerce.date is not None and coerce.date.startswith("2024-02")
 
 
-@pytest.mark.parametrize(("text", "event", "actor", "recipient"), [
-    ("مأموران امنیتی دو تن از معترضان را بازداشت کردند.", "COERCE", ["مأموران امنیتی"], ["معترضان"]),
-    ("سه دانشجو توسط مأموران لباس‌شخصی ضرب و شتم شدند.", "ASSAULT", ["مأموران لباس‌شخصی"], []),
-    ("کارگران، در اعتراض به دستمزدها، مقابل فرمانداری تجمع کردند.", "PROTEST", ["کارگران"], []),
-    # the speaker before "که" is no argument of what follows
-    ("قوه قضاییه اعلام کرد که دو معترض محکوم به اعدام شده‌اند.", "SANCTION", [], ["معترض"]),
-])
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("مأموران امنیتی دو تن از معترضان را بازداشت کردند.", "COERCE", ["مأموران امنیتی"], ["معترضان"]),
+        ("سه دانشجو توسط مأموران لباس‌شخصی ضرب و شتم شدند.", "ASSAULT", ["مأموران لباس‌شخصی"], []),
+        ("کارگران، در اعتراض به دستمزدها، مقابل فرمانداری تجمع کردند.", "PROTEST", ["کارگران"], []),
+        # the speaker before "که" is no argument of what follows
+        ("قوه قضاییه اعلام کرد که دو معترض محکوم به اعدام شده‌اند.", "SANCTION", [], ["معترض"]),
+    ],
+)
 def test_persian_arguments(text: str, event: str, actor: list[str], recipient: list[str]) -> None:
     m = _one(text, "fa", event)
     assert [a.entity_text for a in m.actor] == actor
@@ -322,3 +362,16 @@ def test_persian_reaches_the_pipeline() -> None:
     (m,) = process(doc).mentions
     assert m.event == "COERCE" and m.counts[0].low == 15 and m.event_loc is not None
     assert m.event_loc.resolved_place == "Abadan"
+
+
+@pytest.mark.parametrize(
+    ("later", "event"),
+    [
+        ("Des dizaines de personnes ont été arrêtées depuis.", "COERCE"),  # a span up to now
+        ("Selon des militants, au moins 12 personnes ont été tuées.", "ASSAULT"),  # a toll gathers days
+    ],
+)
+def test_a_span_or_a_toll_in_a_later_paragraph_takes_only_the_month(later: str, event: str) -> None:
+    text = "Lundi, des ouvriers ont manifesté à Tabriz.\n\n" + later
+    m = [e for e in _events(text, "fr") if e.event == event]
+    assert m and m[-1].date == "2024-03", [(e.event, e.date) for e in _events(text, "fr")]

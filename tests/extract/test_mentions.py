@@ -302,3 +302,18 @@ def test_participants(text: str, event: str, actors: list[str], recipients: list
     m = _one(text, event, published="2023-05-18")
     assert [a.entity_text for a in m.actor] == actors
     assert [r.entity_text for r in m.recipient] == recipients
+
+
+def test_what_an_appeal_asks_for_is_still_to_come() -> None:
+    text = "The exile council urged supporters to take part in a rally in Vienna on Saturday."
+    found = {m.event: m for m in _mentions(text, published="2022-10-05")}  # a Wednesday
+    rally, appeal = found["PROTEST"], found["REQUEST"]
+    assert (rally.modality, rally.date) == ("future", "2022-10-08")  # the coming Saturday
+    assert [a.entity_text for a in rally.actor] == ["supporters"]  # who is urged to take part
+    assert rally.event_loc is not None and rally.event_loc.resolved_place == "Vienna"
+    assert (appeal.modality, appeal.date) == ("asserted", None)  # Saturday is the rally's
+
+
+def test_who_took_part_is_the_actor() -> None:
+    rally = _one("Thousands of farmers took part in rallies in Isfahan on Friday.", "PROTEST")
+    assert [a.entity_text for a in rally.actor] == ["farmers"]

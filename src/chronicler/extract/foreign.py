@@ -67,6 +67,8 @@ FINDINGS = {"SANCTION", "ACCUSE"}  # events whose content ("guilty of killing") 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 Arg = tuple[Entity, int, int]  # an entity with its document offsets
+# "since", "so far": a span of days up to now, which no single earlier day dates.
+SINCE_WORDS = {"depuis", "seit", "bisher", "bislang", "تاکنون"}
 
 
 @dataclass
@@ -78,6 +80,8 @@ class _State:
     episode: str | None = None
     episode_day: str | None = None  # the full date of the last dated event
     episode_paragraph: int = -1  # the paragraph (its offset) that dated it
+    episode_end: int = 0  # where the date of the last dated event ends in the text
+    episode_span: bool = False  # whether that date was a span: its first day is no story's day
     paragraph_starts: list[int] = field(default_factory=list)
     last_claimant: Arg | None = None
     reference: str | None = field(default=None)
@@ -401,11 +405,21 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], groups: dict[str, 
         paragraph = state.paragraph_of(sent.start)
         if date is not None and group == "material":
             state.episode, state.episode_day, state.episode_paragraph = date[:7], date, paragraph
+            state.episode_end = dmatch.end if dmatch else sent.start
+            state.episode_span = enddate is not None
         elif date is None and group == "material" and state.episode and not historical.is_historical(
                 state.episode, state.reference, "", cues):
             date = state.episode  # a toll with no date of its own belongs to the episode just told
-            if state.episode_paragraph == paragraph and state.episode_day:
-                date = state.episode_day  # in the same paragraph: the same day
+            # While the story names no other date it is still on that day, unless the sentence
+            # tells a toll or a span up to now ("depuis", "seit"), which gather many days.
+            untold = (
+                not state.episode_span
+                and not any(state.episode_end <= d.start < sent.end and d.date for d in state.dates)
+                and not any(c.kind in {"dead", "injured"} for _, c in counts)
+                and not any(w.lower in SINCE_WORDS for w in sent.words))
+            if state.episode_day and (state.episode_paragraph == paragraph or untold):
+                # In the same paragraph, or while the story names no other date: the same day.
+                date = state.episode_day
         mood = find_modality(sent, hit, cues, grammar, att.denied)
         if (mood == "asserted" and date and state.published and date[:10] > state.published[:10]
                 and len(date) >= len(state.published)):

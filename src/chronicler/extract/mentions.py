@@ -502,7 +502,7 @@ def _sentence_mentions(
         state.episode_day = frame.date
         state.episode_historical = historical.is_historical(frame.date, state.reference, "", cues)
         state.episode_paragraph = base
-        if sent.start == 0 and len(frame.date) == 10:
+        if sent.start == 0 and len(frame.date) == 10 and frame.enddate is None:
             # "On Sunday afternoon, mourners gathered ...": a paragraph opening on a day sets the
             # scene the next paragraph goes on telling.
             state.scene_paragraph = base
