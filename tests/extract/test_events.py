@@ -46,6 +46,11 @@ pytestmark = pytest.mark.slow
         ("Unrest broke out in several towns after the price rise.", [("PROTEST", "riot")]),
         ("Thousands of workers took part in the strikes.", [("PROTEST", "strike")]),
         ("Rights groups urged the council to open an inquiry.", [("REQUEST", None)]),  # asked for, not opened
+        # calling someone by a disparaging name accuses; calling a report a lie rejects it
+        ("Lawyers called the hearing a sham.", [("ACCUSE", "disapprove")]),
+        ("The governor called the protesters mercenaries of foreign powers.", [("ACCUSE", "disapprove")]),
+        ("The council described the dismissals as unlawful.", [("ACCUSE", "disapprove")]),
+        ("The ministry described the casualty reports as baseless.", [("REJECT", None)]),
     ],
 )
 def test_triggers(
@@ -68,9 +73,12 @@ def test_triggers(
         "He was jailed for his part in the protests.",  # why he was jailed: the protest is the setting
         "Police held everyone who had taken part in the protests.",  # who was held
         "The court found the evidence convincing.",
+        "The minister called the talks useful.",
+        "He called the leader of the terrorist group on Monday.",
+        "Police described the attack by terrorists in detail.",
     ],
 )
 def test_non_events(nlp: Language, lexicon: Lexicon, sentence: str) -> None:
     sent = next(nlp(sentence).sents)
     events = {h.event for h in find_triggers(sent, lexicon)}
-    assert not events & {"PROTEST", "RETREAT", "SANCTION"}
+    assert not events & {"PROTEST", "RETREAT", "SANCTION", "ACCUSE", "REJECT"}

@@ -29,6 +29,11 @@ def test_stem_pattern_finds_inflected_forms() -> None:
         ("triggers:\n  - {lemma: hug, pos: [VERB], event: PROTEST, mode: cuddle}\n", "not a mode of PROTEST"),
         ("triggers:\n  - {lemma: hug, event: PROTEST}\n", "needs pos"),
         ("triggers:\n  - {lemma: hug, pos: [VERB], event: PROTEST, colour: red}\n", "unknown key"),
+        # YAML reads a bare false as a boolean: the error names the entry
+        (
+            "triggers:\n  - {lemma: hug, pos: [VERB], event: PROTEST, complement: [fake, false]}\n",
+            "list of strings",
+        ),
     ],
 )
 def test_user_pack_errors_name_the_file(tmp_path: Path, body: str, message: str) -> None:

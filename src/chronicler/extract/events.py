@@ -107,7 +107,30 @@ def _conditions_hold(tok: Token, trig: Trigger) -> bool:
         return False
     if trig.object and not (trig.object & _object_lemmas(tok)):
         return False
+    if trig.complement and not (trig.complement & _complement_lemmas(tok)):
+        return False
     return not (trig.head and _lemma(_governor(tok)) not in trig.head)
+
+
+def _complement_lemmas(verb: Token) -> set[str]:
+    """Words of what a verb calls its object: "called the trial *a sham*", "described the
+    arrests *as illegal*", "called those involved *thugs*"."""
+    heads = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    words = [t for h in heads for t in h.subtree]
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        # The parser may fold the complement into the object: "described [figures published
+        # abroad as lies]", "called [those involved in the unrest thugs]". What follows "as"
+        # there, or the object's last word after a naming verb, is the complement.
+        tail = [t for t in obj.subtree if t.i > obj.i and not t.is_punct]
+        after_as = [t for t in tail if any(a.lower_ == "as" and a.i < t.i for a in tail)]
+        naming = _lemma(verb) in NAMING_VERBS and tail and tail[-1].pos_ == "NOUN"
+        words += after_as + ([tail[-1]] if naming else [])
+    return {_lemma(t) for t in words} | {t.lower_ for t in words}
+
+
+# Verbs that name their object with a second noun: "called them thugs".
+NAMING_VERBS = {"call", "brand", "label", "dub"}
 
 
 def _governor(tok: Token) -> Token:

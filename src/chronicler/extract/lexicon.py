@@ -33,6 +33,7 @@ class Trigger:
     without: frozenset[str] = frozenset()
     object: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
+    complement: frozenset[str] = frozenset()
 
     @property
     def first_lemma(self) -> str:
@@ -122,7 +123,18 @@ def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]])
     where = f"triggers[{index}]"
     if not isinstance(raw, dict):
         raise PackError(str(path), f"{where}: expected a mapping")
-    unknown = set(raw) - {"lemma", "pos", "phrase", "event", "mode", "with", "without", "object", "head"}
+    unknown = set(raw) - {
+        "lemma",
+        "pos",
+        "phrase",
+        "event",
+        "mode",
+        "with",
+        "without",
+        "object",
+        "head",
+        "complement",
+    }
     if unknown:
         raise PackError(str(path), f"{where}: unknown key(s) {sorted(unknown)}")
     event = raw.get("event")
@@ -149,6 +161,7 @@ def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]])
         without=_strings(path, where + ".without", raw.get("without")),
         object=_strings(path, where + ".object", raw.get("object")),
         head=_strings(path, where + ".head", raw.get("head")),
+        complement=_strings(path, where + ".complement", raw.get("complement")),
     )
 
 
@@ -178,9 +191,16 @@ def _folded(trig: Trigger, fold: Callable[[str], str]) -> Trigger:
     def words(values: frozenset[str]) -> frozenset[str]:
         return frozenset(fold(v) for v in values)
 
-    return replace(trig, lemma=fold(trig.lemma) if trig.lemma else None,
-                   phrase=tuple(fold(p) for p in trig.phrase), with_=words(trig.with_),
-                   without=words(trig.without), object=words(trig.object), head=words(trig.head))
+    return replace(
+        trig,
+        lemma=fold(trig.lemma) if trig.lemma else None,
+        phrase=tuple(fold(p) for p in trig.phrase),
+        with_=words(trig.with_),
+        without=words(trig.without),
+        object=words(trig.object),
+        head=words(trig.head),
+        complement=words(trig.complement),
+    )
 
 
 def _language_dirs(extra_dirs: Sequence[Path], language: str) -> list[Path]:
