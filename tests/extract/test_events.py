@@ -37,6 +37,12 @@ pytestmark = pytest.mark.slow
             [("ACCUSE", "allege"), ("ACCUSE", "disapprove")],
         ),
         ("The minister accused the envoy of spying and condemned his conduct.", [("ACCUSE", "allege")]),
+        # two doers, two protests; a restatement that denies is no second event
+        (
+            "Students rallied at three universities, and shopkeepers went on strike.",
+            [("PROTEST", "demo"), ("PROTEST", "strike")],
+        ),
+        ("Dozens of people were killed, but the governor says no such number died.", [("ASSAULT", None)]),
         # idioms of news language
         ("At least forty prisoners were put to death last year.", [("ASSAULT", "targeted")]),
         ("Two tax offices were set ablaze in the night.", [("ASSAULT", "destroy")]),

@@ -289,10 +289,12 @@ def _one_per_type(hits: list[TriggerHit]) -> list[TriggerHit]:
             best[hit.event] = hit
     kept = list(best.values())
     for hit in hits:
-        if hit in kept or hit.event not in SPEECH_ACTS or hit.token.pos_ != "VERB":
+        if hit in kept or hit.token.pos_ != "VERB":
+            continue
+        same_type = [k for k in kept if k.event == hit.event]
+        if hit.event not in SPEECH_ACTS and not all(_own_subject(h.token) for h in [hit, *same_type]):
             continue
         speaker = _speaker(hit.token)
-        same_type = [k for k in kept if k.event == hit.event]
         if speaker is not None and all(_speaker(k.token) not in {None, speaker} for k in same_type):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.first)
@@ -300,6 +302,17 @@ def _one_per_type(hits: list[TriggerHit]) -> list[TriggerHit]:
 
 # Verbal event types whose acts are told one per speaker.
 SPEECH_ACTS = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether a verb states its own doer or patient: "*shopkeepers* went on strike" (but "*no
+    such number* died" denies the event just told rather than telling another)."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and c.pos_ in {"NOUN", "PROPN"}
+        and not any(d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def _speaker(verb: Token) -> int | None:
