@@ -317,3 +317,23 @@ def test_what_an_appeal_asks_for_is_still_to_come() -> None:
 def test_who_took_part_is_the_actor() -> None:
     rally = _one("Thousands of farmers took part in rallies in Isfahan on Friday.", "PROTEST")
     assert [a.entity_text for a in rally.actor] == ["farmers"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Police arrested six of them, a local lawyer said.", "Shahr-e Kord"),  # the story's town
+        ("Police arrested farmers in several towns, a local lawyer said.", "Iran"),
+        ("Farmers went on strike at dozens of villages, a local lawyer said.", "Iran"),
+        ("Police arrested protesters across the country, a local lawyer said.", "Iran"),
+    ],
+)
+def test_an_event_over_many_places_is_not_in_the_story_town(sentence: str, place: str) -> None:
+    text = (
+        "Farmers marched in Shahrekord in Iran on Sunday over water shortages.\n\n"
+        + sentence
+        + "\n\nThe governor of Shahrekord promised a new pipeline."
+    )
+    m = [e for e in _mentions(text) if e.text == sentence]
+    assert m and m[0].event_loc is not None
+    assert m[0].event_loc.resolved_place == place

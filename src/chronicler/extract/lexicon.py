@@ -73,6 +73,8 @@ class Cues:
     conditional: frozenset[str]
     historical_markers: tuple[str, ...]
     historical_after_days: int
+    wide_area: tuple[str, ...] = ()
+    place_plurals: frozenset[str] = frozenset()
 
 
 # Irregular forms share few letters with their lemma; the stems only have to over-match.
@@ -264,6 +266,8 @@ def load_cues(extra_dirs: Sequence[Path] = (), language: str = "en") -> Cues:
             conditional=frozenset(merged["conditional"]),
             historical_markers=tuple(merged["historical_markers"]),
             historical_after_days=int(merged["historical_after_days"]),
+            wide_area=tuple(merged.get("wide_area", ())),
+            place_plurals=frozenset(merged.get("place_plurals", ())),
         )
     except KeyError as exc:
         raise PackError(str(paths[0]), f"missing cue list {exc.args[0]!r}") from exc

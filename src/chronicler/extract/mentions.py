@@ -244,6 +244,25 @@ def _home_country(matches: list[PlaceMatch]) -> Location | None:
     return country_location(code)
 
 
+def _wide(sent: Span, cues: Cues) -> bool:
+    """Whether the sentence spreads its events over a country or many places: "nationwide",
+    "in 21 cities", "at dozens of universities", "in several towns"."""
+    text = sent.text.lower()
+    return any(phrase in text for phrase in cues.wide_area) or any(
+        tok.lower_ in cues.place_plurals and _counted(tok) for tok in sent
+    )
+
+
+def _counted(noun: Token) -> bool:
+    """ "21 cities", "several towns", "dozens of universities": a plural with a quantity."""
+    if any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"several", "many"} for c in noun.children):
+        return True
+    return noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTITY_WORDS
+
+
+QUANTITY_WORDS = {"dozens", "hundreds", "scores", "thousands", "number", "handful"}
+
+
 def _in_complement(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` stands in a clause the trigger takes as its content (xcomp, ccomp)."""
     while tok.head.i != tok.i and tok.head.i != trigger.i:
@@ -568,8 +587,9 @@ def _sentence_mentions(
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
         places = _place_for(sent, sent_places, taken, hit.token)
         if not places and group == "material":
-            # The story's town when it has one, else the country most of its places are in.
-            home = state.city or state.home
+            # The story's town when it has one, else the country most of its places are in; an
+            # event spread over many places is the country's.
+            home = state.home if _wide(sent, cues) else (state.city or state.home)
             places = [home] if home is not None else []
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
