@@ -337,3 +337,13 @@ def test_an_event_over_many_places_is_not_in_the_story_town(sentence: str, place
     m = [e for e in _mentions(text) if e.text == sentence]
     assert m and m[0].event_loc is not None
     assert m[0].event_loc.resolved_place == place
+
+
+def test_a_killing_that_describes_someone_in_an_anniversary_piece_is_of_the_recalled_episode() -> None:
+    text = (
+        "Two years after the crackdown on fuel protests, families of the dead gathered at a cemetery "
+        "in Isfahan on Friday and were dispersed by police.\n\n"
+        "On Friday evening, agents detained the father of a student killed in Shiraz."
+    )
+    found = [m for m in _mentions(text, "2024-03-16") if m.event == "ASSAULT" and "agents" in m.text]
+    assert found and found[0].date == "2022-03" and found[0].historical

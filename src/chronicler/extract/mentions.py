@@ -283,6 +283,7 @@ def _says_when(sent: Span, start: int, end: int, cues: Cues, trigger: Token | No
 def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) -> DateMatch | None:
     """The date in the sentence that dates the event, not the one that dates a statement about it."""
     doc = sent.doc
+    clause = _description(trigger)
     ranked: list[tuple[int, DateMatch]] = []
     for match in dates:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -290,6 +291,8 @@ def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) ->
             continue
         if _in_complement(span.root, trigger):
             continue  # "urged them to rally on Saturday": Saturday is the rally's, not the appeal's
+        if clause is not None and not _within(span, clause):
+            continue  # the main clause's date does not date what describes one of its words
         ranked.append((abs(span.root.i - trigger.i), match))
     ranked.sort(key=lambda pair: pair[0])
     if not ranked:
@@ -313,7 +316,24 @@ def _clause_verb(tok: Token) -> Token:
 
 def _descriptive(trigger: Token) -> bool:
     """An event told to describe someone ("the commander killed in a strike"), not to move the story."""
-    return _clause_verb(trigger).dep_ in {"acl", "relcl"}
+    return _description(trigger) is not None
+
+
+def _within(span: Span, clause: Token) -> bool:
+    """Whether a date is in the descriptive clause or is what it describes ("in 2022, when ...")."""
+    tok = span.root
+    describes = span.start <= clause.head.i < span.end
+    return describes or tok.i == clause.i or any(t.i == clause.i for t in tok.ancestors)
+
+
+def _description(trigger: Token) -> Token | None:
+    """The verb of the relative or participle clause the trigger's event describes someone or
+    somewhere with, also through what such a clause reports ("Mahshahr, where groups say dozens
+    were shot"); None for an event the story tells."""
+    verb = _clause_verb(trigger)
+    while verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head.i != verb.i:
+        verb = _clause_verb(verb.head)
+    return verb if verb.dep_ in {"acl", "relcl"} else None
 
 
 def _shifted(trigger: Token) -> bool:
@@ -544,7 +564,11 @@ def _sentence_mentions(
         episode = state.episode or state.episode_start
         if dmatch is not None and _descriptive(hit.token):
             state.asides.add(base + dmatch.start)
-        if date is not None and group == "material" and not _descriptive(hit.token):
+        if date is None and group == "material" and state.anniversary and _descriptive(hit.token):
+            # "the mother of a boy killed in Shahriar" in a piece marking an anniversary: the
+            # killing that describes him is of the episode the anniversary recalls.
+            date, inherited = state.anniversary, True
+        elif date is not None and group == "material" and not _descriptive(hit.token):
             state.episode = date[:7]
             state.episode_day = date
             state.episode_historical = historical.is_historical(date, state.reference, "", cues)
