@@ -1,0 +1,60 @@
+"""The command line: a thin layer over ``chronicler.service``.
+
+Every command is registered here, in the order ``--help`` lists them; each lives in the module
+of its group: :mod:`~chronicler.cli.extraction` (extract, ingest),
+:mod:`~chronicler.cli.consolidation` (consolidate, export consolidated, claims, sources),
+:mod:`~chronicler.cli.browsing` (events, show) and :mod:`~chronicler.cli.evaluation` (evaluate).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from chronicler import __version__
+from chronicler.cli import browsing, consolidation, evaluation, extraction
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="chronicler reads news articles about political events and builds a database of structured "
+    "PLOVER events, each with its evidence sentence, outlet, claimant and modality.\n\n"
+    "Example: chronicler ingest examples/ && chronicler events --type ASSAULT",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+export_app = typer.Typer(
+    help="Write stored results out for other tools.\n\n"
+    "Example: chronicler export consolidated > events.jsonl",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"chronicler {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """chronicler: political event reports turned into a database of claims with their evidence."""
+
+
+app.command()(extraction.extract)
+app.command()(extraction.ingest)
+app.command()(consolidation.consolidate)
+app.add_typer(export_app, name="export")
+export_app.command("consolidated")(consolidation.export_consolidated)
+app.command()(consolidation.claims)
+app.command()(consolidation.sources)
+app.command()(browsing.events)
+app.command()(browsing.show)
+app.command()(evaluation.evaluate)

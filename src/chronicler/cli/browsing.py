@@ -1,0 +1,89 @@
+"""Browsing stored event mentions: ``events`` (a filtered list) and ``show`` (one in its context)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from chronicler import service
+from chronicler.cli.common import DbOption, Format, err, out, settings_for, user_errors
+from chronicler.cli.event_output import flat, write_events
+from chronicler.errors import ChroniclerError
+
+
+def events(
+    db: DbOption = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, ISO.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name: city, province or as written.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. IR.")] = None,
+    historical: Annotated[
+        bool | None,
+        typer.Option("--historical/--no-historical", help="Only background events, or only news."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, jsonl (the event JSON of `extract`) or csv.")
+    ] = Format.table,
+) -> None:
+    """List stored event mentions, filtered.
+
+    Example: chronicler events --type ASSAULT --since 2019-11-01 --country IR --no-historical
+    """
+    settings = settings_for(db)
+    try:
+        rows = service.list_events(
+            settings,
+            event=type_.upper() if type_ else None,
+            since=since,
+            until=until,
+            place=place,
+            country=country,
+            historical=historical,
+            limit=limit,
+        )
+    except (ChroniclerError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    write_events(rows, fmt)
+    if fmt is Format.table:
+        err.print(f"{len(rows)} event mention(s)")
+
+
+def show(
+    event_id: Annotated[str, typer.Argument(help="An event-mention id, as `events` lists it.")],
+    db: DbOption = None,
+) -> None:
+    """Show one event mention with its evidence sentence in context, document, outlet and extractor.
+
+    Example: chronicler show ev_0123456789abcdef0123
+    """
+    settings = settings_for(db)
+    with user_errors():
+        found = service.show_event(settings, event_id)
+    if found is None:
+        err.print(f"[red]error:[/red] no event mention with id {event_id!r} in {settings.db_url}")
+        raise typer.Exit(1)
+    ev, doc = found
+    text: str = doc.get("text") or ""
+    start, end = ev["text_info"]["start"], ev["text_info"]["end"]
+    before = text[max(0, start - 300) : start]
+    after = text[end : end + 300]
+    out.print(f"[bold]{ev['event']}[/bold] {ev.get('mode') or ''}  id {ev['id']}")
+    for key, value in flat(ev).items():
+        if key not in {"text", "id"} and value:
+            out.print(f"  {key:11} {value}")
+    out.print(f"  {'document':11} {doc.get('id')}  {doc.get('title') or ''}")
+    out.print(f"  {'outlet':11} {doc.get('outlet') or '-'}  {doc.get('url') or ''}")
+    out.print(f"  {'published':11} {doc.get('published') or 'unknown'}")
+    out.print(f"  {'extractor':11} {ev['extractor']}  confidence {ev['confidence']}")
+    context = Text("\n…")
+    context.append(before, style="dim")
+    context.append(text[start:end], style="bold")
+    context.append(after + "…", style="dim")
+    out.print(context, highlight=False)

@@ -1,0 +1,163 @@
+"""Commands over consolidated events: ``consolidate``, ``export consolidated``, ``claims``, ``sources``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from chronicler import service
+from chronicler.cli.common import DbOption, err, out, settings_for, user_errors
+
+
+def print_consolidated(summary: service.ConsolidateSummary) -> None:
+    """One line on standard error: what a consolidation grouped into what, and how long it took."""
+    err.print(
+        f"consolidated: {summary.mentions} event mention(s) of {summary.documents} document(s) into "
+        f"{summary.events} event(s); near-duplicate groups: {summary.duplicate_groups}; "
+        f"{summary.seconds:.1f} s"
+    )
+
+
+def consolidate(db: DbOption = None) -> None:
+    """Group the stored event mentions into consolidated events: one per real-world event.
+
+    Mentions of one event across sentences and documents are merged; each figure stays a
+    claim with its claimant and outlet. Reposts of one article (near-duplicates) count once
+    as corroboration. Incremental: events already found keep their ids, and only mentions
+    not yet placed are compared. `ingest` runs this itself after storing new documents.
+
+    Example: chronicler consolidate --db ./iran.sqlite
+    """
+    settings = settings_for(db)
+    with user_errors():
+        summary = service.consolidate(settings)
+    err.print(f"database: {settings.db_url}")
+    print_consolidated(summary)
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+
+
+def export_consolidated(
+    db: DbOption = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="jsonl: one consolidated event JSON per line."),
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+) -> None:
+    """Write the consolidated events, one JSON object per line (see docs/schema.md).
+
+    Run `chronicler consolidate` (or `ingest`) first; events come in order of first report.
+
+    Example: chronicler export consolidated --format jsonl --output consolidated.jsonl
+    """
+    settings = settings_for(db)
+    with user_errors():
+        records = list(service.export_consolidated(settings))
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if output is None:
+        sys.stdout.write(lines)
+    else:
+        try:
+            output.write_text(lines, encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[red]error:[/red] cannot write {output}: {exc}")
+            raise typer.Exit(2) from exc
+    err.print(f"{len(records)} consolidated event(s)")
+
+
+def claims(
+    event_id: Annotated[
+        str, typer.Argument(help="A consolidated event id (ce_...), as `export consolidated` lists it.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Show every figure reported for one consolidated event, side by side, by kind.
+
+    One row per claimant: the figures in published order (a revision such as 208 then 304
+    reads "208 -> 304"), first and latest date, outlets carrying it, their type and
+    affiliation. Below each table: ACLED's conservative count and UCDP-style low/best/high
+    over each claimant's latest figure.
+
+    Example: chronicler claims ce_0123456789abcdef0123
+    """
+    settings = settings_for(db)
+    with user_errors():
+        view = service.claims_view(settings, event_id)
+    if view is None:
+        err.print(
+            f"[red]error:[/red] no consolidated event with id {event_id!r} in {settings.db_url}; "
+            "run `chronicler consolidate` and list ids with `chronicler export consolidated`"
+        )
+        raise typer.Exit(1)
+    ev = view.event
+    place = ev.event_loc.resolved_place if ev.event_loc else "-"
+    out.print(f"[bold]{ev.event}[/bold] {ev.mode or ''}  {ev.date or 'undated'}  {place}  id {ev.id}")
+    out.print(
+        f"  {len(ev.mentions)} mention(s) in {len(ev.documents)} document(s); independent sources: "
+        f"{ev.sources.independent}; disagreement: {'yes' if ev.disagreement else 'no'}"
+    )
+    if not view.kinds:
+        out.print("  no figures reported")
+    for kind in view.kinds:
+        out.print(_claims_table(kind))
+        low, best, high = (_n(v) for v in kind.ucdp)
+        out.print(f"ACLED conservative: {_n(kind.acled)}; UCDP low/best/high: {low}/{best}/{high}")
+
+
+def _n(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _claims_table(kind: service.KindView) -> Table:
+    table = Table(title=kind.kind, title_justify="left")
+    for col in ("figure", "claimant", "first", "latest", "outlets", "outlet type", "affiliation"):
+        table.add_column(col)
+    for row in kind.rows:
+        table.add_row(
+            " -> ".join(row["figures"]),
+            row["claimant"],
+            row["first"] or "?",
+            row["latest"] or "?",
+            ", ".join(row["outlets"]),
+            ", ".join(row["outlet_types"]) or "unknown",
+            ", ".join(row["affiliations"]) or "unknown",
+        )
+    return table
+
+
+def sources(db: DbOption = None) -> None:
+    """List the outlets of the stored documents: type, affiliation, documents and claims carried.
+
+    Type and affiliation come from the outlets pack (packs/outlets.yaml, plus $CHRONICLER_PACKS);
+    "unknown" marks an outlet not in it. Claims are those of the consolidated events.
+
+    Example: chronicler sources --db ./iran.sqlite
+    """
+    settings = settings_for(db)
+    with user_errors():
+        rows = service.sources_view(settings)
+    table = Table()
+    for col in ("outlet", "name", "type", "affiliation", "documents", "claims"):
+        table.add_column(col, justify="right" if col in {"documents", "claims"} else "left")
+    for row in rows:
+        table.add_row(
+            row["outlet"],
+            row["name"] or "",
+            row["type"] or "unknown",
+            row["affiliation"] or "unknown",
+            str(row["documents"]),
+            str(row["claims"]),
+        )
+    out.print(table)
+    err.print(f"{len(rows)} outlet(s)")

@@ -1,0 +1,93 @@
+"""The commands that read documents: ``extract`` (print what is found) and ``ingest`` (store it)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from chronicler import service
+from chronicler.cli.common import DbOption, Format, PathsArg, err, settings_for, user_errors
+from chronicler.cli.consolidation import print_consolidated
+from chronicler.cli.event_output import write_events
+from chronicler.records import Extraction, ReadFailure
+
+
+def extract(
+    paths: PathsArg,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl: SCHEMA.md event JSON, one per line; table: for a person; csv: flat columns.",
+        ),
+    ] = Format.jsonl,
+) -> None:
+    """Extract event mentions from documents and print them, storing nothing.
+
+    Example: chronicler extract examples/ --format table
+    """
+    settings = settings_for()
+    events: list[dict[str, Any]] = []
+    failed = 0
+    for item in service.extract(paths, settings, stdin=sys.stdin):
+        if isinstance(item, ReadFailure):
+            failed += 1
+            err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
+        elif isinstance(item, Extraction):
+            batch = [m.to_json() for m in item.mentions]
+            if fmt is Format.jsonl:
+                write_events(batch, fmt)
+            else:
+                events.extend(batch)
+    if fmt is not Format.jsonl:
+        write_events(events, fmt)
+    if failed:
+        raise typer.Exit(1)
+
+
+def ingest(paths: PathsArg, db: DbOption = None) -> None:
+    """Clean, extract and store documents and their event mentions.
+
+    Documents already stored with the same content are skipped, so re-running is safe.
+    A file that cannot be read is recorded with its reason; the batch goes on.
+
+    Example: chronicler ingest examples/ --db ./iran.sqlite
+    """
+    settings = settings_for(db)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+    )
+    with user_errors(), progress:
+        task = progress.add_task("", total=None)
+
+        def tick(source: str) -> None:
+            progress.update(task, advance=1, description=source[-50:])
+
+        summary = service.ingest(paths, settings, stdin=sys.stdin, on_document=tick)
+    err.print(f"database: {settings.db_url}")
+    err.print(
+        f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "
+        f"{summary.unchanged}; failed: {len(summary.failures)}; event mentions stored: {summary.events}"
+    )
+    for failure in summary.failures:
+        err.print(f"  [yellow]failed[/yellow] {failure.source}: {failure.reason}")
+    if summary.consolidated is not None:
+        print_consolidated(summary.consolidated)
