@@ -50,6 +50,8 @@ pytestmark = pytest.mark.slow
         ("The court found both men guilty on Monday.", [("SANCTION", "convict")]),
         ("The ministry opened an investigation into the shooting.", [("ACCUSE", "investigate")]),
         ("Unrest broke out in several towns after the price rise.", [("PROTEST", "riot")]),
+        ("Police used batons to disperse the nurses.", [("ASSAULT", "crowd-control")]),
+        ("The crowd dispersed peacefully after an hour.", []),
         ("Thousands of workers took part in the strikes.", [("PROTEST", "strike")]),
         ("Rights groups urged the council to open an inquiry.", [("REQUEST", None)]),  # asked for, not opened
         # calling someone by a disparaging name accuses; calling a report a lie rejects it
