@@ -8,22 +8,28 @@ counts, historical. The registry below is the one place that names them and thei
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from chronicler.extract import anaphora, arguments, attribution, events, historical, modality
+from chronicler.extract import (
+    anaphora,
+    arguments,
+    attribution,
+    clause_dates,
+    events,
+    historical,
+    modality,
+    story_places,
+    story_time,
+)
 from chronicler.extract.arguments import Argument
 from chronicler.extract.counts import CountMatch, find_counts
 from chronicler.extract.lexicon import Cues, Lexicon
-from chronicler.extract.numbers import words_value
-from chronicler.extract.places import PlaceMatch, country_location, datelines, find_places, in_dateline
+from chronicler.extract.places import PlaceMatch, datelines, find_places, in_dateline
 from chronicler.extract.times import DateMatch, find_dates
-from chronicler.isodates import iso_bounds
 from chronicler.nlp import PARAGRAPH, candidate_paragraphs
 from chronicler.records import Count, Document, Entity, EventMention, Location
 from chronicler.records import Span as TextSpan
@@ -42,56 +48,6 @@ EXTRACTORS: dict[str, str] = {
 COUNT_EVENT = {"dead": "ASSAULT", "injured": "ASSAULT", "arrested": "COERCE", "participants": "PROTEST"}
 STATE_SECTORS = {"COP", "MIL", "GOV", "JUD", "SPY"}
 VICTIM_WORDS = {"people", "person", "persons", "civilians", "individuals"}
-LOCATIVE_PREPS = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "around",
-    "throughout",
-    "into",
-    "within",
-    "from",
-    "to",
-    "through",
-}
-# "the streets of Tehran", "the city of Ahvaz", "west of Tehran": the place is where it happened.
-LOCATIVE_NOUNS = {
-    "street",
-    "city",
-    "town",
-    "village",
-    "province",
-    "region",
-    "capital",
-    "outskirts",
-    "centre",
-    "center",
-    "part",
-    "west",
-    "east",
-    "north",
-    "south",
-    "south-west",
-    "north-west",
-    "south-east",
-    "north-east",
-    "southwest",
-    "northwest",
-    "southeast",
-    "northeast",
-    "area",
-    "suburb",
-    "district",
-    "neighbourhood",
-    "port",
-}
-# Adverbs that move a clause away from the episode just told.
-SHIFT_WORDS = {"later", "since", "afterwards", "afterward", "subsequently", "eventually", "now"}
-# Offsets short enough to stay in the month of the sentence's dated time ("three days after").
-SHORT_OFFSET = re.compile(r"(?i)\b(?:days?|hours?|nights?)\b")
 # How far into a sentence a date still opens it ("In the summer of 1988, ...").
 FRAME_REACH = 25
 # Killing people held in custody is an execution, however the sentence words it.
@@ -159,259 +115,9 @@ def _episode_start(state: _DocState, cues: Cues) -> str | None:
     return news[0] if news else None
 
 
-def _lead(text: str) -> re.Match[str] | None:
-    """The first paragraph long enough to be the lead, not a headline or a dateline."""
-    return next((p for p in PARAGRAPH.finditer(text) if len(p.group(0).split()) >= 12), None)
-
-
-def _lead_period(text: str, dates: list[DateMatch]) -> str | None:
-    """A whole year or month named in the first paragraph: what an annual or monthly report covers."""
-    lead = _lead(text)
-    if lead is None:
-        return None
-    for match in dates:
-        inside = lead.start() <= match.start < lead.end()
-        if inside and match.date and len(match.date) <= 7 and not match.relative:
-            return match.date
-    return None
-
-
-ANNIVERSARY = re.compile(
-    r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? "
-    r"(?:after|since|on from)|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|\d{1,2}(?:st|nd|rd|th)) anniversary of)\b"
-)
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
-
-
-def _anniversary(text: str, published: str | None) -> str | None:
-    """The month an anniversary lead recalls: "One year after the crackdown" published 2020-11 -> 2019-11."""
-    lead = _lead(text)
-    if lead is None or not published or len(published) < 7:
-        return None
-    match = ANNIVERSARY.search(lead.group(0))
-    if match is None:
-        return None
-    word = (match.group("n") or match.group("ord")).lower()
-    digits = re.match(r"\d+", word)
-    # "a year after" has no number word: one year.
-    years = ORDINALS.get(word) or words_value(word, "en") or (int(digits.group()) if digits else 1)
-    return f"{int(published[:4]) - years:04d}{published[4:7]}"
-
-
-def _last_day(period: str) -> str | None:
-    """The last day of a year ("2023") or month ("2023-05"), as an ISO date."""
-    bounds = iso_bounds(period)
-    return bounds[1].isoformat() if bounds else None
-
-
 def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
     key = f"{doc_id}\x1f{start}\x1f{event}\x1f{trigger_start}".encode()
     return "ev_" + hashlib.sha256(key).hexdigest()[:20]
-
-
-def _home_place(text: str, lines: list[tuple[int, int]]) -> tuple[Location | None, Location | None]:
-    """The story's country and, when it has one, its dominant city.
-
-    A report about one town names it again and again ("in Mahshahr", "the Mahshahr marshes"); an
-    event there that a sentence does not place is in that town. A city is dominant when it has at
-    least two mentions and more than half of all city mentions.
-    """
-    matches = [m for m in find_places(text) if not in_dateline(lines, m.start)]
-    cities = Counter(
-        m.location.geonameid for m in matches if m.location.resolution == "city" and m.location.geonameid
-    )
-    country = _home_country(matches)
-    if cities and country is not None:
-        top, n = cities.most_common(1)[0]
-        if n >= 2 and n * 2 > sum(cities.values()):
-            city = next(m.location for m in matches if m.location.geonameid == top)
-            if city.country_code == country.country_code:
-                return country, city
-    return country, None
-
-
-def _home_country(matches: list[PlaceMatch]) -> Location | None:
-    """The country most places of the text are in, as a country-level place."""
-    codes = Counter(m.location.country_code for m in matches if m.location.country_code)
-    if not codes:
-        return None
-    code = codes.most_common(1)[0][0]
-    for match in matches:
-        if match.location.country_code == code and match.location.resolution == "country":
-            return match.location
-    return country_location(code)
-
-
-def _wide(sent: Span, cues: Cues) -> bool:
-    """Whether the sentence spreads its events over a country or many places: "nationwide",
-    "in 21 cities", "at dozens of universities", "in several towns"."""
-    text = sent.text.lower()
-    return any(phrase in text for phrase in cues.wide_area) or any(
-        tok.lower_ in cues.place_plurals and _counted(tok) for tok in sent
-    )
-
-
-def _counted(noun: Token) -> bool:
-    """ "21 cities", "several towns", "dozens of universities": a plural with a quantity."""
-    if any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"several", "many"} for c in noun.children):
-        return True
-    return noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTITY_WORDS
-
-
-QUANTITY_WORDS = {"dozens", "hundreds", "scores", "thousands", "number", "handful"}
-
-
-def _in_complement(tok: Token, trigger: Token) -> bool:
-    """Whether ``tok`` stands in a clause the trigger takes as its content (xcomp, ccomp)."""
-    while tok.head.i != tok.i and tok.head.i != trigger.i:
-        tok = tok.head
-    return tok.head.i == trigger.i and tok.dep_ in {"xcomp", "ccomp"}
-
-
-def _says_when(sent: Span, start: int, end: int, cues: Cues, trigger: Token | None = None) -> bool:
-    """Whether the date at ``start:end`` dates a statement (its clause verb says or denies)."""
-    span = sent.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    gov = _clause_verb(span.root)
-    said = gov.lemma_.lower() in cues.speech_verbs | cues.denial_verbs
-    return said and (trigger is None or gov.i != trigger.i)
-
-
-def _date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) -> DateMatch | None:
-    """The date in the sentence that dates the event, not the one that dates a statement about it."""
-    doc = sent.doc
-    clause = _description(trigger)
-    ranked: list[tuple[int, DateMatch]] = []
-    for match in dates:
-        span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None or _is_bound(span) or _says_when(sent, match.start, match.end, cues, trigger):
-            continue
-        if _in_complement(span.root, trigger):
-            continue  # "urged them to rally on Saturday": Saturday is the rally's, not the appeal's
-        if clause is not None and not _within(span, clause):
-            continue  # the main clause's date does not date what describes one of its words
-        ranked.append((abs(span.root.i - trigger.i), match))
-    ranked.sort(key=lambda pair: pair[0])
-    if not ranked:
-        return None
-    best = ranked[0][1]
-    if best.date is None and SHORT_OFFSET.search(best.text):
-        # "in mid-September, days after police detained her": an offset of days from an event the
-        # text does not date lies near the sentence's dated time, so its month is the honest answer.
-        near = next((m for _, m in ranked if m.date), None)
-        if near is not None and near.date is not None:
-            return DateMatch(best.start, best.end, best.text, near.date[:7], None, True)
-    return best
-
-
-def _clause_verb(tok: Token) -> Token:
-    """The verb of the clause a word stands in (the word itself when it is one)."""
-    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _descriptive(trigger: Token) -> bool:
-    """An event told to describe someone ("the commander killed in a strike"), not to move the story."""
-    return _description(trigger) is not None
-
-
-def _within(span: Span, clause: Token) -> bool:
-    """Whether a date is in the descriptive clause or is what it describes ("in 2022, when ...")."""
-    tok = span.root
-    describes = span.start <= clause.head.i < span.end
-    return describes or tok.i == clause.i or any(t.i == clause.i for t in tok.ancestors)
-
-
-def _description(trigger: Token) -> Token | None:
-    """The verb of the relative or participle clause the trigger's event describes someone or
-    somewhere with, also through what such a clause reports ("Mahshahr, where groups say dozens
-    were shot"); None for an event the story tells."""
-    verb = _clause_verb(trigger)
-    while verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head.i != verb.i:
-        verb = _clause_verb(verb.head)
-    return verb if verb.dep_ in {"acl", "relcl"} else None
-
-
-def _shifted(trigger: Token) -> bool:
-    """ "were later killed", "have since been released": a time after the episode just told."""
-    verb = _clause_verb(trigger)
-    return any(c.dep_ == "advmod" and c.lower_ in SHIFT_WORDS for c in verb.children)
-
-
-def _ahead(trigger: Token, mood: str) -> bool:
-    """A time still to come: "will strike", "could shut down" — but not "may have died"."""
-    if mood == "future":
-        return True
-    if mood != "hypothetical":
-        return False
-    verb = _clause_verb(trigger)
-    return not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children)
-
-
-def _perfect(trigger: Token) -> bool:
-    """ "have been arrested", "has killed": the present perfect, a span of time up to now."""
-    verb = _clause_verb(trigger)
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    return any(c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "have" for c in auxiliaries)
-
-
-def _is_bound(span: Span) -> bool:
-    """ "killed *by Wednesday*", "*so far*": the end of a running count, not the event's date."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.lower_ in {"by", "until", "till"}
-
-
-def _place_for(
-    sent: Span, sent_places: list[PlaceMatch], taken: list[tuple[int, int]], trigger: Token
-) -> list[Location]:
-    """Places of the event: named as where it happened, not inside a name or as a modifier.
-
-    "in Tehran", "outside Zahedan", "across Iran" say where; "the US drone strike", "Germany's
-    minister", "sanctions on Iran", "the war with Iraq" and "Tehran said" name a place in another
-    role (origin, owner, target, partner, speaker).
-    """
-    out = []
-    for match in sent_places:
-        if any(s <= match.start and match.end <= e for s, e in taken):
-            continue
-        span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is not None and (not _locative(span.root) or _in_other_clause(span.root, trigger)):
-            continue
-        out.append(match.location)
-    return out
-
-
-def _in_other_clause(place: Token, trigger: Token) -> bool:
-    """Whether the place belongs to another verb's clause: "a man convicted of blocking a street
-    *in Tehran*", "the mother of a boy killed *in Shahriar*" do not place the hanging or the arrest."""
-    mine = {trigger.i, *(t.i for t in trigger.ancestors)}
-    tok = place
-    while tok.head.i != tok.i and tok.i not in mine:
-        tok = tok.head
-        if tok.i in mine:
-            return False
-        if tok.pos_ == "VERB":
-            return True
-    return False
-
-
-def _locative(tok: Token) -> bool:
-    while tok.dep_ in {"compound", "conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ == "PROPN":
-        tok = tok.head
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head  # "in Tehran, Shiraz and Mashhad"
-    if tok.dep_ != "pobj":
-        return False
-    prep = tok.head
-    while prep.dep_ == "prep" and prep.head.dep_ == "prep":
-        prep = prep.head  # "west of Tehran" hangs on "of"
-    return prep.lower_ in LOCATIVE_PREPS or (
-        prep.lower_ == "of" and prep.head.lemma_.lower() in LOCATIVE_NOUNS
-    )
 
 
 def _counts_for(
@@ -511,7 +217,7 @@ def _sentence_mentions(
         # After "One year after the crackdown, ..." the next paragraph recalls that episode: a
         # calendar date without a year ("The protests began on 24 Aban") is of the recalled year.
         # Weekdays and relative phrases ("on Friday") stay news.
-        recalled = find_dates(sent_text, _last_day(state.anniversary), None, doc.language or "en")
+        recalled = find_dates(sent_text, story_time.last_day(state.anniversary), None, doc.language or "en")
         sent_dates = [
             old if not (old.relative and any(c.isdigit() for c in old.text)) else new
             for old, new in zip(sent_dates, recalled, strict=True)
@@ -531,7 +237,7 @@ def _sentence_mentions(
             if d.start < FRAME_REACH
             and d.date
             and (not d.relative or len(d.date) == 10)
-            and not _says_when(sent, d.start + sent.start_char, d.end + sent.start_char, cues)
+            and not clause_dates.says_when(sent, d.start + sent.start_char, d.end + sent.start_char, cues)
         ),
         None,
     )
@@ -557,18 +263,18 @@ def _sentence_mentions(
     ]
     for hit in hits:
         group = lexicon.groups[hit.event]
-        dmatch = _date_for(hit.token, sent, dates_doc, cues)
+        dmatch = clause_dates.date_for(hit.token, sent, dates_doc, cues)
         date = dmatch.date if dmatch else None
         enddate = dmatch.enddate if dmatch else None
         inferred = inherited = False
         episode = state.episode or state.episode_start
-        if dmatch is not None and _descriptive(hit.token):
+        if dmatch is not None and clause_dates.descriptive(hit.token):
             state.asides.add(base + dmatch.start)
-        if date is None and group == "material" and state.anniversary and _descriptive(hit.token):
+        if date is None and group == "material" and state.anniversary and clause_dates.descriptive(hit.token):
             # "the mother of a boy killed in Shahriar" in a piece marking an anniversary: the
             # killing that describes him is of the episode the anniversary recalls.
             date, inherited = state.anniversary, True
-        elif date is not None and group == "material" and not _descriptive(hit.token):
+        elif date is not None and group == "material" and not clause_dates.descriptive(hit.token):
             state.episode = date[:7]
             state.episode_day = date
             state.episode_historical = historical.is_historical(date, state.reference, "", cues)
@@ -577,7 +283,7 @@ def _sentence_mentions(
             if state.episode_historical or historical.is_historical(episode, state.reference, "", cues):
                 # Undated, in or right after the paragraph that told a background episode: part of it.
                 inherited = state.paragraphs_since(state.episode_paragraph, base) <= 1
-                if inherited and not _shifted(hit.token):
+                if inherited and not clause_dates.shifted(hit.token):
                     date = episode  # "In 1988, ... The executions were ordered by ...": 1988
             else:
                 # A toll or an action with no date of its own belongs to the episode just described,
@@ -609,18 +315,18 @@ def _sentence_mentions(
         ):
             mood = "future"
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
-        places = _place_for(sent, sent_places, taken, hit.token)
+        places = story_places.place_for(sent, sent_places, taken, hit.token)
         if not places and group == "material":
             # The story's town when it has one, else the country most of its places are in; an
             # event spread over many places is the country's.
-            home = state.home if _wide(sent, cues) else (state.city or state.home)
+            home = state.home if story_places.wide(sent, cues) else (state.city or state.home)
             places = [home] if home is not None else []
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
         # "Executions in 2023" in a January 2024 report are its news; "the 1988 massacre" in a
         # 2020 piece is history however much of the text it fills.
         lead_past = bool(state.lead_period) and historical.is_historical(
-            _last_day(state.lead_period or ""), state.reference, "", cues
+            story_time.last_day(state.lead_period or ""), state.reference, "", cues
         )
         # A borrowed date says nothing of the sentence's own time; its markers ("at the time") do.
         is_hist = inherited or historical.is_historical(
@@ -630,7 +336,9 @@ def _sentence_mentions(
             is_hist = False  # inside the period the article reports on ("executions in 2023")
         if inferred and is_hist:
             date = None  # the news month borrowed for a background sentence would be wrong
-        if (inferred or inherited) and (_perfect(hit.token) or _ahead(hit.token, mood)):
+        if (inferred or inherited) and (
+            clause_dates.perfect(hit.token) or clause_dates.ahead(hit.token, mood)
+        ):
             # "have since been executed", "could shut down again": a span up to now or a time
             # still to come, which no earlier date tells.
             date = enddate = None
@@ -679,10 +387,10 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
     state = _DocState(
         published=doc.published, dates=[d for d in dates if not in_dateline(lines, d.start)], datelines=lines
     )
-    state.home, state.city = _home_place(doc.text, lines)
+    state.home, state.city = story_places.home_place(doc.text, lines)
     state.episode_start = _episode_start(state, cues)
-    state.lead_period = _lead_period(doc.text, state.dates)
-    state.anniversary = _anniversary(doc.text, doc.published)
+    state.lead_period = story_time.lead_period(doc.text, state.dates)
+    state.anniversary = story_time.anniversary(doc.text, doc.published)
     state.paragraph_starts = [p.start() for p in PARAGRAPH.finditer(doc.text)]
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
