@@ -176,10 +176,16 @@ def _arguments(heads: list[Token], when: str | None) -> list[Argument]:
     return out
 
 
+def takes_part(verb: Token) -> bool:
+    """ "took part in", "participated in": a verb of joining (not "his part in the protests")."""
+    if verb.lemma_.lower() == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    return verb.lemma_.lower() in {"participate", "engage"}
+
+
 def _joiners(verb: Token) -> list[Token]:
-    """Who takes part, when ``verb`` is one of taking part ("take part", "participate")."""
-    taking_part = verb.lemma_.lower() == "take" and any(c.lower_ == "part" for c in verb.children)
-    if not (taking_part or verb.lemma_.lower() == "participate"):
+    """Who takes part, when ``verb`` is one of taking part."""
+    if not takes_part(verb):
         return []
     if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         objects = [c for c in verb.head.children if c.dep_ in OBJECT_DEPS]

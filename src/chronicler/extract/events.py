@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from chronicler.extract.arguments import takes_part
 from chronicler.extract.lexicon import Lexicon, Trigger
 from chronicler.extract.references import OCCURRENCE_VERBS, reference_reason
 
@@ -146,14 +147,9 @@ def _compound_lemmas(tok: Token) -> set[str]:
 
 
 def _joined(tok: Token) -> bool:
-    """ "took part in", "participated in": a verb of joining (not "his part in the protests")."""
-    if tok.dep_ in {"relcl", "acl", "pcomp"}:
-        # "those who took part in the protests", "held for taking part in protests": who the
-        # people are or why they were held, not the protest told as an event
-        return False
-    if _lemma(tok) == "take":
-        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)
-    return _lemma(tok) in {"participate", "engage"}
+    """A verb of joining that tells the event: not "those who took part in the protests" nor
+    "held for taking part in protests" (who the people are, why they were held)."""
+    return tok.dep_ not in {"relcl", "acl", "pcomp"} and takes_part(tok)
 
 
 def _is_frame(tok: Token) -> bool:

@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from chronicler.extract.arguments import QUANTITY_NOUNS
 from chronicler.extract.lexicon import Cues
 from chronicler.extract.places import PlaceMatch, country_location, find_places, in_dateline
 from chronicler.records import Location
@@ -112,10 +113,7 @@ def _counted(noun: Token) -> bool:
     """ "21 cities", "several towns", "dozens of universities": a plural with a quantity."""
     if any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"several", "many"} for c in noun.children):
         return True
-    return noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTITY_WORDS
-
-
-QUANTITY_WORDS = {"dozens", "hundreds", "scores", "thousands", "number", "handful"}
+    return noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTITY_NOUNS
 
 
 def place_for(
