@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from chronicler.extract.lexicon import Cues, Lexicon, load_cues, load_lexicon
+from chronicler.knowledge.triggers import Cues, Lexicon, load_cues, load_lexicon
 from chronicler.nlp import load_pipeline
 
 

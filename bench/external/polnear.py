@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chronicler.extract.attribution import find_claimant
-from chronicler.extract.lexicon import Cues, load_cues
+from chronicler.knowledge.triggers import Cues, load_cues
 from chronicler.nlp import load_pipeline
 from external import Metric, SetResult, missing, overlaps, ratio
 

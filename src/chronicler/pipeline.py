@@ -1,38 +1,40 @@
-"""``process(Document) -> Extraction`` and the batch runner over readers and the cleaner.
+"""``process(Document, KnowledgeBase) -> Extraction`` and the batch runner over readers and the cleaner.
 
-``process`` is pure and picklable: it reads only its argument and process-wide caches (the
-spaCy pipeline, the packs), so the same function runs in-process, in a pool or on Ray.
+``process`` is pure: it reads only its arguments and the process-wide spaCy pipelines, and the
+knowledge base it is given is plain picklable data, so the same function runs in-process, in a
+pool or on Ray.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TextIO
 
 from chronicler.clean import clean
 from chronicler.extract.foreign import LANGUAGES as FOREIGN_LANGUAGES
 from chronicler.extract.foreign import extract_foreign
-from chronicler.extract.lexicon import load_cues, load_lexicon
 from chronicler.extract.mentions import extract_mentions
+from chronicler.knowledge import KnowledgeBase, load_knowledge
 from chronicler.nlp import DEFAULT_MODEL, load_pipeline
 from chronicler.records import Document, Extraction, RawDocument, ReadFailure
 from chronicler.sources.files import read_paths
 
-# Languages with event rules: English (parsed), French, German and Persian (the surface reader).
-# Others are stored with no events until they have rules.
-EXTRACTION_LANGUAGES = {"en", "fr", "de", "fa"}
 
-
-def process(document: Document, packs: Sequence[Path] = (), model: str = DEFAULT_MODEL) -> Extraction:
-    if (document.language or "en") not in EXTRACTION_LANGUAGES:
+def process(document: Document, knowledge: KnowledgeBase, model: str = DEFAULT_MODEL) -> Extraction:
+    """The event mentions of one cleaned document; none for a language without event rules."""
+    if not knowledge.reads(document.language):
         return Extraction(document, ())
     if document.language in FOREIGN_LANGUAGES:
-        return Extraction(document, extract_foreign(document, document.language, packs))
-    mentions = extract_mentions(
-        document, load_pipeline(model), load_lexicon(tuple(packs)), load_cues(tuple(packs))
-    )
-    return Extraction(document, mentions)
+        return Extraction(document, extract_foreign(document, document.language, knowledge))
+    return Extraction(document, extract_mentions(document, load_pipeline(model), knowledge))
+
+
+@cache
+def shared_knowledge(pack_dirs: tuple[Path, ...] = ()) -> KnowledgeBase:
+    """The knowledge base of ``pack_dirs``, loaded once per process and shared by its batches."""
+    return load_knowledge(pack_dirs)
 
 
 def read_documents(
@@ -46,8 +48,18 @@ def read_documents(
 def run(
     documents: Iterable[Document | ReadFailure], packs: Sequence[Path] = (), model: str = DEFAULT_MODEL
 ) -> Iterator[Extraction | ReadFailure]:
+    """Extract every document, with the shipped knowledge extended by ``packs``, loaded once."""
+    knowledge = shared_knowledge(tuple(packs))
     for item in documents:
-        yield item if isinstance(item, ReadFailure) else process(item, packs, model)
+        yield item if isinstance(item, ReadFailure) else process(item, knowledge, model)
 
 
-__all__ = ["RawDocument", "process", "read_documents", "run"]
+__all__ = [
+    "KnowledgeBase",
+    "RawDocument",
+    "load_knowledge",
+    "process",
+    "read_documents",
+    "run",
+    "shared_knowledge",
+]

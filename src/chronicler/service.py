@@ -13,7 +13,7 @@ from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
-from chronicler.pipeline import process, read_documents
+from chronicler.pipeline import KnowledgeBase, process, read_documents, shared_knowledge
 from chronicler.records import ConsolidatedEvent, Document, DocumentFacts, Extraction, ReadFailure
 from chronicler.store import Store
 
@@ -37,9 +37,9 @@ class IngestSummary:
     consolidated: ConsolidateSummary | None = None  # None when nothing new was stored
 
 
-def _safe_process(doc: Document, settings: Settings) -> Extraction | ReadFailure:
+def _safe_process(doc: Document, knowledge: KnowledgeBase, settings: Settings) -> Extraction | ReadFailure:
     try:
-        return process(doc, settings.pack_dirs, settings.spacy_model)
+        return process(doc, knowledge, settings.spacy_model)
     except Exception as exc:
         return ReadFailure(doc.source, f"extraction failed: {type(exc).__name__}: {exc}")
 
@@ -48,8 +48,9 @@ def extract(
     paths: Sequence[str], settings: Settings, *, stdin: TextIO | None = None
 ) -> Iterator[Extraction | ReadFailure]:
     """Read, clean and extract, storing nothing."""
+    knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
     for item in read_documents(paths, stdin=stdin, max_bytes=settings.max_bytes):
-        yield item if isinstance(item, ReadFailure) else _safe_process(item, settings)
+        yield item if isinstance(item, ReadFailure) else _safe_process(item, knowledge, settings)
 
 
 def ingest(
@@ -61,6 +62,7 @@ def ingest(
 ) -> IngestSummary:
     """Read, clean, extract and store; documents already stored (same content hash) are skipped."""
     summary = IngestSummary()
+    knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
     with Store.open(settings.db_url) as store:
         for item in read_documents(paths, stdin=stdin, max_bytes=settings.max_bytes):
             summary.read += 1
@@ -70,7 +72,7 @@ def ingest(
             elif store.has_document(item.content_hash):
                 summary.unchanged += 1
             else:
-                result = _safe_process(item, settings)
+                result = _safe_process(item, knowledge, settings)
                 if isinstance(result, ReadFailure):
                     summary.failures.append(result)
                     store.save_failure(result, item.content_hash)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from chronicler.evaluate.gold import anchor_problems, check_gold, field_problems, validate_gold
-from chronicler.extract.lexicon import load_lexicon
+from chronicler.knowledge.triggers import load_lexicon
 from chronicler.pipeline import read_documents
 from chronicler.records import Document
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from chronicler.extract.actor_pack import case_ok, fold, iso_bounds, load_actors, tokenize
+from chronicler.knowledge.actors import case_ok, fold, iso_bounds, load_actors, tokenize
 
 
 @pytest.mark.parametrize(("text", "tokens"), [

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from chronicler.extract import clause_dates
-from chronicler.extract.lexicon import Cues
+from chronicler.knowledge.triggers import Cues
 from chronicler.extract.times import find_dates
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from chronicler.extract import french
 from chronicler.extract.foreign import sentences
-from chronicler.extract.lexicon import load_lexicon
+from chronicler.knowledge.triggers import load_lexicon
 from chronicler.extract.surface import Hit, Sentence, find_hits, load_grammar
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from chronicler.errors import PackError
-from chronicler.extract.gazetteer import (
+from chronicler.knowledge.gazetteer import (
     COLUMNS,
     PACK_DIR,
     default_gazetteer,

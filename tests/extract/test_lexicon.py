@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from chronicler.errors import PackError
-from chronicler.extract.lexicon import load_cues, load_lexicon
+from chronicler.knowledge.triggers import load_cues, load_lexicon
 
 
 def test_default_lexicon_has_the_sixteen_plover_types() -> None:
@@ -58,7 +58,7 @@ def test_cues_load() -> None:
 
 @pytest.mark.parametrize("language", ["fr", "de"])
 def test_language_packs_keep_their_own_triggers(language: str) -> None:
-    from chronicler.extract.lexicon import load_cues, load_lexicon
+    from chronicler.knowledge.triggers import load_cues, load_lexicon
 
     lexicon, english = load_lexicon((), language), load_lexicon()
     assert lexicon.groups == english.groups  # the PLOVER types come from packs/plover.yaml
@@ -68,7 +68,7 @@ def test_language_packs_keep_their_own_triggers(language: str) -> None:
 
 def test_unknown_language_has_no_lexicon() -> None:
     from chronicler.errors import PackError
-    from chronicler.extract.lexicon import load_lexicon
+    from chronicler.knowledge.triggers import load_lexicon
 
     with pytest.raises(PackError, match="no trigger lexicon"):
         load_lexicon((), "xx")

@@ -6,9 +6,9 @@ from typing import Any
 import pytest
 
 from chronicler.errors import PackError
-from chronicler.extract.calendar_pack import load_calendar
-from chronicler.extract.counts_pack import load_count_words
-from chronicler.extract.packdata import int_map, phrase_regex, strings
+from chronicler.knowledge.calendar import load_calendar
+from chronicler.knowledge.counts import load_count_words
+from chronicler.knowledge.packdata import int_map, phrase_regex, strings
 
 
 @pytest.mark.parametrize("value", [None, "killed", [1, 2], ["ok", ""], [True]])

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from chronicler.extract.gazetteer import default_gazetteer
+from chronicler.knowledge.gazetteer import default_gazetteer
 from chronicler.extract.places import PlaceMatch, find_places, lookup_place
 
 # (written, resolved_place, resolution, country_code, admin1)

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from chronicler.extract.events import find_triggers
-from chronicler.extract.lexicon import Lexicon
+from chronicler.knowledge.triggers import Lexicon
 
 pytestmark = pytest.mark.slow
 

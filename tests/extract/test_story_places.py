@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from chronicler.extract import story_places
-from chronicler.extract.lexicon import Cues
+from chronicler.knowledge.triggers import Cues
 from chronicler.extract.places import datelines, find_places
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chronicler.extract.foreign import sentences
-from chronicler.extract.lexicon import load_lexicon
+from chronicler.knowledge.triggers import load_lexicon
 from chronicler.extract.surface import Sentence, find_hits, load_grammar
 
 

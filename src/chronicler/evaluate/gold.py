@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from chronicler.errors import InputError
 from chronicler.evaluate.scoring import gold_doc_id, load_gold
-from chronicler.extract.lexicon import Lexicon, load_lexicon
+from chronicler.knowledge.triggers import Lexicon, load_lexicon
 from chronicler.records import CountKind, Modality, Qualifier
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -18,19 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from chronicler.extract.actor_pack import (
+from chronicler.isodates import iso_bounds
+from chronicler.knowledge.actors import (
     ARTICLES,
     Actor,
     ActorIndex,
     Token,
     case_ok,
-    load_actors,
     tokenize,
 )
-from chronicler.isodates import iso_bounds
 from chronicler.records import Entity
 
-__all__ = ["ActorIndex", "ActorMatch", "find_actors", "load_actors", "lookup_actor", "resolve_office"]
+__all__ = ["ActorIndex", "ActorMatch", "find_actors", "lookup_actor", "resolve_office"]
 
 EXTRACTOR = "actors.kb.v1"
 
@@ -68,22 +67,21 @@ class _Hit:
     generic: bool = False  # no identifier: a role noun, another country's office, a former holder
 
 
-def find_actors(text: str, when: str | None = None, *, index: ActorIndex | None = None) -> list[ActorMatch]:
+def find_actors(text: str, when: str | None, index: ActorIndex) -> list[ActorMatch]:
     """Every actor the knowledge base recognises in ``text``, in text order, without overlaps."""
-    index = index or load_actors()
     tokens = tokenize(text)
     hits = _guard(_join(_scan(tokens, index), tokens, index), tokens, text)
     return [_match(h, tokens, text, index, when) for h in hits]
 
 
-def lookup_actor(name: str, *, index: ActorIndex | None = None) -> Entity | None:
+def lookup_actor(name: str, index: ActorIndex) -> Entity | None:
     """The entity for a name or alias written on its own ("Amnesty", "the rights group Amnesty")."""
     text = name.strip()
     tokens = tokenize(text)
     skip = 0
     while skip < len(tokens) and tokens[skip].norm in ARTICLES:
         skip += 1
-    matches = find_actors(text, index=index)
+    matches = find_actors(text, None, index)
     if not tokens or not matches or matches[-1].end != tokens[-1].end:
         return None
     if len(matches) == 1 and matches[0].start == tokens[skip].start:
@@ -96,9 +94,8 @@ def lookup_actor(name: str, *, index: ActorIndex | None = None) -> Entity | None
     return None
 
 
-def resolve_office(actor_id: str, when: str, *, index: ActorIndex | None = None) -> str | None:
+def resolve_office(actor_id: str, when: str, index: ActorIndex) -> str | None:
     """The name of whoever held the office ``actor_id`` at ``when`` (ISO, possibly reduced)."""
-    index = index or load_actors()
     holder = _holder(index, actor_id, when)
     return index.actors[holder].name if holder else None
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.extract.actors import find_actors
+from chronicler.knowledge.actors import ActorIndex
 from chronicler.records import Entity
 
 EXTRACTOR = "arguments.deps.v1"
@@ -140,14 +141,14 @@ def _named(head: Token) -> Token:
     return names[0] if names else head
 
 
-def to_argument(head: Token, when: str | None) -> Argument | None:
+def to_argument(head: Token, when: str | None, actors: ActorIndex) -> Argument | None:
     head = _named(_through_quantity(head))
     bounds = noun_phrase(head)
     if bounds is None:
         return None
     doc = head.doc
     span = doc[bounds[0] : bounds[1] + 1]
-    return Argument(entity_for(span.text, when), span.start_char, span.end_char)
+    return Argument(entity_for(span.text, when, actors), span.start_char, span.end_char)
 
 
 def without_article(name: str) -> str:
@@ -156,9 +157,9 @@ def without_article(name: str) -> str:
     return rest if rest and first.lower() in {"the", "a", "an"} else name
 
 
-def entity_for(text: str, when: str | None) -> Entity:
+def entity_for(text: str, when: str | None, actors: ActorIndex) -> Entity:
     """``text`` as an entity, with the actors pack's identity when the text names a known actor."""
-    known = [m for m in find_actors(text, when) if m.end - m.start >= len(text) // 2]
+    known = [m for m in find_actors(text, when, actors) if m.end - m.start >= len(text) // 2]
     if not known:
         return Entity(text)
     best = max(known, key=lambda m: m.end - m.start)
@@ -166,11 +167,11 @@ def entity_for(text: str, when: str | None) -> Entity:
     return Entity(text, found.identifier_id, found.identifier_text, found.code, found.sector)
 
 
-def _arguments(heads: list[Token], when: str | None) -> list[Argument]:
+def _arguments(heads: list[Token], when: str | None, actors: ActorIndex) -> list[Argument]:
     out = []
     for head in heads:
         for conj in _conjuncts(head):
-            arg = to_argument(conj, when)
+            arg = to_argument(conj, when, actors)
             if arg is not None:
                 out.append(arg)
     return out
@@ -225,7 +226,9 @@ def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
     ]
 
 
-def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], list[Argument]]:
+def find_arguments(
+    trigger: Token, when: str | None, actors: ActorIndex
+) -> tuple[list[Argument], list[Argument]]:
     """(actors, recipients) of the event stated by ``trigger``."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
         actor_heads = [
@@ -241,11 +244,11 @@ def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], li
             # rally": the one urged.
             actor_heads = _joiners(trigger.head.head)
         # "protesters' strike": the possessor of a protest is its actor; of a killing, its victim.
-        return _arguments(actor_heads, when), _arguments(recipient_heads, when)
+        return _arguments(actor_heads, when, actors), _arguments(recipient_heads, when, actors)
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in trigger.children)
     if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         # "people killed by security forces": the noun modified by the participle is the patient.
-        return _arguments(_pobjs(trigger, {"by"}), when), _arguments([trigger.head], when)
+        return _arguments(_pobjs(trigger, {"by"}), when, actors), _arguments([trigger.head], when, actors)
     if passive:
         actor_heads = _pobjs(trigger, {"by"})
         recipient_heads = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -260,5 +263,5 @@ def find_arguments(trigger: Token, when: str | None) -> tuple[list[Argument], li
             recipient_heads = _pobjs(trigger, RECIPIENT_PREPS - {"of"} | ({"to"} if means else set()))
     if passive and trigger.lemma_.lower() in DISPATCH_VERBS:
         # "units were sent to the city": the forces sent are the ones acting.
-        return _arguments(recipient_heads, when), []
-    return _arguments(actor_heads, when), _arguments(recipient_heads, when)
+        return _arguments(recipient_heads, when, actors), []
+    return _arguments(actor_heads, when, actors), _arguments(recipient_heads, when, actors)

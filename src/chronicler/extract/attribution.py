@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from chronicler.extract.arguments import Argument, _arguments, noun_phrase
-from chronicler.extract.lexicon import Cues
+from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.triggers import Cues
 
 EXTRACTOR = "attribution.deps.v1"
 
@@ -115,7 +116,7 @@ def _governing_verb(trigger: Token, cues: Cues) -> Token | None:
     return None
 
 
-def _cites_behind(source: Token, verb: Token) -> bool:
+def _cites_behind(source: Token, verb: Token, actors: ActorIndex) -> bool:
     """Whether "citing X" only names the evidence of a claimant who is not a news organisation.
 
     A news agency that cites someone passes the claim on ("Reuters reported, citing three
@@ -127,16 +128,16 @@ def _cites_behind(source: Token, verb: Token) -> bool:
     subject = _subject(verb)
     if subject is None or subject.pos_ == "PRON":
         return False
-    args = _arguments([subject], None)
+    args = _arguments([subject], None, actors)
     return bool(args) and args[0].entity.sector != "MED" and subject.lemma_.lower() not in NEWS_NOUNS
 
 
-def find_claimant(trigger: Token, cues: Cues, when: str | None) -> Attribution:
+def find_claimant(trigger: Token, cues: Cues, when: str | None, actors: ActorIndex) -> Attribution:
     sent = trigger.sent
     verb = _governing_verb(trigger, cues)
     denied = verb is not None and _lemma(verb) in cues.denial_verbs
     source = _prep_source(sent, cues)
-    if source is not None and verb is not None and _cites_behind(source, verb):
+    if source is not None and verb is not None and _cites_behind(source, verb, actors):
         source = None  # "Amnesty said ..., citing witnesses": Amnesty makes the claim
     if source is not None and (verb is None or source.lower_ not in {"he", "she"}):
         head = source
@@ -149,5 +150,5 @@ def find_claimant(trigger: Token, cues: Cues, when: str | None) -> Attribution:
         return Attribution(None, None, False)
     if noun_phrase(head) is None:
         return Attribution(None, verb, denied, pronoun=head.pos_ == "PRON")
-    args = _arguments([head], when)
+    args = _arguments([head], when, actors)
     return Attribution(args[0] if args else None, verb, denied, head=head)

@@ -13,8 +13,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from chronicler.extract.lexicon import Cues
 from chronicler.extract.times import DateMatch
+from chronicler.knowledge.triggers import Cues
 
 # Adverbs that move a clause away from the episode just told.
 SHIFT_WORDS = {"later", "since", "afterwards", "afterward", "subsequently", "eventually", "now"}

@@ -19,9 +19,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from chronicler.extract.counts_pack import CountWords, load_count_words
-from chronicler.extract.numbers import ascii_digits, digits_regex, digits_value, words_regex, words_value
+from chronicler.extract.numbers import ascii_digits, digits_value, words_value
 from chronicler.extract.times import find_dates
+from chronicler.knowledge import LanguageKnowledge
+from chronicler.knowledge.counts import CountWords
+from chronicler.knowledge.numbers import NumberWords
 from chronicler.records import Count, CountKind, Qualifier
 
 __all__ = ["CountMatch", "find_counts"]
@@ -60,14 +62,14 @@ class _Figure:
     single_word_one: bool = False
 
 
-def find_counts(text: str, language: str = "en") -> list[CountMatch]:
+def find_counts(text: str, lang: LanguageKnowledge) -> list[CountMatch]:
     """Every figure in ``text`` that counts something, left to right."""
-    cw = load_count_words(language)
+    cw = lang.counts
     norm = ascii_digits(text)
-    dates = [(m.start, m.end) for m in find_dates(text, None, language=language)]
+    dates = [(m.start, m.end) for m in find_dates(text, None, None, lang.dates)]
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm)]
     out: list[CountMatch] = []
-    for fig in _figures(norm, cw, dates):
+    for fig in _figures(norm, cw, lang.numbers, dates):
         head = _head(norm, fig, cw, tokens)
         if not _is_count(norm, fig, cw, head):
             continue
@@ -83,24 +85,24 @@ def find_counts(text: str, language: str = "en") -> list[CountMatch]:
 # -- finding figures ---------------------------------------------------------------------------
 
 
-def _numbers(text: str, cw: CountWords) -> list[tuple[int, int, float, bool]]:
+def _numbers(text: str, nw: NumberWords) -> list[tuple[int, int, float, bool]]:
     """(start, end, value, plain_digits) of every number, digits before words where they overlap."""
     found: list[tuple[int, int, float, bool]] = []
-    for m in digits_regex(cw.language).finditer(text):
+    for m in nw.digits.finditer(text):
         plain = m.group("frac") is None and m.group("scale") is None and m.group("int").isdigit()
-        found.append((m.start(), m.end(), digits_value(m), plain))
-    for m in words_regex(cw.language).finditer(text):
-        value = words_value(m.group(), cw.language)
+        found.append((m.start(), m.end(), digits_value(m, nw), plain))
+    for m in nw.spelled.finditer(text):
+        value = words_value(m.group(), nw)
         if value is not None and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
             found.append((m.start(), m.end(), float(value), False))
     return sorted(found)
 
 
-def _figures(text: str, cw: CountWords, dates: list[tuple[int, int]]) -> list[_Figure]:
+def _figures(text: str, cw: CountWords, nw: NumberWords, dates: list[tuple[int, int]]) -> list[_Figure]:
     def free(s: int, e: int) -> bool:
         return not any(ds < e and s < de for ds, de in dates)
 
-    numbers = [n for n in _numbers(text, cw) if free(n[0], n[1])]
+    numbers = [n for n in _numbers(text, nw) if free(n[0], n[1])]
     figures: list[_Figure] = []
     i = 0
     while i < len(numbers):

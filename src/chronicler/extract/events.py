@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from chronicler.extract.arguments import takes_part
-from chronicler.extract.lexicon import Lexicon, Trigger
 from chronicler.extract.references import OCCURRENCE_VERBS, reference_reason
+from chronicler.knowledge.triggers import Lexicon, Trigger
 
 EXTRACTOR = "events.rules.v1"
 

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterator
 
 from spacy.tokens import Span
 
@@ -33,19 +32,19 @@ from chronicler.extract.foreign_actors import Arg, sentence_actors, surface_argu
 from chronicler.extract.foreign_claimants import FINDINGS, attribution
 from chronicler.extract.foreign_facts import counts_for, date_for, places_for
 from chronicler.extract.foreign_state import ReaderState, SentenceContext
-from chronicler.extract.lexicon import Cues, load_cues, load_lexicon
 from chronicler.extract.mentions import STATE_SECTORS, mention_id
 from chronicler.extract.places import country_location, datelines, find_places
 from chronicler.extract.surface import (
-    Grammar,
     Hit,
     Sentence,
     Word,
     find_hits,
     find_modality,
-    load_grammar,
 )
 from chronicler.extract.times import DateMatch, find_dates
+from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
+from chronicler.knowledge.gazetteer import Gazetteer
+from chronicler.knowledge.grammar import Grammar
 from chronicler.nlp import load_language_pipeline
 from chronicler.records import Document, EventMention, Location
 from chronicler.records import Span as TextSpan
@@ -80,29 +79,31 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 SINCE_WORDS = {"depuis", "seit", "bisher", "bislang", "تاکنون"}
 
 
-def extract_foreign(doc: Document, language: str, packs: Sequence[Path] = ()) -> tuple[EventMention, ...]:
+def extract_foreign(doc: Document, language: str, knowledge: KnowledgeBase) -> tuple[EventMention, ...]:
     """The event mentions of a French, German or Persian document, in the order of the text."""
-    lexicon = load_lexicon(tuple(packs), language)
-    cues = load_cues(tuple(packs), language)
-    grammar = load_grammar(language)
-    dates = find_dates(doc.text, doc.published, None, language)
+    lang = knowledge.language(language)
+    lexicon, cues, grammar = lang.lexicon, lang.cues, lang.grammar
+    if grammar is None:
+        raise ValueError(f"no surface grammar for language {language!r}")
+    dates = find_dates(doc.text, doc.published, None, lang.dates)
     stated = sorted(d.date for d in dates if d.date and not d.relative)
-    state = ReaderState(doc.published, dates, _home_country(doc.text), datelines(doc.text))
+    home = _home_country(doc.text, knowledge.gazetteer)
+    state = ReaderState(doc.published, dates, home, datelines(doc.text))
     state.reference = doc.published or (stated[-1] if stated else None)
     state.paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(doc.text) if m.group().strip()]
     out: list[EventMention] = []
-    for sent in sentences(doc.text, language):
+    for sent in sentences(doc.text, language, grammar):
         hits = [h for h in find_hits(sent, lexicon, grammar)
                 if not (sent.parsed and french.is_modifier_participle(sent, h))]
         if language == "fa":
-            hits = persian.stated(sent, hits, lexicon.groups, cues)
-        out.extend(_mentions(doc, sent, hits, lexicon.groups, cues, grammar, state))
+            hits = persian.stated(sent, hits, lexicon.groups, cues, persian.morphology(grammar))
+        out.extend(_mentions(doc, sent, hits, lang, knowledge, state))
     if language == "fa":
         return tuple(persian.own_plan(m) for m in out)
     return tuple(out)
 
 
-def sentences(text: str, language: str) -> Iterator[Sentence]:
+def sentences(text: str, language: str, grammar: Grammar) -> Iterator[Sentence]:
     """The text's sentences, paragraph by paragraph, as the language's pipeline splits them."""
     nlp = load_language_pipeline(language)
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
@@ -112,7 +113,7 @@ def sentences(text: str, language: str) -> Iterator[Sentence]:
         for span in parsed.sents:
             if span.text.strip():
                 sent = to_sentence(span, base, para)
-                yield persian.regroup(sent) if language == "fa" else sent
+                yield persian.regroup(sent, persian.morphology(grammar)) if language == "fa" else sent
 
 
 def to_sentence(span: Span, base: int, original: str) -> Sentence:
@@ -132,32 +133,35 @@ def to_sentence(span: Span, base: int, original: str) -> Sentence:
     return Sentence(start, end, original[start - base:end - base], words)
 
 
-def _home_country(text: str) -> Location | None:
-    codes = Counter(m.location.country_code for m in find_places(text) if m.location.country_code)
-    return country_location(codes.most_common(1)[0][0]) if codes else None
+def _home_country(text: str, gazetteer: Gazetteer) -> Location | None:
+    codes = Counter(m.location.country_code for m in find_places(text, gazetteer) if m.location.country_code)
+    return country_location(codes.most_common(1)[0][0], gazetteer) if codes else None
 
 
 # -- assembly ----------------------------------------------------------------------------------
 
 
-def _mentions(doc: Document, sent: Sentence, hits: list[Hit], groups: dict[str, str], cues: Cues,
-              grammar: Grammar, state: ReaderState) -> Iterator[EventMention]:
-    language = doc.language or "en"
+def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnowledge,
+              knowledge: KnowledgeBase, state: ReaderState) -> Iterator[EventMention]:
+    groups, cues, grammar = lang.lexicon.groups, lang.cues, lang.grammar
+    assert grammar is not None
     anchor = next((d.date for d in reversed(state.dates) if d.end <= sent.start and d.date), None)
     dates = [DateMatch(d.start + sent.start, d.end + sent.start, d.text, d.date, d.enddate, d.relative)
-             for d in find_dates(sent.text, state.published, anchor, language)]
+             for d in find_dates(sent.text, state.published, anchor, lang.dates)]
     if not hits:
         return
-    ctx = SentenceContext(hits, groups, cues, grammar, state, sentence_actors(sent, state.published))
+    ctx = SentenceContext(hits, groups, cues, grammar, state,
+                          sentence_actors(sent, state.published, knowledge.actors), knowledge.actors)
     for hit in hits:
         if sent.parsed:
-            ctx.args[hit.first] = french.parse_arguments(sent, hit, state.published)
+            ctx.args[hit.first] = french.parse_arguments(sent, hit, state.published, knowledge.actors)
         elif grammar.language == "fa":
             ctx.args[hit.first] = persian.arguments(sent, hit, ctx.actors, grammar)
         else:
             ctx.args[hit.first] = surface_arguments(sent, hit, ctx.actors, grammar)
-    counts = [(c.start + sent.start, c.count) for c in find_counts(sent.text, language)]
-    places = [(p.start + sent.start, p.end + sent.start, p.location) for p in find_places(sent.text)]
+    counts = [(c.start + sent.start, c.count) for c in find_counts(sent.text, lang)]
+    places = [(p.start + sent.start, p.end + sent.start, p.location)
+              for p in find_places(sent.text, knowledge.gazetteer)]
     claimants: list[Arg] = []
     for hit in hits:
         group = groups[hit.event]

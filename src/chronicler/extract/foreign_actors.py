@@ -8,15 +8,17 @@ and Persian ones from :mod:`chronicler.extract.persian`.
 from __future__ import annotations
 
 from chronicler.extract.actors import find_actors
-from chronicler.extract.surface import Grammar, Hit, Sentence, is_passive
+from chronicler.extract.surface import Hit, Sentence, is_passive
+from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.grammar import Grammar
 from chronicler.records import Entity
 
 Arg = tuple[Entity, int, int]  # an entity with its document offsets
 
 
-def sentence_actors(sent: Sentence, when: str | None) -> list[Arg]:
+def sentence_actors(sent: Sentence, when: str | None, index: ActorIndex) -> list[Arg]:
     """The sentence's actors the knowledge base knows, with document offsets."""
-    return [(m.entity, sent.start + m.start, sent.start + m.end) for m in find_actors(sent.text, when)]
+    return [(m.entity, sent.start + m.start, sent.start + m.end) for m in find_actors(sent.text, when, index)]
 
 
 def word_index(sent: Sentence, offset: int) -> int:

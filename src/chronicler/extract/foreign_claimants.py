@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from chronicler.extract import french, persian
 from chronicler.extract.foreign_actors import Arg, after_preposition, word_index
 from chronicler.extract.foreign_state import ReaderState, SentenceContext
-from chronicler.extract.lexicon import Cues
-from chronicler.extract.surface import CLAUSE_BREAKS, Grammar, Hit, Sentence, phrase_at, words_in
+from chronicler.extract.surface import CLAUSE_BREAKS, Hit, Sentence, phrase_at, words_in
+from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.grammar import Grammar
+from chronicler.knowledge.triggers import Cues
 
 FINDINGS = {"SANCTION", "ACCUSE"}  # events whose content ("guilty of killing") their actor claims
 
@@ -35,19 +37,20 @@ def attribution(sent: Sentence, hit: Hit, ctx: SentenceContext) -> Attribution:
     taken = {j for h in ctx.hits for j in range(h.first, h.last + 1)}
     denials = [j for j, _ in phrase_at(sent, cues.denial_verbs) if j not in taken]
     if denials and hit.event != "REJECT":
-        return Attribution(_speaker(sent, denials[0], ctx.actors, state, grammar), True, denials[0])
+        speaker = _speaker(sent, denials[0], ctx.actors, state, grammar, ctx.index)
+        return Attribution(speaker, True, denials[0])
     verbal = ctx.groups.get(hit.event) == "verbal"
     speech = [j for j, _ in phrase_at(sent, cues.speech_verbs) if j not in taken]
     own = [j for j in speech if lo <= j < hi]
     if own and not verbal:
-        return Attribution(_speaker(sent, own[0], ctx.actors, state, grammar), False, own[0])
+        return Attribution(_speaker(sent, own[0], ctx.actors, state, grammar, ctx.index), False, own[0])
     source = (persian.prep_source(sent, hit, cues, ctx.actors) if grammar.language == "fa"
               else _prep_source(sent, cues, ctx.actors, state, grammar))
     if source is not None:
         return Attribution(source)
     if speech and not verbal:
         verb = min(speech, key=lambda j: abs(j - hit.head))
-        return Attribution(_speaker(sent, verb, ctx.actors, state, grammar), False, verb)
+        return Attribution(_speaker(sent, verb, ctx.actors, state, grammar, ctx.index), False, verb)
     finding = _finding_actor(sent, hit, ctx)
     if finding is not None:
         return Attribution(finding)
@@ -58,8 +61,8 @@ def attribution(sent: Sentence, hit: Hit, ctx: SentenceContext) -> Attribution:
     return Attribution(None)
 
 
-def _speaker(sent: Sentence, verb: int, actors: list[Arg], state: ReaderState, grammar: Grammar
-             ) -> Arg | None:
+def _speaker(sent: Sentence, verb: int, actors: list[Arg], state: ReaderState, grammar: Grammar,
+             index: ActorIndex) -> Arg | None:
     """Who a reporting verb's clause names as speaking: after it when inverted, else before it."""
     if grammar.language == "fa":  # verb-final: the speaker precedes the verb
         return persian.speaker(sent, verb, actors, grammar, state.last_claimant)
@@ -70,14 +73,14 @@ def _speaker(sent: Sentence, verb: int, actors: list[Arg], state: ReaderState, g
     if any(w.lower in grammar["pronouns"] for w in near):
         return state.last_claimant
     if sent.parsed:  # the parse's subject, else an inverted one after the verb ("a affirmé mardi X")
-        subject = _parsed_subject(sent, verb)
+        subject = _parsed_subject(sent, verb, index)
         return subject or (after[0] if after and not after_preposition(sent, after[0], grammar) else None)
     if after and not after_preposition(sent, after[0], grammar):
         return after[0]
     return before[-1] if before else None
 
 
-def _parsed_subject(sent: Sentence, verb: int) -> Arg | None:
+def _parsed_subject(sent: Sentence, verb: int, index: ActorIndex) -> Arg | None:
     """The French subject of a reporting verb that the knowledge base does not know ("certaines sources")."""
     heads = french.children(sent, verb)
     if sent.words[verb].dep == "acl" and sent.words[verb].head >= 0:  # "certaines sources évoquant ..."
@@ -85,7 +88,7 @@ def _parsed_subject(sent: Sentence, verb: int) -> Arg | None:
     for j in heads:
         if (sent.words[j].dep == "nsubj" or j not in french.children(sent, verb)) and \
                 sent.words[j].pos in {"NOUN", "PROPN"}:
-            return french.entity_at(sent, j, None) or french.noun_phrase(sent, j)
+            return french.entity_at(sent, j, None, index) or french.noun_phrase(sent, j)
     return None
 
 

@@ -6,9 +6,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from chronicler.extract.foreign_actors import Arg
-from chronicler.extract.lexicon import Cues
-from chronicler.extract.surface import Grammar, Hit
+from chronicler.extract.surface import Hit
 from chronicler.extract.times import DateMatch
+from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.grammar import Grammar
+from chronicler.knowledge.triggers import Cues
 from chronicler.records import Location
 
 
@@ -45,4 +47,5 @@ class SentenceContext:
     grammar: Grammar
     state: ReaderState
     actors: list[Arg]
+    index: ActorIndex
     args: dict[int, tuple[list[Arg], list[Arg]]] = field(default_factory=dict)

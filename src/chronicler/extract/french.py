@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from chronicler.extract.actors import find_actors
 from chronicler.extract.surface import Hit, Sentence, Word
+from chronicler.knowledge.actors import ActorIndex
 from chronicler.records import Entity
 
 AUX_DEPS = {"aux", "aux:pass", "aux:tense", "cop"}
@@ -52,13 +53,13 @@ def _subtree(sent: Sentence, i: int) -> tuple[int, int]:
     return lo, hi
 
 
-def entity_at(sent: Sentence, i: int, when: str | None) -> tuple[Entity, int, int] | None:
+def entity_at(sent: Sentence, i: int, when: str | None, index: ActorIndex) -> tuple[Entity, int, int] | None:
     """The known actor the word ``i`` heads, with its document offsets, else None."""
     lo, hi = _subtree(sent, i)
     start, end = sent.words[lo].start, sent.words[hi].end
     text = sent.text[start - sent.start:end - sent.start]
     word: Word = sent.words[i]
-    for match in find_actors(text, when):
+    for match in find_actors(text, when, index):
         if match.start <= word.start - start < match.end:
             return match.entity, start + match.start, start + match.end
     return None
@@ -73,7 +74,7 @@ def _verb_with_subject(sent: Sentence, i: int) -> int:
     return cur
 
 
-def parse_arguments(sent: Sentence, hit: Hit, when: str | None
+def parse_arguments(sent: Sentence, hit: Hit, when: str | None, index: ActorIndex
                     ) -> tuple[list[tuple[Entity, int, int]], list[tuple[Entity, int, int]]]:
     """(actors, recipients) of a verb trigger from the parse; nouns get none."""
     if sent.words[hit.head].pos not in {"VERB", "AUX"}:
@@ -87,8 +88,8 @@ def parse_arguments(sent: Sentence, hit: Hit, when: str | None
     else:
         actor_heads = [j for j in subject_kids if sent.words[j].dep in ACTIVE_SUBJECT]
         recipient_heads = [j for j in kids if sent.words[j].dep == "obj"]
-    actors = [e for j in actor_heads if (e := entity_at(sent, j, when)) is not None]
-    recipients = [e for j in recipient_heads if (e := entity_at(sent, j, when)) is not None]
+    actors = [e for j in actor_heads if (e := entity_at(sent, j, when, index)) is not None]
+    recipients = [e for j in recipient_heads if (e := entity_at(sent, j, when, index)) is not None]
     return actors, recipients
 
 

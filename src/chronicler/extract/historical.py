@@ -8,8 +8,8 @@ day ("2019-11" ends on 30 November) and a reduced publication date from its midd
 
 from __future__ import annotations
 
-from chronicler.extract.lexicon import Cues
 from chronicler.isodates import iso_bounds
+from chronicler.knowledge.triggers import Cues
 
 EXTRACTOR = "historical.rules.v1"
 

@@ -27,9 +27,11 @@ from chronicler.extract import (
 )
 from chronicler.extract.arguments import Argument
 from chronicler.extract.counts import CountMatch, find_counts
-from chronicler.extract.lexicon import Cues, Lexicon
 from chronicler.extract.places import PlaceMatch, datelines, find_places, in_dateline
 from chronicler.extract.times import DateMatch, find_dates
+from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
+from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.triggers import Cues
 from chronicler.nlp import PARAGRAPH, candidate_paragraphs
 from chronicler.records import Count, Document, Entity, EventMention, Location
 from chronicler.records import Span as TextSpan
@@ -146,6 +148,7 @@ def _participants(
     base: int,
     state: _DocState,
     when: str | None,
+    actors: ActorIndex,
 ) -> list[Argument]:
     """Actors or recipients that can take part: not a date the parser took for a noun ("on
     Tuesday"), not a word of the trigger ("opened *fire*"), not the dateline's city."""
@@ -165,7 +168,7 @@ def _participants(
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             heads = [c for c in span.root.children if c.dep_ == "appos"] if span is not None else []
             real = [
-                arguments.to_argument(h, when)
+                arguments.to_argument(h, when, actors)
                 for h in heads
                 if not in_dateline(state.datelines, base + h.idx)
             ]
@@ -194,7 +197,7 @@ def _victims(args: list[Argument], state: _DocState) -> tuple[Entity, ...]:
 
 
 def _named_claimant(
-    att: attribution.Attribution, base: int, text: str, state: _DocState, when: str | None
+    att: attribution.Attribution, base: int, text: str, state: _DocState, when: str | None, actors: ActorIndex
 ) -> Argument | None:
     """The claimant, by the name the text gave it earlier when the sentence only describes it."""
     if att.claimant is None or att.head is None:
@@ -203,21 +206,22 @@ def _named_claimant(
     if name is None:
         return att.claimant
     name = state.acronyms.get(name, name)
-    return Argument(arguments.entity_for(name, when), att.claimant.start, att.claimant.end)
+    return Argument(arguments.entity_for(name, when, actors), att.claimant.start, att.claimant.end)
 
 
 def _sentence_mentions(
-    doc: Document, sent: Span, base: int, lexicon: Lexicon, cues: Cues, state: _DocState
+    doc: Document, sent: Span, base: int, lang: LanguageKnowledge, knowledge: KnowledgeBase, state: _DocState
 ) -> Iterator[EventMention]:
+    lexicon, cues = lang.lexicon, lang.cues
     sent_start = base + sent.start_char
     sent_text = doc.text[sent_start : base + sent.end_char]
     hits = events.find_triggers(sent, lexicon)
-    sent_dates = find_dates(sent_text, state.published, state.anchor(sent_start), doc.language or "en")
+    sent_dates = find_dates(sent_text, state.published, state.anchor(sent_start), lang.dates)
     if state.anniversary and state.paragraphs_since(state.paragraph_starts[0], base) == 1:
         # After "One year after the crackdown, ..." the next paragraph recalls that episode: a
         # calendar date without a year ("The protests began on 24 Aban") is of the recalled year.
         # Weekdays and relative phrases ("on Friday") stay news.
-        recalled = find_dates(sent_text, story_time.last_day(state.anniversary), None, doc.language or "en")
+        recalled = find_dates(sent_text, story_time.last_day(state.anniversary), None, lang.dates)
         sent_dates = [
             old if not (old.relative and any(c.isdigit() for c in old.text)) else new
             for old, new in zip(sent_dates, recalled, strict=True)
@@ -255,11 +259,11 @@ def _sentence_mentions(
         return
     sent_counts = [
         CountMatch(c.start + sent.start_char, c.end + sent.start_char, c.count, None, None)
-        for c in find_counts(sent_text, doc.language or "en")
+        for c in find_counts(sent_text, lang)
     ]
     sent_places = [
         PlaceMatch(p.start + sent.start_char, p.end + sent.start_char, p.location)
-        for p in find_places(sent_text)
+        for p in find_places(sent_text, knowledge.gazetteer)
     ]
     for hit in hits:
         group = lexicon.groups[hit.event]
@@ -295,11 +299,11 @@ def _sentence_mentions(
                     date = state.episode_day  # in the same paragraph, or the scene it set: the same day
         when = date or state.published
         actors, recipients = (
-            _participants(args, hit, sent, dates_doc, base, state, when)
-            for args in arguments.find_arguments(hit.token, when)
+            _participants(args, hit, sent, dates_doc, base, state, when, knowledge.actors)
+            for args in arguments.find_arguments(hit.token, when, knowledge.actors)
         )
-        att = attribution.find_claimant(hit.token, cues, when)
-        claimant = _named_claimant(att, base, doc.text, state, when)
+        att = attribution.find_claimant(hit.token, cues, when, knowledge.actors)
+        claimant = _named_claimant(att, base, doc.text, state, when, knowledge.actors)
         if claimant is None and att.pronoun:
             claimant = state.last_claimant
         if claimant is not None and att.claimant is not None:
@@ -381,16 +385,18 @@ def _sentence_mentions(
         )
 
 
-def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues) -> tuple[EventMention, ...]:
-    dates = find_dates(doc.text, doc.published, None, doc.language or "en")
+def extract_mentions(doc: Document, nlp: Language, knowledge: KnowledgeBase) -> tuple[EventMention, ...]:
+    lang = knowledge.language(doc.language)
+    lexicon, cues = lang.lexicon, lang.cues
+    dates = find_dates(doc.text, doc.published, None, lang.dates)
     lines = datelines(doc.text)
     state = _DocState(
         published=doc.published, dates=[d for d in dates if not in_dateline(lines, d.start)], datelines=lines
     )
-    state.home, state.city = story_places.home_place(doc.text, lines)
+    state.home, state.city = story_places.home_place(doc.text, lines, knowledge.gazetteer)
     state.episode_start = _episode_start(state, cues)
     state.lead_period = story_time.lead_period(doc.text, state.dates)
-    state.anniversary = story_time.anniversary(doc.text, doc.published)
+    state.anniversary = story_time.anniversary(doc.text, doc.published, knowledge.language("en").numbers)
     state.paragraph_starts = [p.start() for p in PARAGRAPH.finditer(doc.text)]
     state.protest_context = "protest" in doc.text.lower()
     paragraphs = list(candidate_paragraphs(doc.text, lexicon.stem_pattern))
@@ -403,5 +409,5 @@ def extract_mentions(doc: Document, nlp: Language, lexicon: Lexicon, cues: Cues)
             if e.label_ in {"PERSON", "ORG"}
         )
         for sent in parsed.sents:
-            out.extend(_sentence_mentions(doc, sent, base, lexicon, cues, state))
+            out.extend(_sentence_mentions(doc, sent, base, lang, knowledge, state))
     return tuple(out)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from chronicler.extract.lexicon import Cues
+from chronicler.knowledge.triggers import Cues
 from chronicler.records import Modality
 
 EXTRACTOR = "modality.rules.v1"

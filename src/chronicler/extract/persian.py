@@ -23,102 +23,28 @@ text or its offsets; it changes only the keys words are matched on:
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from chronicler.errors import PackError
-from chronicler.extract.packdata import read_pack, section, strings
+from chronicler.knowledge.grammar import Grammar, Morphology
 from chronicler.records import Entity, EventMention
+from chronicler.text.folding import persian_fold as fold
 
 if TYPE_CHECKING:
-    from chronicler.extract.lexicon import Cues
-    from chronicler.extract.surface import Grammar, Hit, Sentence, Word
+    from chronicler.extract.surface import Hit, Sentence, Word
+    from chronicler.knowledge.triggers import Cues
 
 Arg = tuple[Entity, int, int]
-
-_DROP = re.compile("[\u200c\u200d\u200e\u200f\u0640\u064b-\u0652\u0670]")
-_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا"})
-# Person endings of the 3rd and 1st persons: news is told in them (2nd-person forms collide with nouns).
-_PAST_ENDINGS = ("", "م", "یم", "ند")
-_PRESENT_ENDINGS = ("م", "د", "یم", "ند")
-_PERFECT_ENDINGS = ("ام", "ایم", "اند")
 _SOURCE_WORDS = 6  # the longest "به گفته X،" source taken whole
 
 
-def fold(text: str) -> str:
-    """The matching key of a Persian word or phrase: one spelling for its variants."""
-    return _DROP.sub("", text).translate(_LETTERS).lower()
+def morphology(grammar: Grammar) -> Morphology:
+    """The Persian verb morphology that the Persian grammar pack carries."""
+    if grammar.morphology is None:
+        raise ValueError(f"the {grammar.language!r} grammar has no Persian morphology")
+    return grammar.morphology
 
-
-@dataclass(frozen=True)
-class Morphology:
-    """The Persian closed classes of ``packs/fa/surface.yaml`` that ``regroup`` needs, folded."""
-
-    forms: dict[str, tuple[str, str]]  # a verb form -> (its infinitive, its morphology)
-    past_stems: frozenset[str]
-    future_auxiliaries: frozenset[str]
-    detached_prefixes: frozenset[str]
-    detached_suffixes: frozenset[str]
-    participle_followers: frozenset[str]
-    active_predicates: frozenset[str]
-    partitives: frozenset[str]
-
-
-def conjugate(past: str, present: str) -> dict[str, str]:
-    """Every form of a verb news uses, folded, with its morphology (UD features)."""
-    table: dict[str, str] = {}
-    for ending in _PAST_ENDINGS:
-        table[past + ending] = "Tense=Past"
-        table["می" + past + ending] = "Tense=Past|Aspect=Imp"
-    table[past + "ه"] = "Tense=Past|VerbForm=Part"
-    for ending in _PERFECT_ENDINGS:
-        table[past + "ه" + ending] = "Tense=Past|Aspect=Perf"
-    for ending in _PRESENT_ENDINGS:
-        table["می" + present + ending] = "Tense=Pres|Aspect=Imp"
-        table[present + ending] = "Mood=Sub"
-        if not present.startswith("ا"):
-            table["ب" + present + ending] = "Mood=Sub"
-    negated = {_negative(form): morph + "|Polarity=Neg" for form, morph in table.items()
-               if not form.startswith("ب") or form[1:] not in table}
-    return {**table, **negated}
-
-
-def _negative(form: str) -> str:
-    if form.startswith("ب") and form[1:] and not form.startswith("بر"):
-        form = form[1:]
-    if form.startswith("آ"):
-        return "نیا" + form[1:]
-    return "ن" + form
-
-
-def _words(path: str, data: dict[str, object], key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in strings(path, key, data.get(key)))
-
-
-@cache
-def morphology() -> Morphology:
-    path, data = read_pack("fa/surface.yaml")
-    verbs = section(path, data, "verbs")
-    same_as = section(path, data, "same_as") if "same_as" in data else {}
-    forms: dict[str, tuple[str, str]] = {}
-    past_stems: set[str] = set()
-    for infinitive, stems in verbs.items():
-        stem_list = strings(path, f"verbs.{infinitive}", stems)
-        if len(stem_list) != 2:
-            raise PackError(path, f"verbs.{infinitive}: expected [past stem, present stem], got {stems!r}")
-        lemma = fold(str(same_as.get(infinitive, infinitive)))
-        past, present = (fold(s) for s in stem_list)
-        past_stems.add(past)
-        for form, morph in conjugate(past, present).items():
-            forms.setdefault(form, (lemma, morph))
-    return Morphology(forms, frozenset(past_stems), _words(path, data, "future_auxiliaries"),
-                      _words(path, data, "detached_prefixes"), _words(path, data, "detached_suffixes"),
-                      _words(path, data, "participle_followers"), _words(path, data, "active_predicates"),
-                      _words(path, data, "partitives"))
-
-
+# Person endings of the 3rd and 1st persons: news is told in them (2nd-person forms collide with nouns).
 # -- words -------------------------------------------------------------------------------------
 
 
@@ -128,9 +54,8 @@ def _tagged(word: Word, morph: Morphology) -> Word:
     return replace(word, lower=key, lemma=lemma, pos="VERB" if feats else word.pos, morph=feats or word.morph)
 
 
-def regroup(sent: Sentence) -> Sentence:
+def regroup(sent: Sentence, morph: Morphology) -> Sentence:
     """The sentence with detached affixes and future auxiliaries joined to their words, keys folded."""
-    morph = morphology()
     out: list[Word] = []
     words = list(sent.words)
     i = 0
@@ -174,9 +99,9 @@ def _has_cue(sent: Sentence, lo: int, hi: int, cues: frozenset[str]) -> bool:
     return any(w.keys & cues for w in sent.words[lo:hi]) or any(f" {c} " in text for c in cues if " " in c)
 
 
-def stated(sent: Sentence, hits: list[Hit], groups: dict[str, str], cues: Cues) -> list[Hit]:
+def stated(sent: Sentence, hits: list[Hit], groups: dict[str, str], cues: Cues,
+           morph: Morphology) -> list[Hit]:
     """The hits that state an event, not describe a noun, a habit or a wish."""
-    morph = morphology()
     kept = []
     for hit in hits:
         verbs = [sent.words[j] for j in range(hit.first, hit.last + 1) if sent.words[j].pos == "VERB"]
@@ -210,7 +135,7 @@ def _governed(sent: Sentence, arg: Arg, grammar: Grammar) -> bool:
     if j < 0 or sent.words[j].lower not in grammar["prepositions"]:
         return False
     part = sent.words[j - 1] if j > 0 and sent.words[j].lower == "از" else None
-    return part is None or not (part.lower in morphology().partitives or part.text.isdigit())
+    return part is None or not (part.lower in morphology(grammar).partitives or part.text.isdigit())
 
 
 def _after_marker(sent: Sentence, arg: Arg, markers: frozenset[str]) -> bool:
@@ -253,7 +178,7 @@ def arguments(sent: Sentence, hit: Hit, actors: list[Arg], grammar: Grammar) -> 
     agree = all(_plural(w) == _plural(sent.words[hit.head]) for w in verbs)
     opening = [a for a in before if _index(sent, a[1]) == 0] if agree else []
     span = [sent.words[j].keys for j in range(hit.first, hit.last + 1)]
-    active = morphology().active_predicates
+    active = morphology(grammar).active_predicates
     passive = any(k & grammar["passive"] for k in span) and not any(k & active for k in span)
     if passive:
         agents = [a for a in mine if _after_marker(sent, a, grammar["agent_markers"])]

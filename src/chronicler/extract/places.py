@@ -27,12 +27,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from chronicler.extract.gazetteer import (
+from chronicler.knowledge.gazetteer import (
     Gazetteer,
     Place,
     Token,
     Variant,
-    default_gazetteer,
     name_key,
     tokenize,
 )
@@ -81,9 +80,8 @@ class PlaceMatch:
     location: Location
 
 
-def find_places(text: str) -> list[PlaceMatch]:
+def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMatch]:
     """Every place named in ``text``, in order, non-overlapping, longest names first."""
-    gazetteer = default_gazetteer()
     tokens = tokenize(text)
     matches: list[PlaceMatch] = []
     i = 0
@@ -95,12 +93,12 @@ def find_places(text: str) -> list[PlaceMatch]:
     return matches
 
 
-def lookup_place(name: str) -> Location | None:
+def lookup_place(name: str, gazetteer: Gazetteer) -> Location | None:
     """The place an exact name means, with no context: ``lookup_place("Ahwaz")`` is Ahvaz.
 
     Case and the stoplist are ignored: this is for names already known to be places.
     """
-    variants = default_gazetteer().index.get(name_key(name))
+    variants = gazetteer.index.get(name_key(name))
     if not variants:
         return None
     return _location(_choose(variants, None), name)
@@ -244,9 +242,9 @@ def _rank(place: Place) -> tuple[int, int, int]:
     return tier, place.population * weight, -(place.geonameid or 0)
 
 
-def country_location(code: str) -> Location | None:
+def country_location(code: str, gazetteer: Gazetteer) -> Location | None:
     """The country-level place for an ISO alpha-2 code: ``country_location("IR")`` is Iran."""
-    for place in default_gazetteer().places:
+    for place in gazetteer.places:
         if place.resolution == "country" and place.country_code == code.upper():
             return _location(place, place.name)
     return None

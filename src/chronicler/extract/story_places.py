@@ -13,8 +13,9 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from chronicler.extract.arguments import QUANTITY_NOUNS
-from chronicler.extract.lexicon import Cues
 from chronicler.extract.places import PlaceMatch, country_location, find_places, in_dateline
+from chronicler.knowledge.gazetteer import Gazetteer
+from chronicler.knowledge.triggers import Cues
 from chronicler.records import Location
 
 LOCATIVE_PREPS = {
@@ -67,18 +68,20 @@ LOCATIVE_NOUNS = {
 }
 
 
-def home_place(text: str, lines: list[tuple[int, int]]) -> tuple[Location | None, Location | None]:
+def home_place(
+    text: str, lines: list[tuple[int, int]], gazetteer: Gazetteer
+) -> tuple[Location | None, Location | None]:
     """The story's country and, when it has one, its dominant city.
 
     A report about one town names it again and again ("in Mahshahr", "the Mahshahr marshes"); an
     event there that a sentence does not place is in that town. A city is dominant when it has at
     least two mentions and more than half of all city mentions.
     """
-    matches = [m for m in find_places(text) if not in_dateline(lines, m.start)]
+    matches = [m for m in find_places(text, gazetteer) if not in_dateline(lines, m.start)]
     cities = Counter(
         m.location.geonameid for m in matches if m.location.resolution == "city" and m.location.geonameid
     )
-    country = _home_country(matches)
+    country = _home_country(matches, gazetteer)
     if cities and country is not None:
         top, n = cities.most_common(1)[0]
         if n >= 2 and n * 2 > sum(cities.values()):
@@ -88,7 +91,7 @@ def home_place(text: str, lines: list[tuple[int, int]]) -> tuple[Location | None
     return country, None
 
 
-def _home_country(matches: list[PlaceMatch]) -> Location | None:
+def _home_country(matches: list[PlaceMatch], gazetteer: Gazetteer) -> Location | None:
     """The country most places of the text are in, as a country-level place."""
     codes = Counter(m.location.country_code for m in matches if m.location.country_code)
     if not codes:
@@ -97,7 +100,7 @@ def _home_country(matches: list[PlaceMatch]) -> Location | None:
     for match in matches:
         if match.location.country_code == code and match.location.resolution == "country":
             return match.location
-    return country_location(code)
+    return country_location(code, gazetteer)
 
 
 def wide(sent: Span, cues: Cues) -> bool:

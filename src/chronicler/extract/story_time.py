@@ -7,6 +7,7 @@ import re
 from chronicler.extract.numbers import words_value
 from chronicler.extract.times import DateMatch
 from chronicler.isodates import iso_bounds
+from chronicler.knowledge.numbers import NumberWords
 from chronicler.nlp import PARAGRAPH
 
 
@@ -38,7 +39,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 
 
-def anniversary(text: str, published: str | None) -> str | None:
+def anniversary(text: str, published: str | None, numbers: NumberWords) -> str | None:
     """The month an anniversary lead recalls: "One year after the crackdown" published 2020-11 -> 2019-11."""
     lead = lead_paragraph(text)
     if lead is None or not published or len(published) < 7:
@@ -49,7 +50,7 @@ def anniversary(text: str, published: str | None) -> str | None:
     word = (match.group("n") or match.group("ord")).lower()
     digits = re.match(r"\d+", word)
     # "a year after" has no number word: one year.
-    years = ORDINALS.get(word) or words_value(word, "en") or (int(digits.group()) if digits else 1)
+    years = ORDINALS.get(word) or words_value(word, numbers) or (int(digits.group()) if digits else 1)
     return f"{int(published[:4]) - years:04d}{published[4:7]}"
 
 

@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from chronicler.errors import PackError
-from chronicler.extract.lexicon import Cues, Lexicon, Trigger, key_fold
-from chronicler.extract.packdata import read_pack, strings
+from chronicler.knowledge.grammar import Grammar
+from chronicler.knowledge.triggers import Cues, Lexicon, Trigger
 from chronicler.records import Modality
 
 GAP = "..."
@@ -35,34 +33,6 @@ HEAD_WINDOW = 5  # words before a noun trigger searched for its governor
 COMPOUND_MIN = 6  # a noun entry this long also matches as the end of a compound
 # With the comma and semicolon of Arabic script ("،", "؛"), which Persian uses.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "،", "؛"})
-_GRAMMAR_KEYS = ("articles", "clause_openers", "prepositions", "agent_markers", "passive", "reported_speech",
-                 "perfect_infinitive", "negation_needs", "pronouns")
-
-
-@dataclass(frozen=True)
-class Grammar:
-    """Closed-class words of one language (``packs/<lang>/surface.yaml``), lower-cased."""
-
-    language: str
-    words: dict[str, frozenset[str]]
-
-    def __getitem__(self, key: str) -> frozenset[str]:
-        return self.words[key]
-
-
-@cache
-def load_grammar(language: str) -> Grammar:
-    path, data = read_pack(f"{language}/surface.yaml")
-    missing = [k for k in _GRAMMAR_KEYS if k not in data]
-    if missing:
-        raise PackError(path, f"missing {', '.join(missing)}")
-    fold = key_fold(language)
-    words = {}
-    for key in _GRAMMAR_KEYS:
-        raw = data[key] or []
-        words[key] = frozenset(fold(w.lower()) for w in (strings(path, key, raw) if raw else ()))
-    return Grammar(language, words)
-
 
 @dataclass(frozen=True)
 class Word:

@@ -28,8 +28,7 @@ from typing import Any
 
 from chronicler.extract import jalali
 from chronicler.extract.numbers import ascii_digits, words_value
-from chronicler.extract.packdata import phrase_regex
-from chronicler.extract.time_patterns import Patterns, patterns
+from chronicler.knowledge.date_patterns import Patterns
 
 __all__ = ["DateMatch", "find_dates"]
 
@@ -57,14 +56,11 @@ class _Found:
     groups: dict[str, Any]
 
 
-def find_dates(text: str, published: str | None, anchor: str | None = None,
-               language: str = "en") -> list[DateMatch]:
+def find_dates(text: str, published: str | None, anchor: str | None, pats: Patterns) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, with its resolved date.
 
-    >>> [m.date for m in find_dates("Two days later, on 18 November, police fired.", "2019-12-03")]
-    ['2019-11-18']
+    ``pats`` are the date patterns of the text's language (``LanguageKnowledge.dates``).
     """
-    pats = patterns(language)
     norm = ascii_digits(text)
     found = _select(_candidates(norm, pats))
     pub = _parse(published)
@@ -349,7 +345,7 @@ class _Context:
     def _duration(self, g: dict[str, Any]) -> tuple[int | None, str, int]:
         """(n, unit, sign): sign +1 counts forward from the base date, -1 back, 0 for "ago"."""
         raw = str(g["n"])
-        n = int(raw) if raw.isdigit() else words_value(raw, self.cal.language)
+        n = int(raw) if raw.isdigit() else words_value(raw, self.pats.numbers)
         if n is None and raw.lower() in ("a", "an"):
             n = 1
         unit = self.cal.units[str(g["u"]).lower()]
@@ -399,7 +395,7 @@ class _Context:
         if self.cal.future_after:
             after = _SENTENCE_END.search(self.text, item.end)
             scope += " " + self.text[item.end:after.start() if after else len(self.text)]
-        return re.search(_future_regex(self.cal.language), scope, re.IGNORECASE) is not None
+        return self.pats.future.search(scope) is not None
 
 
 # A past-tense verb just before a date ("said Monday", "announced on Tuesday", "met late Friday").
@@ -409,6 +405,3 @@ _PAST_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-
-def _future_regex(language: str) -> str:
-    return phrase_regex(patterns(language).calendar["future"])

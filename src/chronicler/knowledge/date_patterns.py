@@ -1,4 +1,4 @@
-"""The regular expressions of the times extractor, built once per language from the calendar pack.
+"""The regular expressions of the times extractor, built per language from the calendar pack.
 
 Each pattern has a name that tells :mod:`chronicler.extract.times` how to resolve it. Named
 groups: ``d``/``m``/``y`` (day, month, year), ``d1``..``y2`` for spans, ``pm`` (Persian month),
@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from chronicler.extract.calendar_pack import Calendar, load_calendar
-from chronicler.extract.numbers import alternation, number_words
-from chronicler.extract.packdata import WORD_AFTER, WORD_BEFORE, phrase_regex
+from chronicler.knowledge.calendar import Calendar
+from chronicler.knowledge.numbers import NumberWords
+from chronicler.knowledge.packdata import WORD_AFTER, WORD_BEFORE, alternation, phrase_regex
 
 
 @dataclass(frozen=True)
 class Patterns:
     calendar: Calendar
+    numbers: NumberWords  # the language's number words, for durations ("two days later")
+    future: re.Pattern[str]  # a cue that what follows is to come ("will", "plans to")
     months: dict[str, int]  # the text's language plus English
     weekdays: dict[str, int]
     capitalised: bool  # English names must be capitalised ("May", not "may")
@@ -46,10 +47,8 @@ def _named(g: str, names: dict[str, int]) -> str:
             rf"|(?:{alternation(short)})\.(?=\s*\d))")
 
 
-@cache
-def patterns(language: str) -> Patterns:
-    cal = load_calendar(language)
-    eng = load_calendar("en")
+def build_patterns(cal: Calendar, eng: Calendar, nw: NumberWords) -> Patterns:
+    """The date patterns of ``cal``'s language; English month and weekday names are read in any text."""
     months = {**eng.months, **cal.months}
     weekdays = {**eng.weekdays, **cal.weekdays}
     frm = rf"(?:{_words(cal['range_from'] + eng['range_from'])})\s+"
@@ -68,7 +67,6 @@ def patterns(language: str) -> Patterns:
     cues = _words(cal["month_cues"])
     ycues = _words(cal["year_cues"])
     wd_suffix = alternation(cal["weekday_suffixes"]) if cal["weekday_suffixes"] else r"(?!x)x"
-    nw = number_words(cal.language)
     count = alternation(set(nw.words) | set(nw.articles) | {"a", "an"})
     number = rf"(?:(?<![\d.,])\d{{1,3}}(?!\d)|{WORD_BEFORE}(?:{count}){WORD_AFTER})"
     units = alternation(cal.units)
@@ -106,6 +104,8 @@ def patterns(language: str) -> Patterns:
     ]
     return Patterns(
         calendar=cal,
+        numbers=nw,
+        future=re.compile(phrase_regex(cal["future"]), re.IGNORECASE),
         months=months,
         weekdays=weekdays,
         capitalised=cal.language == "en",

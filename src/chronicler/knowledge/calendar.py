@@ -1,13 +1,14 @@
-"""The calendar words of ``packs/calendar.yaml``, loaded once per language and validated."""
+"""The calendar words of ``packs/calendar.yaml`` (and the user's), per language, validated."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from pathlib import Path
 from typing import Any
 
 from chronicler.errors import PackError
-from chronicler.extract.packdata import int_map, read_pack, section, strings
+from chronicler.knowledge.packdata import int_map, read_pack, section, strings
 
 UNITS = ("day", "week", "weekend", "month", "year")
 _LISTS = ("month_cues", "year_cues", "last", "last_after", "next", "next_after", "this", "range_from",
@@ -61,11 +62,13 @@ def _flag(path: str, where: str, value: Any) -> bool:
     return value
 
 
-@cache
-def load_calendar(language: str) -> Calendar:
-    """The calendar of ``language``; English for a language the pack does not know."""
-    path, data = read_pack("calendar.yaml")
-    lang = language if language in data and language not in ("version", "persian_months") else "en"
+def load_calendars(extra_dirs: Sequence[Path] = ()) -> dict[str, Calendar]:
+    """The calendar of every language of ``calendar.yaml``, shipped and the user's."""
+    path, data = read_pack("calendar.yaml", extra_dirs)
+    return {lang: _calendar(path, data, lang) for lang in data if lang not in ("version", "persian_months")}
+
+
+def _calendar(path: str, data: dict[str, Any], lang: str) -> Calendar:
     raw = section(path, data, lang)
     missing = [k for k in (*_LISTS, "months", "weekdays", "days", "periods", "anchor_days", "units")
                if k not in raw]

@@ -12,11 +12,10 @@ against how the name itself is written).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -301,15 +300,21 @@ def build_index(
     return {key: tuple(variants.values()) for key, variants in index.items()}
 
 
-def load_gazetteer(directory: Path = PACK_DIR) -> Gazetteer:
-    """Read and validate a gazetteer pack directory. Raises PackError naming the file and entry."""
+def load_gazetteer(directory: Path = PACK_DIR, extra_dirs: Sequence[Path] = ()) -> Gazetteer:
+    """Read and validate a gazetteer pack directory, extended by ``<dir>/gazetteer/places.tsv`` and
+    ``stoplist.txt`` of each user directory (a user row replaces the shipped row of its key).
+    Raises PackError naming the file and entry."""
     places_path = directory / "places.tsv"
-    rows = list(read_places(places_path))
-    keys = [place.key for place, _ in rows]
-    duplicates = sorted({k for k in keys if keys.count(k) > 1}) if len(set(keys)) != len(keys) else []
-    if duplicates:
-        raise PackError(str(places_path), f"duplicate keys {duplicates[:5]}")
-    known = set(keys)
+    rows = _unique_rows(places_path, list(read_places(places_path)))
+    stoplist = read_stoplist(directory / "stoplist.txt")
+    for extra in (Path(d) / "gazetteer" for d in extra_dirs):
+        if (extra / "places.tsv").is_file():
+            added = _unique_rows(extra / "places.tsv", list(read_places(extra / "places.tsv")))
+            replaced = {place.key for place, _ in added}
+            rows = [row for row in rows if row[0].key not in replaced] + added
+        if (extra / "stoplist.txt").is_file():
+            stoplist |= read_stoplist(extra / "stoplist.txt")
+    known = {place.key for place, _ in rows}
     for place, _ in rows:
         if place.capital is not None and place.capital not in known:
             raise PackError(
@@ -320,12 +325,16 @@ def load_gazetteer(directory: Path = PACK_DIR) -> Gazetteer:
         places=tuple(p for p, _ in rows),
         index=index,
         max_tokens=max(map(len, index)),
-        stoplist=read_stoplist(directory / "stoplist.txt"),
+        stoplist=stoplist,
         cues=read_cues(directory / "cues.yaml"),
     )
 
 
-@functools.cache
-def default_gazetteer() -> Gazetteer:
-    """The packaged gazetteer, loaded once per process."""
-    return load_gazetteer(PACK_DIR)
+def _unique_rows(
+    path: Path, rows: list[tuple[Place, tuple[str, ...]]]
+) -> list[tuple[Place, tuple[str, ...]]]:
+    keys = [place.key for place, _ in rows]
+    if len(set(keys)) != len(keys):
+        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        raise PackError(str(path), f"duplicate keys {duplicates[:5]}")
+    return rows

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from chronicler.errors import PackError
-from chronicler.extract import persian
+from chronicler.knowledge.packdata import read_pack, section, strings
+from chronicler.text.folding import key_fold
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "packs"
 POS_TAGS = {"VERB", "NOUN", "ADJ", "PROPN"}
@@ -34,6 +35,7 @@ class Trigger:
     object: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()
+    forms: tuple[str, ...] = ()  # written forms the candidate filter must also find ("fled")
 
     @property
     def first_lemma(self) -> str:
@@ -45,6 +47,8 @@ class Lexicon:
     groups: dict[str, str]  # event type -> "material" | "verbal"
     modes: dict[str, frozenset[str]]
     triggers: tuple[Trigger, ...]
+    # Verb forms that do not begin with their lemma's stem ("fled" of "flee"): packs/en/inflections.yaml.
+    inflections: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def by_lemma(self) -> dict[str, list[Trigger]]:
@@ -56,7 +60,9 @@ class Lexicon:
     @cached_property
     def stem_pattern(self) -> re.Pattern[str]:
         """A cheap regex that finds every paragraph where some trigger could be."""
-        stems = sorted({s for t in self.triggers for s in _stems(t.first_lemma)}, key=len, reverse=True)
+        stems = sorted(
+            {s for t in self.triggers for s in _stems(t.first_lemma, self.inflections)}, key=len, reverse=True
+        )
         return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
 
 
@@ -77,30 +83,22 @@ class Cues:
     place_plurals: frozenset[str] = frozenset()
 
 
-# Irregular forms share few letters with their lemma; the stems only have to over-match.
-IRREGULAR_STEMS = {
-    "shoot": ("shoot", "shot"),
-    "die": ("die", "died", "dying"),
-    "hang": ("hang", "hung"),
-    "meet": ("meet", "met"),
-    "take": ("take", "took"),
-    "go": ("go", "went", "gone"),
-    "strike": ("strik", "struck"),
-    "fight": ("fight", "fought"),
-    "sentence": ("sentenc",),
-    "seize": ("seiz",),
-    "free": ("free",),
-    "tear": ("tear",),
-    "fire": ("fire", "firing"),
-    "find": ("find", "found"),
-    "come": ("come", "came"),
-}
+def _stems(lemma: str, inflections: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """What every written form of ``lemma`` begins with: its stem, its irregular forms, and the
+    "-ing" form of a short verb that drops its final "e" ("fire" -> "firing")."""
+    stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
+    forms = [stem]
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ie", "oe", "ye")) and len(lemma) > 2:
+        forms.append(lemma[:-1] + "ing")
+    forms.extend(inflections.get(lemma, ()))
+    return tuple(dict.fromkeys(f for f in forms if f == stem or not f.startswith(stem)))
 
 
-def _stems(lemma: str) -> tuple[str, ...]:
-    if lemma in IRREGULAR_STEMS:
-        return IRREGULAR_STEMS[lemma]
-    return (lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma,)
+def load_inflections(extra_dirs: Sequence[Path] = ()) -> dict[str, tuple[str, ...]]:
+    """English verb forms by lemma, from ``packs/en/inflections.yaml`` and the user's."""
+    path, data = read_pack("en/inflections.yaml", extra_dirs)
+    table = section(path, data, "forms")
+    return {str(lemma).lower(): strings(path, f"forms.{lemma}", forms) for lemma, forms in table.items()}
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
@@ -136,6 +134,7 @@ def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]])
         "object",
         "head",
         "complement",
+        "forms",
     }
     if unknown:
         raise PackError(str(path), f"{where}: unknown key(s) {sorted(unknown)}")
@@ -164,6 +163,7 @@ def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]])
         object=_strings(path, where + ".object", raw.get("object")),
         head=_strings(path, where + ".head", raw.get("head")),
         complement=_strings(path, where + ".complement", raw.get("complement")),
+        forms=tuple(sorted(_strings(path, where + ".forms", raw.get("forms")))),
     )
 
 
@@ -178,15 +178,6 @@ def _read_lexicon(path: Path, modes: dict[str, frozenset[str]], groups: dict[str
     if not isinstance(raw_triggers, list):
         raise PackError(str(path), "triggers: expected a list")
     return [_trigger(path, i, raw, modes) for i, raw in enumerate(raw_triggers)]
-
-
-def _unchanged(text: str) -> str:
-    return text
-
-
-def key_fold(language: str) -> Callable[[str], str]:
-    """How a language's pack entries become matching keys: Persian folds its spelling variants."""
-    return persian.fold if language == "fa" else _unchanged
 
 
 def _folded(trig: Trigger, fold: Callable[[str], str]) -> Trigger:
@@ -212,7 +203,6 @@ def _language_dirs(extra_dirs: Sequence[Path], language: str) -> list[Path]:
     return [PACK_DIR / language, *(Path(d) / language for d in extra_dirs)]
 
 
-@cache
 def load_lexicon(extra_dirs: Sequence[Path] = (), language: str = "en") -> Lexicon:
     """The trigger lexicon of ``language``; the PLOVER types always come from ``packs/plover.yaml``."""
     modes: dict[str, frozenset[str]] = {}
@@ -231,10 +221,13 @@ def load_lexicon(extra_dirs: Sequence[Path] = (), language: str = "en") -> Lexic
             triggers.extend(_read_lexicon(path, modes, groups))
     if language == "fa":
         triggers = [_folded(t, key_fold(language)) for t in triggers]
-    return Lexicon(groups=groups, modes=modes, triggers=tuple(triggers))
+    inflections = load_inflections(extra_dirs) if language == "en" else {}
+    for trig in triggers:
+        if trig.forms:
+            inflections[trig.first_lemma] = (*inflections.get(trig.first_lemma, ()), *trig.forms)
+    return Lexicon(groups=groups, modes=modes, triggers=tuple(triggers), inflections=inflections)
 
 
-@cache
 def load_cues(extra_dirs: Sequence[Path] = (), language: str = "en") -> Cues:
     paths = [d / "cues.yaml" for d in _language_dirs(extra_dirs, language)]
     fold = key_fold(language)

@@ -1,4 +1,4 @@
-"""Reading and checking the small YAML packs of the times and counts extractors.
+"""Reading, merging and checking the YAML packs: the shipped ones and the user's.
 
 Each helper names the file and the entry in the :class:`PackError` it raises, so a user who
 edits a pack learns exactly what to fix.
@@ -7,7 +7,7 @@ edits a pack learns exactly what to fix.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +22,8 @@ WORD_BEFORE = r"(?<![\w\u200c])"
 WORD_AFTER = r"(?![\w\u200c])"
 
 
-def read_pack(name: str) -> tuple[str, dict[str, Any]]:
-    """The top-level mapping of ``packs/<name>`` and the path to cite in errors."""
-    path = PACK_DIR / name
+def read_yaml(path: Path) -> dict[str, Any]:
+    """The top-level mapping of a version-1 pack file."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -33,7 +32,39 @@ def read_pack(name: str) -> tuple[str, dict[str, Any]]:
         raise PackError(str(path), "must hold a mapping at the top level")
     if data.get("version") != 1:
         raise PackError(str(path), "version: expected 1")
-    return str(path), data
+    return data
+
+
+def read_pack(name: str, extra_dirs: Sequence[Path] = ()) -> tuple[str, dict[str, Any]]:
+    """The mapping of ``packs/<name>`` merged with ``<dir>/<name>`` of each user directory that has
+    one, and the file (or files) to cite in errors.
+
+    A user file extends the shipped one: mappings merge key by key, lists are appended to, a
+    scalar replaces the shipped value.
+    """
+    path = PACK_DIR / name
+    data = read_yaml(path)
+    where = [str(path)]
+    for directory in extra_dirs:
+        extra = Path(directory) / name
+        if extra.is_file():
+            data = merge(data, read_yaml(extra))
+            where.append(str(extra))
+    return " + ".join(where), data
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` extended by ``extra``: mappings key by key, lists appended, scalars replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        else:
+            out[key] = value
+    return out
 
 
 def section(path: str, data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -79,3 +110,9 @@ def phrase_regex(phrases: Iterable[str], *, prefix_ok: bool = False) -> str:
     if not parts:
         return r"(?!x)x"  # matches nothing
     return WORD_BEFORE + "(?:" + "|".join(parts) + ")" + WORD_AFTER
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, matching nothing when there are none."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in items) or r"(?!x)x"

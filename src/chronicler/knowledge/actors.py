@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -247,15 +246,11 @@ def pack_files(dirs: Sequence[Path]) -> list[Path]:
     return files
 
 
-@cache
-def _load(dirs: tuple[Path, ...]) -> ActorIndex:
-    actors = [parse_entry(path, i, entry) for path in pack_files(dirs) for i, entry in _entries(path)]
-    return build_index(actors)
-
-
 def load_actors(extra_dirs: Sequence[Path] = ()) -> ActorIndex:
-    """The actors of the built-in packs plus those of ``extra_dirs`` (loaded once per process)."""
+    """The actors of the built-in packs plus those of ``extra_dirs``."""
     for d in extra_dirs:
         if not Path(d).is_dir():
             raise PackError(str(d), "not a directory; a pack directory holds actors.yaml")
-    return _load((PACK_DIR, *(Path(d).resolve() for d in extra_dirs)))
+    dirs = (PACK_DIR, *(Path(d).resolve() for d in extra_dirs))
+    actors = [parse_entry(path, i, entry) for path in pack_files(dirs) for i, entry in _entries(path)]
+    return build_index(actors)

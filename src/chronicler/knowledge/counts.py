@@ -1,14 +1,15 @@
-"""The words of ``packs/counts.yaml``, loaded once per language, validated, compiled to regexes."""
+"""The words of ``packs/counts.yaml`` (and the user's), per language, validated, compiled to regexes."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from pathlib import Path
 from typing import Any, cast, get_args
 
 from chronicler.errors import PackError
-from chronicler.extract.packdata import WORD_AFTER, int_map, phrase_regex, read_pack, section, strings
+from chronicler.knowledge.packdata import WORD_AFTER, int_map, phrase_regex, read_pack, section, strings
 from chronicler.records import CountKind, Qualifier
 
 KINDS: tuple[CountKind, ...] = get_args(CountKind)
@@ -68,11 +69,13 @@ def _start(rx: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{rx}", re.IGNORECASE)
 
 
-@cache
-def load_count_words(language: str) -> CountWords:
-    """The count words of ``language``; English for a language the pack does not know."""
-    path, data = read_pack("counts.yaml")
-    lang = language if language in data and language != "version" else "en"
+def load_count_words(extra_dirs: Sequence[Path] = ()) -> dict[str, CountWords]:
+    """The count words of every language of ``counts.yaml``, shipped and the user's."""
+    path, data = read_pack("counts.yaml", extra_dirs)
+    return {lang: _count_words(path, data, lang) for lang in data if lang != "version"}
+
+
+def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
     raw = section(path, data, lang)
     missing = [k for k in (*_LISTS, "qualifiers", "approx", "heads", "fallback", "cues") if k not in raw]
     if missing:

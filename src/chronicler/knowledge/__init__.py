@@ -1,0 +1,97 @@
+"""Everything chronicler knows, as data: loaded once per process, validated, and passed down.
+
+``load_knowledge(dirs)`` reads the shipped packs (``src/chronicler/packs/``) and extends each kind
+with the user's pack directories (``CHRONICLER_PACKS``)::
+
+    <dir>/plover.yaml, <dir>/<lang>/plover.yaml     triggers (English at the top level)
+    <dir>/cues.yaml, <dir>/<lang>/cues.yaml         news-language cues
+    <dir>/en/inflections.yaml                        irregular English verb forms
+    <dir>/<lang>/surface.yaml                        closed-class words of the surface reader
+    <dir>/actors.yaml, <dir>/*/actors.yaml           actors, offices and their holders
+    <dir>/gazetteer/places.tsv, stoplist.txt         places (a row replaces the shipped row of its key)
+    <dir>/counts.yaml, calendar.yaml, numbers.yaml   count, calendar and number words by language
+    <dir>/outlets.yaml                               outlets (read by consolidation)
+
+Nothing below this package loads a pack: extractors take the :class:`KnowledgeBase` (or the part
+they need) as an argument, so the same function runs with the user's knowledge in a pool or on Ray.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronicler.errors import PackError
+from chronicler.knowledge.actors import ActorIndex, load_actors
+from chronicler.knowledge.calendar import Calendar, load_calendars
+from chronicler.knowledge.counts import CountWords, load_count_words
+from chronicler.knowledge.date_patterns import Patterns, build_patterns
+from chronicler.knowledge.gazetteer import Gazetteer, load_gazetteer
+from chronicler.knowledge.grammar import Grammar, load_grammar
+from chronicler.knowledge.numbers import NumberWords, load_numbers
+from chronicler.knowledge.triggers import Cues, Lexicon, load_cues, load_lexicon
+
+__all__ = ["KnowledgeBase", "LanguageKnowledge", "load_knowledge"]
+
+# Languages with event rules: English (parsed), French (parsed, read on the surface), German and
+# Persian (read without a parser). Any other language is stored with no events.
+EVENT_LANGUAGES = ("en", "fr", "de", "fa")
+SURFACE_LANGUAGES = frozenset({"fr", "de", "fa"})
+FALLBACK = "en"
+
+
+@dataclass(frozen=True)
+class LanguageKnowledge:
+    """What one language's readers and finders know: its triggers, cues, dates, figures, grammar."""
+
+    code: str
+    lexicon: Lexicon
+    cues: Cues
+    calendar: Calendar
+    dates: Patterns
+    numbers: NumberWords
+    counts: CountWords
+    grammar: Grammar | None  # the surface reader's closed classes; None for English
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    languages: dict[str, LanguageKnowledge]
+    actors: ActorIndex
+    gazetteer: Gazetteer
+    pack_dirs: tuple[Path, ...] = ()
+
+    def language(self, code: str | None) -> LanguageKnowledge:
+        """The knowledge of ``code``; English (dates, figures, places) for a language without rules."""
+        return self.languages.get(code or FALLBACK) or self.languages[FALLBACK]
+
+    def reads(self, code: str | None) -> bool:
+        """Whether events are extracted from documents in ``code``."""
+        return (code or FALLBACK) in self.languages
+
+
+def load_knowledge(pack_dirs: Sequence[Path] = ()) -> KnowledgeBase:
+    """The shipped packs extended by ``pack_dirs``, validated; a fault raises PackError naming the file."""
+    dirs = tuple(Path(d) for d in pack_dirs)
+    for d in dirs:
+        if not d.is_dir():
+            raise PackError(str(d), "not a directory; a pack directory holds pack files such as actors.yaml")
+    calendars = load_calendars(dirs)
+    numbers = load_numbers(dirs)
+    counts = load_count_words(dirs)
+    languages = {}
+    for code in EVENT_LANGUAGES:
+        calendar = calendars.get(code, calendars[FALLBACK])
+        number_words = numbers.get(calendar.language, numbers[FALLBACK])
+        languages[code] = LanguageKnowledge(
+            code=code,
+            lexicon=load_lexicon(dirs, code),
+            cues=load_cues(dirs, code),
+            calendar=calendar,
+            dates=build_patterns(calendar, calendars[FALLBACK], number_words),
+            numbers=numbers.get(code, numbers[FALLBACK]),
+            counts=counts.get(code, counts[FALLBACK]),
+            grammar=load_grammar(code, dirs) if code in SURFACE_LANGUAGES else None,
+        )
+    return KnowledgeBase(languages, load_actors(dirs), load_gazetteer(extra_dirs=dirs), dirs)

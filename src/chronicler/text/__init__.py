@@ -1,0 +1,1 @@
+"""Text utilities shared by every language: offset-keeping folding of spelling variants."""
