@@ -8,11 +8,10 @@ its subject. Names are normalised against the actors knowledge base when it know
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
 from chronicler.extract.actors import find_actors
+from chronicler.extract.findings import Participant
 from chronicler.knowledge.actors import ActorIndex
 from chronicler.records import Entity
 
@@ -63,11 +62,6 @@ DISPATCH_VERBS = {"send", "deploy", "dispatch"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
-@dataclass(frozen=True)
-class Argument:
-    entity: Entity
-    start: int  # character offsets in the document
-    end: int
 
 
 def noun_phrase(head: Token) -> tuple[int, int] | None:
@@ -141,14 +135,14 @@ def _named(head: Token) -> Token:
     return names[0] if names else head
 
 
-def to_argument(head: Token, when: str | None, actors: ActorIndex) -> Argument | None:
+def to_argument(head: Token, when: str | None, actors: ActorIndex) -> Participant | None:
     head = _named(_through_quantity(head))
     bounds = noun_phrase(head)
     if bounds is None:
         return None
     doc = head.doc
     span = doc[bounds[0] : bounds[1] + 1]
-    return Argument(entity_for(span.text, when, actors), span.start_char, span.end_char)
+    return Participant(entity_for(span.text, when, actors), span.start_char, span.end_char)
 
 
 def without_article(name: str) -> str:
@@ -167,7 +161,7 @@ def entity_for(text: str, when: str | None, actors: ActorIndex) -> Entity:
     return Entity(text, found.identifier_id, found.identifier_text, found.code, found.sector)
 
 
-def _arguments(heads: list[Token], when: str | None, actors: ActorIndex) -> list[Argument]:
+def _arguments(heads: list[Token], when: str | None, actors: ActorIndex) -> list[Participant]:
     out = []
     for head in heads:
         for conj in _conjuncts(head):
@@ -228,7 +222,7 @@ def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
 
 def find_arguments(
     trigger: Token, when: str | None, actors: ActorIndex
-) -> tuple[list[Argument], list[Argument]]:
+) -> tuple[list[Participant], list[Participant]]:
     """(actors, recipients) of the event stated by ``trigger``."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
         actor_heads = [

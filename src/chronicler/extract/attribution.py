@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from chronicler.extract.arguments import Argument, _arguments, noun_phrase
+from chronicler.extract.arguments import _arguments, noun_phrase
+from chronicler.extract.findings import Participant
 from chronicler.knowledge.actors import ActorIndex
 from chronicler.knowledge.triggers import Cues
 
@@ -45,7 +46,7 @@ NEWS_NOUNS = {"agency", "newspaper", "outlet", "broadcaster", "television", "tv"
 
 @dataclass(frozen=True)
 class Attribution:
-    claimant: Argument | None
+    claimant: Participant | None
     verb: Token | None  # the reporting or denial verb, when there is one
     denied: bool
     pronoun: bool = False  # "he said": the caller continues the previous claimant

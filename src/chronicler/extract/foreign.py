@@ -26,13 +26,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from chronicler.extract import french, historical, persian
+from chronicler.extract import assemble, french, historical, persian
 from chronicler.extract.counts import find_counts
-from chronicler.extract.foreign_actors import Arg, sentence_actors, surface_arguments
+from chronicler.extract.findings import Participant
+from chronicler.extract.foreign_actors import sentence_actors, surface_arguments
 from chronicler.extract.foreign_claimants import FINDINGS, attribution
 from chronicler.extract.foreign_facts import counts_for, date_for, places_for
 from chronicler.extract.foreign_state import ReaderState, SentenceContext
-from chronicler.extract.mentions import STATE_SECTORS, mention_id
 from chronicler.extract.places import country_location, datelines, find_places
 from chronicler.extract.surface import (
     Hit,
@@ -51,27 +51,29 @@ from chronicler.records import Span as TextSpan
 
 __all__ = [
     "EXTRACTOR",
-    "EXTRACTORS",
     "FINDINGS",
     "LANGUAGES",
+    "READER",
     "SINCE_WORDS",
-    "Arg",
+    "Participant",
     "extract_foreign",
     "sentences",
     "to_sentence",
 ]
 
 EXTRACTOR = "events.surface.v1"
-EXTRACTORS: dict[str, str] = {
-    "event": EXTRACTOR,
-    "actor": "arguments.surface.v1",
-    "claimed_by": "attribution.surface.v1",
-    "modality": "modality.surface.v1",
-    "historical": historical.EXTRACTOR,
-    "date": "times.rules.v1",
-    "place": "places.gazetteer.v1",
-    "counts": "counts.rules.v1",
-}
+READER = assemble.Reader(
+    {
+        "event": EXTRACTOR,
+        "actor": "arguments.surface.v1",
+        "claimed_by": "attribution.surface.v1",
+        "modality": "modality.surface.v1",
+        "historical": historical.EXTRACTOR,
+        **assemble.SHARED_EXTRACTORS,
+    },
+    # Surface triggers are matched on word forms without a full parse: a lower prior.
+    prior=0.5,
+)
 LANGUAGES = frozenset({"fr", "de", "fa"})
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
@@ -162,12 +164,12 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
     counts = [(c.start + sent.start, c.count) for c in find_counts(sent.text, lang)]
     places = [(p.start + sent.start, p.end + sent.start, p.location)
               for p in find_places(sent.text, knowledge.gazetteer)]
-    claimants: list[Arg] = []
+    claimants: list[Participant] = []
     for hit in hits:
         group = groups[hit.event]
         att = attribution(sent, hit, ctx)
         claimant = att.claimant
-        if claimant is not None and doc.outlet and claimant[0].entity_text.lower() == doc.outlet.lower():
+        if claimant is not None and assemble.own_voice(claimant.entity, doc.outlet):
             claimant = None
         if claimant is not None:
             claimants.append(claimant)
@@ -191,12 +193,9 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
             if state.episode_day and (state.episode_paragraph == paragraph or untold):
                 # In the same paragraph, or while the story names no other date: the same day.
                 date = state.episode_day
-        mood = find_modality(sent, hit, cues, grammar, att.denied)
-        if (mood == "asserted" and date and state.published and date[:10] > state.published[:10]
-                and len(date) >= len(state.published)):
-            mood = "future"
+        mood = assemble.to_come(find_modality(sent, hit, cues, grammar, att.denied), date, state.published)
         actors, recipients = ctx.args[hit.first]
-        taken = [(a[1], a[2]) for a in [*actors, *recipients, *([claimant] if claimant else [])]]
+        taken = [(a.start, a.end) for a in [*actors, *recipients, *([claimant] if claimant else [])]]
         if sent.parsed and group == "verbal":  # "Téhéran accuse ...": the speaker, not a place of the act
             taken += french.subject_spans(sent, hit)
         locs = places_for(sent, hit, places, taken, claimant, state.datelines)
@@ -205,34 +204,22 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
         first, last = sent.words[hit.first], sent.words[hit.last]
         found = counts_for(hit, sent, hits, counts)
         verb = sent.words[hit.head].pos in {"VERB", "AUX"} or not sent.words[hit.head].text[:1].isupper()
-        context: tuple[str, ...] = ()
-        if hit.event in {"ASSAULT", "COERCE"} and any(a[0].sector in STATE_SECTORS for a in actors):
-            context = ("repression",)
-        yield EventMention(
-            id=mention_id(doc.id, sent.start, hit.event, first.start),
-            doc_id=doc.id,
+        yield assemble.mention(doc, READER, assemble.Facts(
             event=hit.event,
             mode=hit.trigger.mode,
-            context=context,
-            text=sent.text,
-            start=sent.start,
-            end=sent.end,
+            sentence=TextSpan(sent.text, sent.start, sent.end),
             trigger=TextSpan(doc.text[first.start:last.end], first.start, last.end),
-            extractor=EXTRACTOR,
-            confidence=round(0.5 + 0.1 * verb + 0.1 * bool(actors or recipients) + 0.05 * bool(date)
-                             + 0.05 * bool(found), 2),
-            actor=tuple(a[0] for a in actors),
-            recipient=tuple(a[0] for a in recipients),
+            verb=verb,
+            actors=tuple(a.entity for a in actors),
+            recipients=tuple(a.entity for a in recipients),
+            participants=bool(actors or recipients),
             date=date,
             enddate=enddate,
-            event_loc=locs[0] if locs else None,
             places=tuple(locs),
             counts=found,
-            claimed_by=claimant[0] if claimant else None,
+            claimant=claimant.entity if claimant else None,
             modality=mood,
             historical=historical.is_historical(date, state.reference, sent.text, cues),
-            outlet=doc.outlet,
-            provenance=tuple(EXTRACTORS.items()),
-        )
+        ))
     if claimants:
         state.last_claimant = claimants[-1]

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chronicler.extract import french, persian
-from chronicler.extract.foreign_actors import Arg, after_preposition, word_index
+from chronicler.extract.findings import Participant
+from chronicler.extract.foreign_actors import after_preposition, word_index
 from chronicler.extract.foreign_state import ReaderState, SentenceContext
 from chronicler.extract.surface import CLAUSE_BREAKS, Hit, Sentence, phrase_at, words_in
 from chronicler.knowledge.actors import ActorIndex
@@ -25,7 +26,7 @@ FINDINGS = {"SANCTION", "ACCUSE"}  # events whose content ("guilty of killing") 
 
 @dataclass(frozen=True)
 class Attribution:
-    claimant: Arg | None
+    claimant: Participant | None
     denied: bool = False
     verb: int | None = None  # the reporting verb, whose own date is not the event's
 
@@ -61,14 +62,14 @@ def attribution(sent: Sentence, hit: Hit, ctx: SentenceContext) -> Attribution:
     return Attribution(None)
 
 
-def _speaker(sent: Sentence, verb: int, actors: list[Arg], state: ReaderState, grammar: Grammar,
-             index: ActorIndex) -> Arg | None:
+def _speaker(sent: Sentence, verb: int, actors: list[Participant], state: ReaderState, grammar: Grammar,
+             index: ActorIndex) -> Participant | None:
     """Who a reporting verb's clause names as speaking: after it when inverted, else before it."""
     if grammar.language == "fa":  # verb-final: the speaker precedes the verb
         return persian.speaker(sent, verb, actors, grammar, state.last_claimant)
     _, hi = sent.clause(verb)
-    after = [a for a in actors if verb < word_index(sent, a[1]) < hi]
-    before = [a for a in actors if word_index(sent, a[1]) < verb]
+    after = [a for a in actors if verb < word_index(sent, a.start) < hi]
+    before = [a for a in actors if word_index(sent, a.start) < verb]
     near = sent.words[max(0, verb - 2):verb + 3]
     if any(w.lower in grammar["pronouns"] for w in near):
         return state.last_claimant
@@ -80,7 +81,7 @@ def _speaker(sent: Sentence, verb: int, actors: list[Arg], state: ReaderState, g
     return before[-1] if before else None
 
 
-def _parsed_subject(sent: Sentence, verb: int, index: ActorIndex) -> Arg | None:
+def _parsed_subject(sent: Sentence, verb: int, index: ActorIndex) -> Participant | None:
     """The French subject of a reporting verb that the knowledge base does not know ("certaines sources")."""
     heads = french.children(sent, verb)
     if sent.words[verb].dep == "acl" and sent.words[verb].head >= 0:  # "certaines sources évoquant ..."
@@ -93,16 +94,16 @@ def _parsed_subject(sent: Sentence, verb: int, index: ActorIndex) -> Arg | None:
 
 
 def _prep_source(
-    sent: Sentence, cues: Cues, actors: list[Arg], state: ReaderState, grammar: Grammar
-) -> Arg | None:
+    sent: Sentence, cues: Cues, actors: list[Participant], state: ReaderState, grammar: Grammar
+) -> Participant | None:
     for first, last in phrase_at(sent, frozenset(cues.attribution_preps)):
         if sent.words[first].lower == "zufolge":  # "Amnesty International zufolge"
-            before = [a for a in actors if a[2] <= sent.words[first].start]
+            before = [a for a in actors if a.end <= sent.words[first].start]
             if before:
                 return before[-1]
             continue
-        window = [a for a in actors if last < word_index(sent, a[1]) <= last + 6]
-        known = [a for a in window if a[0].identifier_id]
+        window = [a for a in actors if last < word_index(sent, a.start) <= last + 6]
+        known = [a for a in window if a.entity.identifier_id]
         if known or window:
             return (known or window)[0]
         nxt = sent.words[last + 1:last + 3]
@@ -117,7 +118,7 @@ def _prep_source(
     return None
 
 
-def _finding_actor(sent: Sentence, hit: Hit, ctx: SentenceContext) -> Arg | None:
+def _finding_actor(sent: Sentence, hit: Hit, ctx: SentenceContext) -> Participant | None:
     """"für schuldig befunden, ... getötet zu haben", "accusé d'avoir tué": the finder claims it."""
     around = (sent.lowered(hit.last + 1, hit.last + 3), sent.lowered(max(0, hit.first - 2), hit.first))
     if not any(f" {m} " in text for m in ctx.grammar["perfect_infinitive"] for text in around):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from chronicler.extract.foreign_actors import Arg, word_index
-from chronicler.extract.mentions import COUNT_EVENT
+from chronicler.extract.assemble import COUNT_EVENT
+from chronicler.extract.findings import Participant
+from chronicler.extract.foreign_actors import word_index
 from chronicler.extract.surface import Hit, Sentence
 from chronicler.extract.times import DateMatch
 from chronicler.records import Count, Location
@@ -40,18 +41,18 @@ def counts_for(
 
 
 def places_for(sent: Sentence, hit: Hit, sent_places: list[tuple[int, int, Location]],
-               taken: list[tuple[int, int]], claimant: Arg | None, datelines: list[tuple[int, int]]
+               taken: list[tuple[int, int]], claimant: Participant | None, datelines: list[tuple[int, int]]
                ) -> list[Location]:
     """Places of the event: those of its own clause first, a country after the cities it frames;
     never inside a name of an actor or claimant, from the claimant to the end of its clause or of
     the apposition after it ("une ONG basée à Paris"), nor in a dateline."""
     lo, hi = sent.clause(hit.head)
     banned = [*taken, *datelines]
-    if claimant is not None and sent.start <= claimant[1] < sent.end:
-        c_lo, c_hi = sent.clause(word_index(sent, claimant[1]))
+    if claimant is not None and sent.start <= claimant.start < sent.end:
+        c_lo, c_hi = sent.clause(word_index(sent, claimant.start))
         end = sent.clause(c_hi + 1)[1] if c_hi + 1 < len(sent.words) and not lo <= c_hi + 1 < hi else c_hi
         if not c_lo <= hit.head < c_hi:
-            banned.append((claimant[1], sent.words[max(c_lo, end - 1)].end))
+            banned.append((claimant.start, sent.words[max(c_lo, end - 1)].end))
     kept = [(s, loc) for s, e, loc in sent_places if not any(a <= s and e <= b for a, b in banned)]
     own = [loc for s, loc in kept if lo <= word_index(sent, s) < hi]
     ordered = own + [loc for s, loc in kept if not lo <= word_index(sent, s) < hi]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from chronicler.extract.foreign_actors import Arg
+from chronicler.extract.findings import Participant
 from chronicler.extract.surface import Hit
 from chronicler.extract.times import DateMatch
 from chronicler.knowledge.actors import ActorIndex
@@ -28,7 +28,7 @@ class ReaderState:
     episode_end: int = 0  # where the date of the last dated event ends in the text
     episode_span: bool = False  # whether that date was a span: its first day is no story's day
     paragraph_starts: list[int] = field(default_factory=list)
-    last_claimant: Arg | None = None
+    last_claimant: Participant | None = None
     reference: str | None = field(default=None)
 
     def paragraph_of(self, offset: int) -> int:
@@ -46,6 +46,6 @@ class SentenceContext:
     cues: Cues
     grammar: Grammar
     state: ReaderState
-    actors: list[Arg]
+    actors: list[Participant]
     index: ActorIndex
-    args: dict[int, tuple[list[Arg], list[Arg]]] = field(default_factory=dict)
+    args: dict[int, tuple[list[Participant], list[Participant]]] = field(default_factory=dict)

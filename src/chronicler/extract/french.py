@@ -14,6 +14,7 @@ is trusted only for what it gets right most of the time:
 from __future__ import annotations
 
 from chronicler.extract.actors import find_actors
+from chronicler.extract.findings import Participant
 from chronicler.extract.surface import Hit, Sentence, Word
 from chronicler.knowledge.actors import ActorIndex
 from chronicler.records import Entity
@@ -53,7 +54,7 @@ def _subtree(sent: Sentence, i: int) -> tuple[int, int]:
     return lo, hi
 
 
-def entity_at(sent: Sentence, i: int, when: str | None, index: ActorIndex) -> tuple[Entity, int, int] | None:
+def entity_at(sent: Sentence, i: int, when: str | None, index: ActorIndex) -> Participant | None:
     """The known actor the word ``i`` heads, with its document offsets, else None."""
     lo, hi = _subtree(sent, i)
     start, end = sent.words[lo].start, sent.words[hi].end
@@ -61,7 +62,7 @@ def entity_at(sent: Sentence, i: int, when: str | None, index: ActorIndex) -> tu
     word: Word = sent.words[i]
     for match in find_actors(text, when, index):
         if match.start <= word.start - start < match.end:
-            return match.entity, start + match.start, start + match.end
+            return Participant(match.entity, start + match.start, start + match.end)
     return None
 
 
@@ -75,7 +76,7 @@ def _verb_with_subject(sent: Sentence, i: int) -> int:
 
 
 def parse_arguments(sent: Sentence, hit: Hit, when: str | None, index: ActorIndex
-                    ) -> tuple[list[tuple[Entity, int, int]], list[tuple[Entity, int, int]]]:
+                    ) -> tuple[list[Participant], list[Participant]]:
     """(actors, recipients) of a verb trigger from the parse; nouns get none."""
     if sent.words[hit.head].pos not in {"VERB", "AUX"}:
         return [], []
@@ -104,11 +105,11 @@ def subject_spans(sent: Sentence, hit: Hit) -> list[tuple[int, int]]:
     return out
 
 
-def noun_phrase(sent: Sentence, i: int) -> tuple[Entity, int, int]:
+def noun_phrase(sent: Sentence, i: int) -> Participant:
     """The noun ``i`` with its articles and adjectives, as an entity the knowledge base does not know."""
     lo, hi = _subtree(sent, i)
     while lo < i and sent.words[lo].pos in {"DET", "ADP", "NUM", "PUNCT"}:
         lo += 1
     hi = max(i, min(hi, next((j - 1 for j in range(i + 1, hi + 1) if sent.words[j].pos == "VERB"), hi)))
     start, end = sent.words[lo].start, sent.words[hi].end
-    return Entity(sent.text[start - sent.start:end - sent.start]), start, end
+    return Participant(Entity(sent.text[start - sent.start:end - sent.start]), start, end)

@@ -7,7 +7,6 @@ counts, historical. The registry below is the one place that names them and thei
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from spacy.tokens import Span
 from chronicler.extract import (
     anaphora,
     arguments,
+    assemble,
     attribution,
     clause_dates,
     events,
@@ -25,8 +25,8 @@ from chronicler.extract import (
     story_places,
     story_time,
 )
-from chronicler.extract.arguments import Argument
 from chronicler.extract.counts import CountMatch, find_counts
+from chronicler.extract.findings import Participant
 from chronicler.extract.places import PlaceMatch, datelines, find_places, in_dateline
 from chronicler.extract.times import DateMatch, find_dates
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
@@ -36,19 +36,17 @@ from chronicler.nlp import PARAGRAPH, candidate_paragraphs
 from chronicler.records import Count, Document, Entity, EventMention, Location
 from chronicler.records import Span as TextSpan
 
-EXTRACTORS: dict[str, str] = {
-    "event": events.EXTRACTOR,
-    "actor": arguments.EXTRACTOR,
-    "claimed_by": attribution.EXTRACTOR,
-    "modality": modality.EXTRACTOR,
-    "historical": historical.EXTRACTOR,
-    "date": "times.rules.v1",
-    "place": "places.gazetteer.v1",
-    "counts": "counts.rules.v1",
-}
-
-COUNT_EVENT = {"dead": "ASSAULT", "injured": "ASSAULT", "arrested": "COERCE", "participants": "PROTEST"}
-STATE_SECTORS = {"COP", "MIL", "GOV", "JUD", "SPY"}
+READER = assemble.Reader(
+    {
+        "event": events.EXTRACTOR,
+        "actor": arguments.EXTRACTOR,
+        "claimed_by": attribution.EXTRACTOR,
+        "modality": modality.EXTRACTOR,
+        "historical": historical.EXTRACTOR,
+        **assemble.SHARED_EXTRACTORS,
+    },
+    prior=0.55,
+)
 VICTIM_WORDS = {"people", "person", "persons", "civilians", "individuals"}
 # How far into a sentence a date still opens it ("In the summer of 1988, ...").
 FRAME_REACH = 25
@@ -71,7 +69,7 @@ class _DocState:
     paragraph_starts: list[int] = field(default_factory=list)
     anniversary: str | None = None  # the month of the past episode an anniversary lead recalls
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
-    last_claimant: Argument | None = None
+    last_claimant: Participant | None = None
     names: list[anaphora.Name] = field(default_factory=list)  # people and organisations named so far
     acronyms: dict[str, str] = field(default_factory=dict)  # "IJO" -> "Iran Justice Observatory"
     home: Location | None = None  # the country most places of the document are in
@@ -117,11 +115,6 @@ def _episode_start(state: _DocState, cues: Cues) -> str | None:
     return news[0] if news else None
 
 
-def mention_id(doc_id: str, start: int, event: str, trigger_start: int) -> str:
-    key = f"{doc_id}\x1f{start}\x1f{event}\x1f{trigger_start}".encode()
-    return "ev_" + hashlib.sha256(key).hexdigest()[:20]
-
-
 def _counts_for(
     hit: events.TriggerHit, hits: list[events.TriggerHit], sent_counts: list[CountMatch]
 ) -> tuple[Count, ...]:
@@ -129,7 +122,7 @@ def _counts_for(
     doc = hit.token.doc
     mine = []
     for match in sent_counts:
-        wanted = COUNT_EVENT.get(match.count.kind)
+        wanted = assemble.COUNT_EVENT.get(match.count.kind)
         owners = [h for h in hits if h.event == wanted] if wanted else []
         if not owners:
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -141,7 +134,7 @@ def _counts_for(
 
 
 def _participants(
-    args: list[Argument],
+    args: list[Participant],
     hit: events.TriggerHit,
     sent: Span,
     dates: list[DateMatch],
@@ -149,16 +142,16 @@ def _participants(
     state: _DocState,
     when: str | None,
     actors: ActorIndex,
-) -> list[Argument]:
+) -> list[Participant]:
     """Actors or recipients that can take part: not a date the parser took for a noun ("on
     Tuesday"), not a word of the trigger ("opened *fire*"), not the dateline's city."""
     doc = sent.doc
     trig = (doc[hit.first].idx, doc[hit.last].idx + len(doc[hit.last]))
 
-    def overlaps(a: Argument, lo: int, hi: int) -> bool:
+    def overlaps(a: Participant, lo: int, hi: int) -> bool:
         return a.start < hi and lo < a.end
 
-    out: list[Argument] = []
+    out: list[Participant] = []
     for a in args:
         if any(overlaps(a, d.start, d.end) for d in dates) or overlaps(a, *trig):
             continue
@@ -178,7 +171,7 @@ def _participants(
     return out
 
 
-def _mode(hit: events.TriggerHit, recipients: list[Argument]) -> str | None:
+def _mode(hit: events.TriggerHit, recipients: list[Participant]) -> str | None:
     if hit.event == "ASSAULT" and hit.trigger.mode is None:
         heads = {a.entity.entity_text.lower().split()[-1] for a in recipients if a.entity.entity_text}
         if heads & CUSTODY_WORDS:
@@ -186,7 +179,7 @@ def _mode(hit: events.TriggerHit, recipients: list[Argument]) -> str | None:
     return hit.trigger.mode
 
 
-def _victims(args: list[Argument], state: _DocState) -> tuple[Entity, ...]:
+def _victims(args: list[Participant], state: _DocState) -> tuple[Entity, ...]:
     out = []
     for arg in args:
         ent = arg.entity
@@ -198,7 +191,7 @@ def _victims(args: list[Argument], state: _DocState) -> tuple[Entity, ...]:
 
 def _named_claimant(
     att: attribution.Attribution, base: int, text: str, state: _DocState, when: str | None, actors: ActorIndex
-) -> Argument | None:
+) -> Participant | None:
     """The claimant, by the name the text gave it earlier when the sentence only describes it."""
     if att.claimant is None or att.head is None:
         return att.claimant
@@ -206,7 +199,7 @@ def _named_claimant(
     if name is None:
         return att.claimant
     name = state.acronyms.get(name, name)
-    return Argument(arguments.entity_for(name, when, actors), att.claimant.start, att.claimant.end)
+    return Participant(arguments.entity_for(name, when, actors), att.claimant.start, att.claimant.end)
 
 
 def _sentence_mentions(
@@ -308,16 +301,11 @@ def _sentence_mentions(
             claimant = state.last_claimant
         if claimant is not None and att.claimant is not None:
             state.last_claimant = claimant
-        if claimant is not None and doc.outlet and claimant.entity.entity_text.lower() == doc.outlet.lower():
+        if claimant is not None and assemble.own_voice(claimant.entity, doc.outlet):
             claimant = None
-        mood = modality.find_modality(hit.token, cues, att.verb, att.denied)
-        if (
-            mood == "asserted"
-            and date
-            and state.published
-            and date[: len(state.published[:10])] > state.published[:10]
-        ):
-            mood = "future"
+        mood = assemble.to_come(
+            modality.find_modality(hit.token, cues, att.verb, att.denied), date, state.published
+        )
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
         places = story_places.place_for(sent, sent_places, taken, hit.token)
         if not places and group == "material":
@@ -347,42 +335,23 @@ def _sentence_mentions(
             # still to come, which no earlier date tells.
             date = enddate = None
         counts = _counts_for(hit, hits, sent_counts)
-        confidence = round(
-            0.55
-            + 0.1 * (hit.token.pos_ == "VERB")
-            + 0.1 * bool(actors or recipients)
-            + 0.05 * bool(date)
-            + 0.05 * bool(counts),
-            2,
-        )
-        context: tuple[str, ...] = ()
-        if hit.event in {"ASSAULT", "COERCE"} and any(a.entity.sector in STATE_SECTORS for a in actors):
-            context = ("repression",)
-        yield EventMention(
-            id=mention_id(doc.id, sent_start, hit.event, start_trig),
-            doc_id=doc.id,
+        yield assemble.mention(doc, READER, assemble.Facts(
             event=hit.event,
             mode=_mode(hit, recipients),
-            context=context,
-            text=sent_text,
-            start=sent_start,
-            end=sent_start + len(sent_text),
+            sentence=TextSpan(sent_text, sent_start, sent_start + len(sent_text)),
             trigger=TextSpan(trig.text, start_trig, start_trig + len(trig.text)),
-            extractor=events.EXTRACTOR,
-            confidence=confidence,
-            actor=tuple(a.entity for a in actors),
-            recipient=_victims(recipients, state),
+            verb=hit.token.pos_ == "VERB",
+            actors=tuple(a.entity for a in actors),
+            recipients=_victims(recipients, state),
+            participants=bool(actors or recipients),
             date=date,
             enddate=enddate,
-            event_loc=places[0] if places else None,
             places=tuple(places),
             counts=counts,
-            claimed_by=claimant.entity if claimant else None,
+            claimant=claimant.entity if claimant else None,
             modality=mood,
             historical=is_hist,
-            outlet=doc.outlet,
-            provenance=tuple(EXTRACTORS.items()),
-        )
+        ))
 
 
 def extract_mentions(doc: Document, nlp: Language, knowledge: KnowledgeBase) -> tuple[EventMention, ...]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from chronicler.extract.findings import Participant
 from chronicler.knowledge.grammar import Grammar, Morphology
 from chronicler.records import Entity, EventMention
 from chronicler.text.folding import persian_fold as fold
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from chronicler.extract.surface import Hit, Sentence, Word
     from chronicler.knowledge.triggers import Cues
 
-Arg = tuple[Entity, int, int]
 _SOURCE_WORDS = 6  # the longest "به گفته X،" source taken whole
 
 
@@ -126,10 +126,10 @@ def _index(sent: Sentence, offset: int) -> int:
     return next((j for j, w in enumerate(sent.words) if w.end > offset), len(sent.words))
 
 
-def _governed(sent: Sentence, arg: Arg, grammar: Grammar) -> bool:
+def _governed(sent: Sentence, arg: Participant, grammar: Grammar) -> bool:
     """The actor follows a preposition ("در برابر X", "به هرانا"): it is no subject or object,
     unless the preposition is the "از" of a part ("دو تن از معترضان": two of the protesters)."""
-    j = _index(sent, arg[1]) - 1
+    j = _index(sent, arg.start) - 1
     while j >= 0 and sent.words[j].lower in grammar["articles"]:
         j -= 1
     if j < 0 or sent.words[j].lower not in grammar["prepositions"]:
@@ -138,15 +138,15 @@ def _governed(sent: Sentence, arg: Arg, grammar: Grammar) -> bool:
     return part is None or not (part.lower in morphology(grammar).partitives or part.text.isdigit())
 
 
-def _after_marker(sent: Sentence, arg: Arg, markers: frozenset[str]) -> bool:
+def _after_marker(sent: Sentence, arg: Participant, markers: frozenset[str]) -> bool:
     """The actor follows an agent marker of one or two words ("توسط X", "از سوی X")."""
-    j = _index(sent, arg[1])
+    j = _index(sent, arg.start)
     return any(sent.lowered(max(0, j - n), j).strip() in markers for n in (1, 2))
 
 
-def _marked_object(sent: Sentence, arg: Arg, end: int) -> bool:
+def _marked_object(sent: Sentence, arg: Participant, end: int) -> bool:
     """"دو تن از تجمع‌کنندگان را": "را" follows the actor, at most one word (an adjective) between."""
-    j = _index(sent, arg[2] - 1) + 1
+    j = _index(sent, arg.end - 1) + 1
     return any(sent.words[k].lower == "را" for k in range(j, min(end, j + 2)))
 
 
@@ -166,17 +166,18 @@ def _clause_start(sent: Sentence, hit: Hit) -> int:
     return verbs[-1] + 1 if verbs else lo
 
 
-def arguments(sent: Sentence, hit: Hit, actors: list[Arg], grammar: Grammar) -> tuple[list[Arg], list[Arg]]:
+def arguments(sent: Sentence, hit: Hit, actors: list[Participant], grammar: Grammar
+              ) -> tuple[list[Participant], list[Participant]]:
     """(actors, recipients) of a Persian trigger by position: SOV, "را" marks the object."""
     lo = _clause_start(sent, hit)
-    before = [a for a in actors if _index(sent, a[1]) < hit.first]
-    mine = [a for a in before if _index(sent, a[1]) >= lo]
+    before = [a for a in actors if _index(sent, a.start) < hit.first]
+    mine = [a for a in before if _index(sent, a.start) >= lo]
     free = [a for a in mine if not _governed(sent, a, grammar)]
     # The subject leads the sentence, often before commas that set off places and dates; a
     # clause with no subject of its own after "X اعلام کردند که" shares X when the verbs agree.
     verbs = [w for w in sent.words[:hit.first] if _finite(w)]
     agree = all(_plural(w) == _plural(sent.words[hit.head]) for w in verbs)
-    opening = [a for a in before if _index(sent, a[1]) == 0] if agree else []
+    opening = [a for a in before if _index(sent, a.start) == 0] if agree else []
     span = [sent.words[j].keys for j in range(hit.first, hit.last + 1)]
     active = morphology(grammar).active_predicates
     passive = any(k & grammar["passive"] for k in span) and not any(k & active for k in span)
@@ -189,17 +190,18 @@ def arguments(sent: Sentence, hit: Hit, actors: list[Arg], grammar: Grammar) -> 
     return (subjects or opening)[:1], objects[-1:]
 
 
-def speaker(sent: Sentence, verb: int, actors: list[Arg], grammar: Grammar, last: Arg | None) -> Arg | None:
+def speaker(sent: Sentence, verb: int, actors: list[Participant], grammar: Grammar,
+            last: Participant | None) -> Participant | None:
     """Who a reporting verb names as speaking: the subject before it ("X گفت"), or a pronoun's antecedent."""
     if any(w.lower in grammar["pronouns"] for w in sent.words[max(0, verb - 2):verb]):
         return last
     lo, _ = sent.clause(verb)
-    before = [a for a in actors if _index(sent, a[1]) < verb and not _governed(sent, a, grammar)]
-    own = [a for a in before if _index(sent, a[1]) >= lo]
+    before = [a for a in actors if _index(sent, a.start) < verb and not _governed(sent, a, grammar)]
+    own = [a for a in before if _index(sent, a.start) >= lo]
     return own[0] if own else (before[-1] if before else None)
 
 
-def prep_source(sent: Sentence, hit: Hit, cues: Cues, actors: list[Arg]) -> Arg | None:
+def prep_source(sent: Sentence, hit: Hit, cues: Cues, actors: list[Participant]) -> Participant | None:
     """"به گزارش X،", "به گفته X،" before the event: X, the words up to the comma (or a known name)."""
     from chronicler.extract.surface import phrase_at  # surface imports the lexicon, which imports us
 
@@ -210,15 +212,15 @@ def prep_source(sent: Sentence, hit: Hit, cues: Cues, actors: list[Arg]) -> Arg 
     if last + 1 >= len(sent.words):
         return None
     _, hi = sent.clause(last + 1)
-    named = [a for a in actors if _index(sent, a[1]) == last + 1]
+    named = [a for a in actors if _index(sent, a.start) == last + 1]
     if hi > hit.first or hi - last - 1 > _SOURCE_WORDS:  # no comma closes the source: a name only
         return named[0] if named else None
     start, end = sent.words[last + 1].start, sent.words[hi - 1].end
-    if named and (named[0][0].identifier_id or named[0][2] >= end):
+    if named and (named[0].entity.identifier_id or named[0].end >= end):
         return named[0]
-    inside = [a for a in actors if start <= a[1] < end]
+    inside = [a for a in actors if start <= a.start < end]
     text = sent.text[start - sent.start:end - sent.start]
-    return Entity(text, sector=inside[0][0].sector if inside else None), start, end
+    return Participant(Entity(text, sector=inside[0].entity.sector if inside else None), start, end)
 
 
 def own_plan(mention: EventMention) -> EventMention:

@@ -1,0 +1,21 @@
+"""What a reader finds in a sentence before it becomes an :class:`~chronicler.records.EventMention`.
+
+Every reader (the English dependency reader, the French, German and Persian surface reader) gives
+the same records, so that one assembly (:mod:`chronicler.extract.assemble`) turns them into
+mentions with one rule for each shared fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chronicler.records import Entity
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor, recipient or claimant: the entity and where the text names it."""
+
+    entity: Entity
+    start: int  # character offsets (in the document, or in the parsed paragraph for English)
+    end: int
