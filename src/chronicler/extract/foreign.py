@@ -21,19 +21,18 @@ being told, the last source named) is :class:`~chronicler.extract.foreign_state.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from chronicler.extract import assemble, french, historical, persian
+from chronicler.extract import assemble, french, historical, persian, story_places
 from chronicler.extract.counts import find_counts
 from chronicler.extract.findings import Participant
 from chronicler.extract.foreign_actors import sentence_actors, surface_arguments
 from chronicler.extract.foreign_claimants import FINDINGS, attribution
 from chronicler.extract.foreign_facts import counts_for, date_for, places_for
 from chronicler.extract.foreign_state import ReaderState, SentenceContext
-from chronicler.extract.places import country_location, datelines, find_places
+from chronicler.extract.places import datelines, find_places
 from chronicler.extract.surface import (
     Hit,
     Sentence,
@@ -43,10 +42,9 @@ from chronicler.extract.surface import (
 )
 from chronicler.extract.times import DateMatch, find_dates
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
-from chronicler.knowledge.gazetteer import Gazetteer
 from chronicler.knowledge.grammar import Grammar
 from chronicler.nlp import load_language_pipeline
-from chronicler.records import Document, EventMention, Location
+from chronicler.records import Document, EventMention
 from chronicler.records import Span as TextSpan
 
 __all__ = [
@@ -89,7 +87,7 @@ def extract_foreign(doc: Document, language: str, knowledge: KnowledgeBase) -> t
         raise ValueError(f"no surface grammar for language {language!r}")
     dates = find_dates(doc.text, doc.published, None, lang.dates)
     stated = sorted(d.date for d in dates if d.date and not d.relative)
-    home = _home_country(doc.text, knowledge.gazetteer)
+    home, _ = story_places.home_place(doc.text, datelines(doc.text), knowledge.gazetteer)
     state = ReaderState(doc.published, dates, home, datelines(doc.text))
     state.reference = doc.published or (stated[-1] if stated else None)
     state.paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(doc.text) if m.group().strip()]
@@ -133,11 +131,6 @@ def to_sentence(span: Span, base: int, original: str) -> Sentence:
     )
     start, end = words[0].start, words[-1].end
     return Sentence(start, end, original[start - base:end - base], words)
-
-
-def _home_country(text: str, gazetteer: Gazetteer) -> Location | None:
-    codes = Counter(m.location.country_code for m in find_places(text, gazetteer) if m.location.country_code)
-    return country_location(codes.most_common(1)[0][0], gazetteer) if codes else None
 
 
 # -- assembly ----------------------------------------------------------------------------------
