@@ -102,7 +102,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def _events(settings: Settings) -> list[dict[str, object]]:
-    return list(service.export_consolidated(settings))
+    return [event.to_json() for event in service.export_consolidated(settings)]
 
 
 def test_consolidate_groups_the_reports_and_counts_reposts_once(settings: Settings) -> None:
@@ -146,12 +146,13 @@ def test_claims_view_shows_revisions_in_order_and_the_views(settings: Settings) 
     view = service.claims_view(settings, str(event["id"]))
     assert view is not None and view.event.id == event["id"]
     (dead,) = view.kinds
-    by_claimant = {row["claimant"]: row for row in dead.rows}
-    assert by_claimant["Hengaw"]["figures"] == ["12", "19"]
-    assert (by_claimant["Hengaw"]["first"], by_claimant["Hengaw"]["latest"]) == ("2026-03-11", "2026-03-14")
-    assert by_claimant["Hengaw"]["outlet_types"] == ["ngo"]
-    assert by_claimant["Hengaw"]["affiliations"] == ["independent"]
-    assert [row["figures"] for row in dead.rows if row["claimant"] != "Hengaw"] == [["3"]]
+    by_claimant = {row.claimant: row for row in dead.rows}
+    assert by_claimant["Hengaw"].figures == ("12", "19")
+    assert (by_claimant["Hengaw"].first, by_claimant["Hengaw"].latest) == ("2026-03-11", "2026-03-14")
+    assert by_claimant["Hengaw"].outlets == ("hengaw.net",)
+    assert by_claimant["Hengaw"].outlet_types == ("ngo",)
+    assert by_claimant["Hengaw"].affiliations == ("independent",)
+    assert [row.figures for row in dead.rows if row.claimant != "Hengaw"] == [("3",)]
     assert dead.acled == 3
     assert dead.ucdp == (3, 3, 19)
 
@@ -163,7 +164,7 @@ def test_claims_view_of_an_unknown_id_is_none(settings: Settings) -> None:
 
 def test_sources_view_counts_documents_and_claims_per_outlet(settings: Settings) -> None:
     service.consolidate(settings)
-    rows = {row["outlet"]: row for row in service.sources_view(settings)}
+    rows = {row.outlet: row for row in service.sources_view(settings)}
     assert set(rows) == {
         "apnews.com",
         "aggregator.example.net",
@@ -171,9 +172,9 @@ def test_sources_view_counts_documents_and_claims_per_outlet(settings: Settings)
         "hengaw.net",
         "irna.ir",
     }
-    assert (rows["irna.ir"]["type"], rows["irna.ir"]["affiliation"]) == ("state_media", "iran-state")
-    assert (rows["irna.ir"]["documents"], rows["irna.ir"]["claims"]) == (1, 1)
-    assert (rows["mirror.example.org"]["type"], rows["mirror.example.org"]["claims"]) == (None, 0)
+    assert (rows["irna.ir"].type, rows["irna.ir"].affiliation) == ("state_media", "iran-state")
+    assert (rows["irna.ir"].documents, rows["irna.ir"].claims) == (1, 1)
+    assert (rows["mirror.example.org"].type, rows["mirror.example.org"].claims) == (None, 0)
 
 
 def test_nothing_stored_consolidates_to_nothing(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -14,8 +14,16 @@ from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
 from chronicler.pipeline import KnowledgeBase, process, read_documents, shared_knowledge
-from chronicler.records import ConsolidatedEvent, Document, DocumentFacts, Extraction, ReadFailure
-from chronicler.store import Store
+from chronicler.records import (
+    Claim,
+    ConsolidatedEvent,
+    Document,
+    DocumentFacts,
+    EventMention,
+    Extraction,
+    ReadFailure,
+)
+from chronicler.store import Store, StoredDocument, StoredDocumentFacts
 
 
 @dataclass
@@ -86,12 +94,13 @@ def ingest(
     return summary
 
 
-def list_events(settings: Settings, **filters: Any) -> list[dict[str, Any]]:
+def list_events(settings: Settings, **filters: Any) -> list[EventMention]:
+    """The stored event mentions that pass ``filters`` (those of ``Store.query_events``)."""
     with Store.open(settings.db_url) as store:
         return store.query_events(**filters)
 
 
-def show_event(settings: Settings, event_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def show_event(settings: Settings, event_id: str) -> tuple[EventMention, StoredDocument] | None:
     with Store.open(settings.db_url) as store:
         return store.get_event(event_id)
 
@@ -115,14 +124,17 @@ def _consolidate(store: Store, settings: Settings) -> ConsolidateSummary:
     store.save_signatures({doc_id: near_duplicates.signature(text) for doc_id, text in missing})
     registry = load_outlets(settings.pack_dirs)
     rows = store.document_facts()
-    known = {row["id"]: registry.lookup(row["outlet"], row["url"]) for row in rows}
+    known = {row.id: registry.lookup(row.outlet, row.url) for row in rows}
+    # Every document has its signature now, but for one stored since by another process: that
+    # one stands alone this time and is compared on the next run.
     keys = [
-        near_duplicates.DocumentKey(row["id"], row["signature"], row["published"], bool(known[row["id"]]))
+        near_duplicates.DocumentKey(row.id, row.signature, row.published, bool(known[row.id]))
         for row in rows
+        if row.signature is not None
     ]
     representatives = near_duplicates.duplicate_groups(keys)
     facts = {
-        row["id"]: _facts(row, representatives[row["id"]], known[row["id"]], registry) for row in rows
+        row.id: _facts(row, representatives.get(row.id, row.id), known[row.id], registry) for row in rows
     }
     mentions = store.load_mentions()
     events = consolidate_mentions(mentions, facts, store.load_consolidated())
@@ -142,24 +154,39 @@ def _outlet_name(outlet: str | None, url: str | None) -> str | None:
 
 
 def _facts(
-    row: Mapping[str, Any], representative: str, found: Outlet | None, registry: OutletRegistry
+    row: StoredDocumentFacts, representative: str, found: Outlet | None, registry: OutletRegistry
 ) -> DocumentFacts:
     return DocumentFacts(
-        doc_id=row["id"],
-        published=row["published"],
-        outlet=_outlet_name(row["outlet"], row["url"]),
+        doc_id=row.id,
+        published=row.published,
+        outlet=_outlet_name(row.outlet, row.url),
         representative=representative,
-        independence_key=registry.independence_key(row["outlet"], row["url"]),
+        independence_key=registry.independence_key(row.outlet, row.url),
         affiliation=found.affiliation if found else None,
         outlet_type=found.type if found else None,
     )
 
 
-def export_consolidated(settings: Settings) -> Iterator[dict[str, Any]]:
-    """The stored consolidated events, each as ``ConsolidatedEvent.to_json`` gave it."""
+def export_consolidated(settings: Settings) -> Iterator[ConsolidatedEvent]:
+    """The stored consolidated events, in the order of the last consolidation."""
     with Store.open(settings.db_url) as store:
-        records = store.consolidated_json()
-    yield from records
+        events = store.load_consolidated()
+    yield from events
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One claimant's figures of one kind for one event: a row of ``chronicler claims``."""
+
+    kind: str
+    claimant: str  # as a reader knows it: canonical name, else as written, else "<outlet> (own voice)"
+    claimant_key: str
+    figures: tuple[str, ...]  # in published order, a repeated figure once: ("208", "304")
+    first: str | None  # published date of the first and of the latest report
+    latest: str | None
+    outlets: tuple[str, ...]
+    outlet_types: tuple[str, ...]  # of those outlets in the outlets pack; empty when none is
+    affiliations: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -167,7 +194,7 @@ class KindView:
     """One kind of figure (dead, injured, ...) of one event: the claims table and the views."""
 
     kind: str
-    rows: list[dict[str, Any]]  # group_table rows, with outlet types and affiliations added
+    rows: list[ClaimRow]
     acled: int | None
     ucdp: tuple[int | None, int | None, int | None]
 
@@ -185,13 +212,13 @@ def claims_view(settings: Settings, event_id: str) -> ClaimsView | None:
     if event is None:
         return None
     registry = load_outlets(settings.pack_dirs)
-    rows = [_with_outlet_facts(row, registry) for row in claim_views.group_table(event.claims)]
+    rows = _claim_rows(event.claims, registry)
     kinds = []
     for kind in sorted({c.kind for c in event.claims}):
         kinds.append(
             KindView(
                 kind=kind,
-                rows=[r for r in rows if r["kind"] == kind],
+                rows=[r for r in rows if r.kind == kind],
                 acled=claim_views.acled_conservative(event.claims, kind),
                 ucdp=claim_views.ucdp_estimates(event.claims, kind),
             )
@@ -199,35 +226,63 @@ def claims_view(settings: Settings, event_id: str) -> ClaimsView | None:
     return ClaimsView(event, kinds)
 
 
-def _with_outlet_facts(row: Mapping[str, Any], registry: OutletRegistry) -> dict[str, Any]:
-    found = [registry.lookup(o) for o in row["outlets"]]
-    return {
-        **row,
-        "outlet_types": sorted({o.type for o in found if o}),
-        "affiliations": sorted({o.affiliation for o in found if o}),
-    }
+def _claim_rows(claims: Sequence[Claim], registry: OutletRegistry) -> list[ClaimRow]:
+    """One row per (kind, claimant), in the order of ``claims.group_table``, with outlet facts."""
+    rows = []
+    for (kind, key), group in claim_views.claim_groups(claims).items():
+        outlets = sorted({c.outlet for c in group if c.outlet})
+        found = [registry.lookup(o) for o in outlets]
+        rows.append(
+            ClaimRow(
+                kind=kind,
+                claimant=claim_views.claimant_name(group[-1]),
+                claimant_key=key,
+                figures=tuple(claim_views.revisions(group)),
+                first=group[0].published,
+                latest=group[-1].published,
+                outlets=tuple(outlets),
+                outlet_types=tuple(sorted({o.type for o in found if o})),
+                affiliations=tuple(sorted({o.affiliation for o in found if o})),
+            )
+        )
+    return rows
 
 
-def sources_view(settings: Settings) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class OutletRow:
+    """One outlet of the stored documents: a row of ``chronicler sources``.
+
+    ``name``, ``type`` and ``affiliation`` come from the outlets pack; None when it is not there.
+    """
+
+    outlet: str
+    name: str | None
+    type: str | None
+    affiliation: str | None
+    documents: int  # stored documents it published
+    claims: int  # claims of the consolidated events it carries
+
+
+def sources_view(settings: Settings) -> list[OutletRow]:
     """Per outlet: its type and affiliation (None when not in the outlets pack), and how many
     stored documents and consolidated claims it carries; most documents first."""
     registry = load_outlets(settings.pack_dirs)
     with Store.open(settings.db_url) as store:
         rows = store.document_facts()
         events = store.load_consolidated()
-    documents = Counter(_outlet_name(r["outlet"], r["url"]) or "(unknown)" for r in rows)
+    documents = Counter(_outlet_name(r.outlet, r.url) or "(unknown)" for r in rows)
     claims = Counter(c.outlet or "(unknown)" for e in events for c in e.claims)
     out = []
     for outlet in sorted(set(documents) | set(claims)):
         found = registry.lookup(outlet)
         out.append(
-            {
-                "outlet": outlet,
-                "name": found.name if found else None,
-                "type": found.type if found else None,
-                "affiliation": found.affiliation if found else None,
-                "documents": documents[outlet],
-                "claims": claims[outlet],
-            }
+            OutletRow(
+                outlet=outlet,
+                name=found.name if found else None,
+                type=found.type if found else None,
+                affiliation=found.affiliation if found else None,
+                documents=documents[outlet],
+                claims=claims[outlet],
+            )
         )
-    return sorted(out, key=lambda r: (-r["documents"], -r["claims"], r["outlet"]))
+    return sorted(out, key=lambda r: (-r.documents, -r.claims, r.outlet))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import uuid
@@ -106,7 +107,7 @@ def test_updated_article_replaces_document_and_mentions(store: Store, build: Any
     assert store.get_event("old-a") is None
     found = store.get_event("new-a")
     assert found is not None
-    assert (found[1]["title"], found[1]["text"]) == ("Updated", new_text)
+    assert (found[1].document.title, found[1].document.text) == ("Updated", new_text)
     assert not store.has_document(build.document("doc-1").content_hash)
     assert store.has_document(updated.document.content_hash)
 
@@ -165,23 +166,20 @@ def test_failures_are_stored_once(store: Store) -> None:
 # -- reading -------------------------------------------------------------------------------
 
 
-def test_get_event_gives_the_json_and_its_document(store: Store, build: Any) -> None:
+def test_get_event_gives_the_mention_and_its_document(store: Store, build: Any) -> None:
     mention = build.mention("m1")
-    store.save_extraction(build.extraction("doc-1", mention, published_inferred=True))
+    extraction = build.extraction("doc-1", mention, published_inferred=True)
+    before = dt.datetime.now(dt.UTC)
+    store.save_extraction(extraction)
     found = store.get_event("m1")
     assert found is not None
-    record, document = found
-    assert record == mention.to_json()
-    assert document["id"] == "doc-1"
-    assert document["text"][mention.start : mention.end] == mention.text
-    expected = {
-        "outlet": "news.example.org",
-        "url": "https://news.example.org/doc-1",
-        "published": "2019-11-18",
-    }
-    assert {k: document[k] for k in expected} == expected
-    assert document["published_inferred"] is True
-    assert document["ingested_at"].endswith("+00:00")
+    got, stored = found
+    assert got == mention and got.to_json() == mention.to_json()
+    assert stored.document == extraction.document
+    assert stored.document.text[mention.start : mention.end] == mention.text
+    assert stored.document.published_inferred is True
+    assert stored.ingested_at.utcoffset() == dt.timedelta(0)
+    assert before <= stored.ingested_at <= dt.datetime.now(dt.UTC)
 
 
 def test_get_unknown_event_is_none(store: Store) -> None:
@@ -204,8 +202,12 @@ def test_stored_json_is_exactly_to_json(store: Store, build: Any) -> None:
         provenance=(("date", "times.v1"),),
     )
     store.save_extraction(build.extraction("doc-1", mention))
+    with store._engine.connect() as conn:
+        stored = conn.execute(text("SELECT record FROM event_mentions")).scalar_one()
+    assert stored == json.dumps(mention.to_json(), ensure_ascii=False, separators=(",", ":"))
     [got] = store.query_events()
-    assert json.dumps(got) == json.dumps(mention.to_json())
+    assert got == mention
+    assert json.dumps(got.to_json()) == json.dumps(mention.to_json())
 
 
 # The corpus for the filter table: id -> (event, date, enddate, location, historical).
@@ -277,7 +279,7 @@ def corpus_store(store: Store, build: Any) -> Store:
     ],
 )
 def test_query_filters(corpus_store: Store, filters: dict[str, Any], expected: list[str]) -> None:
-    assert [e["id"] for e in corpus_store.query_events(**filters)] == expected
+    assert [e.id for e in corpus_store.query_events(**filters)] == expected
 
 
 @pytest.mark.parametrize(
@@ -371,7 +373,7 @@ def test_round_trip_returns_identical_json(
     for mention in stored:
         found = shared_store.get_event(mention.id)
         assert found is not None
-        assert json.dumps(found[0]) == json.dumps(mention.to_json())
-        assert found[1]["text"] == body
+        assert json.dumps(found[0].to_json()) == json.dumps(mention.to_json())
+        assert found[1].document == document
         same_type = shared_store.query_events(event=mention.event)
-        assert mention.to_json() in same_type
+        assert mention.to_json() in [m.to_json() for m in same_type]

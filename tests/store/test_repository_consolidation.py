@@ -11,12 +11,12 @@ from chronicler.consolidate.events import consolidate
 from chronicler.consolidate.near_duplicates import signature
 from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, DocumentFacts, EventMention
-from chronicler.store import Store
+from chronicler.store import Store, StoredDocumentFacts
 from chronicler.store.tables import consolidated_members, document_keys
 
 
 def _consolidate(store: Store) -> tuple[ConsolidatedEvent, ...]:
-    facts = {f["id"]: DocumentFacts(f["id"], f["published"], f["outlet"]) for f in store.document_facts()}
+    facts = {f.id: DocumentFacts(f.id, f.published, f.outlet) for f in store.document_facts()}
     return consolidate(store.load_mentions(), facts)
 
 
@@ -39,9 +39,14 @@ def test_signatures_are_computed_once_per_document_text(store: Store, build) -> 
     assert [doc_id for doc_id, _ in missing] == ["doc-1", "doc-2"]
     store.save_signatures({doc_id: signature(text) for doc_id, text in missing})
     assert store.missing_signatures() == []
-    facts = {f["id"]: f for f in store.document_facts()}
-    assert facts["doc-1"]["signature"] == signature(build.document("doc-1").text)
-    assert (facts["doc-1"]["published"], facts["doc-1"]["outlet"]) == ("2019-11-18", "news.example.org")
+    facts = {f.id: f for f in store.document_facts()}
+    assert facts["doc-1"] == StoredDocumentFacts(
+        "doc-1",
+        "2019-11-18",
+        "news.example.org",
+        "https://news.example.org/doc-1",
+        signature(build.document("doc-1").text),
+    )
     # An updated article (same id, new text) needs a new signature.
     store.save_extraction(build.extraction("doc-1", build.mention("ev-1"), text="The article, rewritten."))
     assert [doc_id for doc_id, _ in store.missing_signatures()] == ["doc-1"]
@@ -49,7 +54,7 @@ def test_signatures_are_computed_once_per_document_text(store: Store, build) -> 
 
 def test_document_facts_without_a_signature_say_none(store: Store, build) -> None:
     _two_documents(store, build)
-    assert [f["signature"] for f in store.document_facts()] == [None, None]
+    assert [f.signature for f in store.document_facts()] == [None, None]
 
 
 def test_consolidated_events_round_trip_in_run_order(store: Store, build) -> None:
@@ -58,7 +63,7 @@ def test_consolidated_events_round_trip_in_run_order(store: Store, build) -> Non
     assert events
     store.replace_consolidated(events)
     assert store.load_consolidated() == list(events)
-    assert store.consolidated_json() == [e.to_json() for e in events]
+    assert [e.to_json() for e in store.load_consolidated()] == [e.to_json() for e in events]
     assert store.get_consolidated(events[0].id) == events[0]
     assert store.get_consolidated("ce_missing") is None
 

@@ -9,7 +9,14 @@ import pytest
 
 from chronicler.errors import StoreError
 from chronicler.records import EventMention, Location
-from chronicler.store.rows import decode_record, document_dict, encode_record, mention_row
+from chronicler.store.rows import (
+    decode_mention,
+    decode_record,
+    document_row,
+    encode_record,
+    mention_row,
+    stored_document,
+)
 
 
 def test_encode_record_round_trips_and_keeps_key_order(build: Any) -> None:
@@ -53,6 +60,16 @@ def test_mention_row_without_location(build: Any) -> None:
         dt.datetime(2024, 5, 1, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=1, minutes=30))),
     ],
 )
-def test_document_dict_gives_utc_iso_time(ingested: dt.datetime) -> None:
-    out = document_dict({"id": "d", "ingested_at": ingested})
-    assert out["ingested_at"] == "2024-05-01T12:30:00+00:00"
+def test_stored_document_is_the_document_with_its_utc_time(build: Any, ingested: dt.datetime) -> None:
+    document = build.document("d", published_inferred=True)
+    stored = stored_document(document_row(document, ingested))
+    assert stored.document == document
+    assert stored.ingested_at == dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.UTC)
+    assert stored.ingested_at.utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize("resolved", ["Ahvāz", ""])
+def test_decode_mention_gives_back_the_record_stored(build: Any, resolved: str) -> None:
+    place = Location("Ahvaz", resolved, 144448, 31.319, 48.6842, "Khuzestan", "IR", "city")
+    mention: EventMention = build.mention("m1", event_loc=place, places=(place,), confidence=1 / 3)
+    assert decode_mention(encode_record(mention)) == mention

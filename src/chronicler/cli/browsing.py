@@ -37,7 +37,7 @@ def events(
     """
     settings = settings_for(db)
     try:
-        rows = service.list_events(
+        mentions = service.list_events(
             settings,
             event=type_.upper() if type_ else None,
             since=since,
@@ -50,9 +50,9 @@ def events(
     except (ChroniclerError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    write_events(rows, fmt)
+    write_events(mentions, fmt)
     if fmt is Format.table:
-        err.print(f"{len(rows)} event mention(s)")
+        err.print(f"{len(mentions)} event mention(s)")
 
 
 def show(
@@ -69,19 +69,20 @@ def show(
     if found is None:
         err.print(f"[red]error:[/red] no event mention with id {event_id!r} in {settings.db_url}")
         raise typer.Exit(1)
-    ev, doc = found
-    text: str = doc.get("text") or ""
-    start, end = ev["text_info"]["start"], ev["text_info"]["end"]
+    ev, stored = found
+    doc = stored.document
+    text = doc.text or ""
+    start, end = ev.start, ev.end
     before = text[max(0, start - 300) : start]
     after = text[end : end + 300]
-    out.print(f"[bold]{ev['event']}[/bold] {ev.get('mode') or ''}  id {ev['id']}")
+    out.print(f"[bold]{ev.event}[/bold] {ev.mode or ''}  id {ev.id}")
     for key, value in flat(ev).items():
         if key not in {"text", "id"} and value:
             out.print(f"  {key:11} {value}")
-    out.print(f"  {'document':11} {doc.get('id')}  {doc.get('title') or ''}")
-    out.print(f"  {'outlet':11} {doc.get('outlet') or '-'}  {doc.get('url') or ''}")
-    out.print(f"  {'published':11} {doc.get('published') or 'unknown'}")
-    out.print(f"  {'extractor':11} {ev['extractor']}  confidence {ev['confidence']}")
+    out.print(f"  {'document':11} {doc.id}  {doc.title or ''}")
+    out.print(f"  {'outlet':11} {doc.outlet or '-'}  {doc.url or ''}")
+    out.print(f"  {'published':11} {doc.published or 'unknown'}")
+    out.print(f"  {'extractor':11} {ev.extractor}  confidence {ev.confidence}")
     context = Text("\n…")
     context.append(before, style="dim")
     context.append(text[start:end], style="bold")

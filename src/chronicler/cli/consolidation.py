@@ -63,8 +63,8 @@ def export_consolidated(
     """
     settings = settings_for(db)
     with user_errors():
-        records = list(service.export_consolidated(settings))
-    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        events = list(service.export_consolidated(settings))
+    lines = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in events)
     if output is None:
         sys.stdout.write(lines)
     else:
@@ -73,7 +73,7 @@ def export_consolidated(
         except OSError as exc:
             err.print(f"[red]error:[/red] cannot write {output}: {exc}")
             raise typer.Exit(2) from exc
-    err.print(f"{len(records)} consolidated event(s)")
+    err.print(f"{len(events)} consolidated event(s)")
 
 
 def claims(
@@ -125,13 +125,13 @@ def _claims_table(kind: service.KindView) -> Table:
         table.add_column(col)
     for row in kind.rows:
         table.add_row(
-            " -> ".join(row["figures"]),
-            row["claimant"],
-            row["first"] or "?",
-            row["latest"] or "?",
-            ", ".join(row["outlets"]),
-            ", ".join(row["outlet_types"]) or "unknown",
-            ", ".join(row["affiliations"]) or "unknown",
+            " -> ".join(row.figures),
+            row.claimant,
+            row.first or "?",
+            row.latest or "?",
+            ", ".join(row.outlets),
+            ", ".join(row.outlet_types) or "unknown",
+            ", ".join(row.affiliations) or "unknown",
         )
     return table
 
@@ -152,12 +152,12 @@ def sources(db: DbOption = None) -> None:
         table.add_column(col, justify="right" if col in {"documents", "claims"} else "left")
     for row in rows:
         table.add_row(
-            row["outlet"],
-            row["name"] or "",
-            row["type"] or "unknown",
-            row["affiliation"] or "unknown",
-            str(row["documents"]),
-            str(row["claims"]),
+            row.outlet,
+            row.name or "",
+            row.type or "unknown",
+            row.affiliation or "unknown",
+            str(row.documents),
+            str(row.claims),
         )
     out.print(table)
     err.print(f"{len(rows)} outlet(s)")

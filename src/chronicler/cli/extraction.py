@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import (
@@ -19,7 +19,7 @@ from chronicler import service
 from chronicler.cli.common import DbOption, Format, PathsArg, err, settings_for, user_errors
 from chronicler.cli.consolidation import print_consolidated
 from chronicler.cli.event_output import write_events
-from chronicler.records import Extraction, ReadFailure
+from chronicler.records import EventMention, Extraction, ReadFailure
 
 
 def extract(
@@ -38,18 +38,17 @@ def extract(
     Example: chronicler extract examples/ --format table
     """
     settings = settings_for()
-    events: list[dict[str, Any]] = []
+    events: list[EventMention] = []
     failed = 0
     for item in service.extract(paths, settings, stdin=sys.stdin):
         if isinstance(item, ReadFailure):
             failed += 1
             err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
         elif isinstance(item, Extraction):
-            batch = [m.to_json() for m in item.mentions]
             if fmt is Format.jsonl:
-                write_events(batch, fmt)
+                write_events(item.mentions, fmt)
             else:
-                events.extend(batch)
+                events.extend(item.mentions)
     if fmt is not Format.jsonl:
         write_events(events, fmt)
     if failed:

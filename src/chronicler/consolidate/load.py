@@ -19,9 +19,10 @@ def _entity(d: Mapping[str, Any]) -> Entity:
 
 
 def _location(d: Mapping[str, Any]) -> Location:
+    resolved = d.get("resolved_place")  # absent from hand-written JSON: the place as written
     return Location(
         extracted_place=str(d.get("extracted_place") or ""),
-        resolved_place=str(d.get("resolved_place") or d.get("extracted_place") or ""),
+        resolved_place=str(resolved if resolved is not None else d.get("extracted_place") or ""),
         geonameid=d.get("geonameid"),
         lat=d.get("lat"),
         lon=d.get("lon"),

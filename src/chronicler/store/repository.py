@@ -2,7 +2,10 @@
 
     store = Store.open("~/chronicler/events.db")        # or sqlite:///..., postgresql+psycopg://...
     store.save_extraction(extraction)                    # idempotent by content hash
-    store.query_events(event="PROTEST", since="2019-11", country="IR")
+    store.query_events(event="PROTEST", since="2019-11", country="IR")  # -> [EventMention, ...]
+
+Reading gives records back: the ``EventMention`` and ``ConsolidatedEvent`` records that were
+stored and, for what only the store knows, those of ``chronicler.store.records``.
 
 Every database error comes out as ``StoreError`` naming the database (never its password) and
 what to do about it.
@@ -21,20 +24,22 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
-from chronicler.consolidate.load import consolidated_from_json, mention_from_json
 from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, EventMention, Extraction, ReadFailure
 from chronicler.store import migrate, query
 from chronicler.store.connect import create_store_engine, parse_target, safe_url
+from chronicler.store.records import StoredDocument, StoredDocumentFacts
 from chronicler.store.rows import (
     consolidated_row,
-    decode_record,
-    document_dict,
+    decode_consolidated,
+    decode_mention,
+    document_facts,
     document_row,
     failure_row,
     member_rows,
     mention_row,
     now_utc,
+    stored_document,
 )
 from chronicler.store.tables import (
     consolidated_events,
@@ -132,8 +137,8 @@ class Store:
         country: str | None = None,
         historical: bool | None = None,
         limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Stored event JSON, exactly as ``EventMention.to_json`` gave it, by date then id.
+    ) -> list[EventMention]:
+        """The stored event mentions that match, by date then id (``to_json`` gives their JSON back).
 
         - ``event``: PLOVER type, any case ("protest" finds PROTEST).
         - ``since``/``until``: "YYYY", "YYYY-MM" or "YYYY-MM-DD"; an event matches when its
@@ -156,10 +161,10 @@ class Store:
             limit=limit,
         )
         with self._guard("query events"), self._engine.connect() as conn:
-            return [decode_record(text) for text in conn.execute(stmt).scalars()]
+            return [decode_mention(text) for text in conn.execute(stmt).scalars()]
 
-    def get_event(self, event_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        """The event JSON and its document row (id, url, title, published, outlet, text, ...)."""
+    def get_event(self, event_id: str) -> tuple[EventMention, StoredDocument] | None:
+        """The event mention and the document it was found in; None for an unknown id."""
         stmt = (
             select(event_mentions.c.record, documents)
             .join(documents, documents.c.id == event_mentions.c.doc_id)
@@ -169,8 +174,7 @@ class Store:
             row = conn.execute(stmt).mappings().first()
         if row is None:
             return None
-        document = {k: v for k, v in row.items() if k != "record"}
-        return decode_record(row["record"]), document_dict(document)
+        return decode_mention(row["record"]), stored_document(row)
 
     def stats(self) -> dict[str, int]:
         """How many rows each table holds: documents, failures, event_mentions."""
@@ -185,7 +189,7 @@ class Store:
         """Every stored event mention as a record, by id."""
         stmt = select(event_mentions.c.record).order_by(event_mentions.c.id)
         with self._guard("read event mentions"), self._engine.connect() as conn:
-            return [mention_from_json(decode_record(text)) for text in conn.execute(stmt).scalars()]
+            return [decode_mention(text) for text in conn.execute(stmt).scalars()]
 
     def missing_signatures(self) -> list[tuple[str, str]]:
         """(doc id, text) of the documents without a near-duplicate signature yet, by id."""
@@ -207,7 +211,7 @@ class Store:
             conn.execute(delete(document_keys).where(document_keys.c.doc_id.in_(list(signatures))))
             conn.execute(insert(document_keys), rows)
 
-    def document_facts(self) -> list[dict[str, Any]]:
+    def document_facts(self) -> list[StoredDocumentFacts]:
         """Per document, by id: id, published, outlet, url and signature (None when not computed)."""
         stmt = (
             select(
@@ -221,7 +225,7 @@ class Store:
             .order_by(documents.c.id)
         )
         with self._guard("read document facts"), self._engine.connect() as conn:
-            return [dict(row) for row in conn.execute(stmt).mappings()]
+            return [document_facts(row) for row in conn.execute(stmt).mappings()]
 
     def replace_consolidated(
         self, events: Sequence[ConsolidatedEvent], representatives: Mapping[str, str] | None = None
@@ -244,21 +248,17 @@ class Store:
                     update(document_keys).where(document_keys.c.doc_id == doc_id).values(representative=rep)
                 )
 
-    def consolidated_json(self) -> list[dict[str, Any]]:
-        """The stored consolidated events as ``ConsolidatedEvent.to_json`` gave them, in run order."""
-        stmt = select(consolidated_events.c.record).order_by(consolidated_events.c.position)
-        with self._guard("read consolidated events"), self._engine.connect() as conn:
-            return [decode_record(text) for text in conn.execute(stmt).scalars()]
-
     def load_consolidated(self) -> list[ConsolidatedEvent]:
         """The last consolidation's events as records, in the order it produced them."""
-        return [consolidated_from_json(record) for record in self.consolidated_json()]
+        stmt = select(consolidated_events.c.record).order_by(consolidated_events.c.position)
+        with self._guard("read consolidated events"), self._engine.connect() as conn:
+            return [decode_consolidated(text) for text in conn.execute(stmt).scalars()]
 
     def get_consolidated(self, event_id: str) -> ConsolidatedEvent | None:
         stmt = select(consolidated_events.c.record).where(consolidated_events.c.id == event_id)
         with self._guard(f"read consolidated event {event_id!r}"), self._engine.connect() as conn:
             text = conn.execute(stmt).scalar_one_or_none()
-        return None if text is None else consolidated_from_json(decode_record(text))
+        return None if text is None else decode_consolidated(text)
 
     # -- lifetime --------------------------------------------------------------------------
 

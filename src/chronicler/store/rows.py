@@ -1,4 +1,4 @@
-"""Records to rows and back. The event JSON is stored as text and returned unchanged."""
+"""Records to rows and back. The event JSON is stored as text; reading it gives the record back."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from chronicler.consolidate.load import consolidated_from_json, mention_from_json
 from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, Document, EventMention, ReadFailure
+from chronicler.store.records import StoredDocument, StoredDocumentFacts
 
 
 def encode_record(mention: EventMention) -> str:
@@ -51,6 +53,15 @@ def member_rows(events: Sequence[ConsolidatedEvent]) -> list[dict[str, Any]]:
 def decode_record(text: str) -> dict[str, Any]:
     record: dict[str, Any] = json.loads(text)
     return record
+
+
+def decode_mention(text: str) -> EventMention:
+    """The record ``encode_record`` stored: ``decode_mention(encode_record(m)) == m``."""
+    return mention_from_json(decode_record(text))
+
+
+def decode_consolidated(text: str) -> ConsolidatedEvent:
+    return consolidated_from_json(decode_record(text))
 
 
 def document_row(document: Document, ingested_at: dt.datetime) -> dict[str, Any]:
@@ -101,16 +112,35 @@ def failure_row(failure: ReadFailure, content_hash: str | None, recorded_at: dt.
     }
 
 
-def document_dict(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A document row as plain JSON-ready values; ``ingested_at`` as an ISO 8601 UTC string."""
-    out = dict(row)
-    ingested = out.get("ingested_at")
-    if isinstance(ingested, dt.datetime):
-        # SQLite gives back naive datetimes; they were written in UTC.
-        if ingested.tzinfo is None:
-            ingested = ingested.replace(tzinfo=dt.UTC)
-        out["ingested_at"] = ingested.astimezone(dt.UTC).isoformat()
-    return out
+def stored_document(row: Mapping[Any, Any]) -> StoredDocument:
+    """A ``documents`` row as the record it was stored from, with its ``ingested_at`` in UTC."""
+    ingested: dt.datetime = row["ingested_at"]
+    # SQLite gives back naive datetimes; they were written in UTC.
+    if ingested.tzinfo is None:
+        ingested = ingested.replace(tzinfo=dt.UTC)
+    document = Document(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        content_hash=row["content_hash"],
+        title=row["title"],
+        url=row["url"],
+        published=row["published"],
+        published_inferred=row["published_inferred"],
+        outlet=row["outlet"],
+        language=row["language"],
+    )
+    return StoredDocument(document, ingested.astimezone(dt.UTC))
+
+
+def document_facts(row: Mapping[Any, Any]) -> StoredDocumentFacts:
+    return StoredDocumentFacts(
+        id=row["id"],
+        published=row["published"],
+        outlet=row["outlet"],
+        url=row["url"],
+        signature=row["signature"],
+    )
 
 
 def now_utc() -> dt.datetime:

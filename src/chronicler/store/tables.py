@@ -5,7 +5,8 @@ this (``tests/store/test_tables.py`` checks it with alembic's ``compare_metadata
 only together with a new migration.
 
 Columns beside ``event_mentions.record`` are copies of fields of the event JSON, kept only so
-that queries can filter and index; ``record`` is the stored truth and is returned unchanged.
+that queries can filter and index; ``record`` is the stored truth, read back into the record that
+was stored.
 """
 
 from __future__ import annotations
