@@ -4,6 +4,10 @@ Every command is registered here, in the order ``--help`` lists them; each lives
 of its group: :mod:`~chronicler.cli.extraction` (extract, ingest),
 :mod:`~chronicler.cli.consolidation` (consolidate, export consolidated, claims, sources),
 :mod:`~chronicler.cli.browsing` (events, show) and :mod:`~chronicler.cli.evaluation` (evaluate).
+
+Building the app imports none of the heavy libraries (spaCy, SciPy, SQLAlchemy, Alembic,
+datasketch, trafilatura): each command imports the service when it runs, so ``--help`` and
+``--version`` answer at once (``tests/test_cli_startup.py`` keeps it so).
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from typing import Annotated
 
 import typer
 
-from chronicler import __version__
 from chronicler.cli import browsing, consolidation, evaluation, extraction
 
 __all__ = ["app", "main"]
@@ -33,16 +36,30 @@ export_app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
+def version() -> str:
+    """The installed distribution's version; the package's own when it is not installed."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version("chronicler")
+    except PackageNotFoundError:
+        from chronicler import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
     if value:
-        print(f"chronicler {__version__}")
+        print(f"chronicler {version()}")
         raise typer.Exit()
 
 
 @app.callback()
 def main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """chronicler: political event reports turned into a database of claims with their evidence."""

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from chronicler import service
 from chronicler.cli.common import DbOption, Format, err, out, settings_for, user_errors
 from chronicler.cli.event_output import flat, write_events
 from chronicler.errors import ChroniclerError
@@ -35,6 +34,8 @@ def events(
 
     Example: chronicler events --type ASSAULT --since 2019-11-01 --country IR --no-historical
     """
+    from chronicler import service
+
     settings = settings_for(db)
     try:
         mentions = service.list_events(
@@ -63,6 +64,8 @@ def show(
 
     Example: chronicler show ev_0123456789abcdef0123
     """
+    from chronicler import service
+
     settings = settings_for(db)
     with user_errors():
         found = service.show_event(settings, event_id)

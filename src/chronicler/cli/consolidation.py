@@ -6,16 +6,18 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from chronicler import service
 from chronicler.cli.common import DbOption, err, out, settings_for, user_errors
 
+if TYPE_CHECKING:
+    from chronicler.service import ConsolidateSummary, KindView
 
-def print_consolidated(summary: service.ConsolidateSummary) -> None:
+
+def print_consolidated(summary: ConsolidateSummary) -> None:
     """One line on standard error: what a consolidation grouped into what, and how long it took."""
     err.print(
         f"consolidated: {summary.mentions} event mention(s) of {summary.documents} document(s) into "
@@ -34,6 +36,8 @@ def consolidate(db: DbOption = None) -> None:
 
     Example: chronicler consolidate --db ./iran.sqlite
     """
+    from chronicler import service
+
     settings = settings_for(db)
     with user_errors():
         summary = service.consolidate(settings)
@@ -61,6 +65,8 @@ def export_consolidated(
 
     Example: chronicler export consolidated --format jsonl --output consolidated.jsonl
     """
+    from chronicler import service
+
     settings = settings_for(db)
     with user_errors():
         events = list(service.export_consolidated(settings))
@@ -91,6 +97,8 @@ def claims(
 
     Example: chronicler claims ce_0123456789abcdef0123
     """
+    from chronicler import service
+
     settings = settings_for(db)
     with user_errors():
         view = service.claims_view(settings, event_id)
@@ -119,7 +127,7 @@ def _n(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-def _claims_table(kind: service.KindView) -> Table:
+def _claims_table(kind: KindView) -> Table:
     table = Table(title=kind.kind, title_justify="left")
     for col in ("figure", "claimant", "first", "latest", "outlets", "outlet type", "affiliation"):
         table.add_column(col)
@@ -144,6 +152,8 @@ def sources(db: DbOption = None) -> None:
 
     Example: chronicler sources --db ./iran.sqlite
     """
+    from chronicler import service
+
     settings = settings_for(db)
     with user_errors():
         rows = service.sources_view(settings)

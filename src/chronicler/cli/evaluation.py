@@ -10,8 +10,6 @@ from typing import Annotated
 import typer
 
 from chronicler.cli.common import err, settings_for, user_errors
-from chronicler.evaluate.report import render_text
-from chronicler.evaluate.runner import evaluate as run_evaluation
 
 
 def evaluate(
@@ -46,6 +44,9 @@ def evaluate(
 
     Example: chronicler evaluate tests/evaluate/gold examples/ --json
     """
+    from chronicler.evaluate.report import render_text
+    from chronicler.evaluate.runner import evaluate as run_evaluation
+
     settings = settings_for()
     if packs:
         # Flag directories come before those of $CHRONICLER_PACKS; both are used.

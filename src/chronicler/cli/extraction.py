@@ -15,7 +15,6 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from chronicler import service
 from chronicler.cli.common import DbOption, Format, PathsArg, err, settings_for, user_errors
 from chronicler.cli.consolidation import print_consolidated
 from chronicler.cli.event_output import write_events
@@ -37,6 +36,8 @@ def extract(
 
     Example: chronicler extract examples/ --format table
     """
+    from chronicler import service
+
     settings = settings_for()
     events: list[EventMention] = []
     failed = 0
@@ -63,6 +64,8 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
 
     Example: chronicler ingest examples/ --db ./iran.sqlite
     """
+    from chronicler import service
+
     settings = settings_for(db)
     progress = Progress(
         SpinnerColumn(),
