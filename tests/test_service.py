@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from chronicler import service
 from chronicler.config import Settings
 from chronicler.records import Count, Document, Entity, EventMention, Extraction, Location
 from chronicler.store import Store
+from chronicler.store.tables import failures
 
 TOWN = Location("Dehdasht", "Dehdasht", 136987, 30.79, 50.56, "Kohgiluyeh and Boyer-Ahmad", "IR", "city")
 POLICE = Entity("security forces", None, None, "IRN", "COP")
@@ -182,3 +185,36 @@ def test_nothing_stored_consolidates_to_nothing(tmp_path: Path) -> None:
     summary = service.consolidate(settings)
     assert (summary.documents, summary.mentions, summary.events) == (0, 0, 0)
     assert _events(settings) == [] and service.sources_view(settings) == []
+
+
+def test_a_failed_extraction_is_set_aside_with_its_reason_and_the_traceback_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("the parser fell over")
+
+    monkeypatch.setattr(service, "process", broken)
+    (tmp_path / "a.txt").write_text("Police arrested forty workers in Arak on Monday.", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "events.db"))
+    with caplog.at_level(logging.DEBUG, logger="chronicler"):
+        summary = service.ingest([str(tmp_path / "a.txt")], settings)
+    reason = "extraction failed: RuntimeError: the parser fell over"
+    assert [f.reason for f in summary.failures] == [reason]
+    with Store.open(settings.db_url) as store, store._engine.connect() as conn:
+        stored = conn.execute(select(failures.c.source, failures.c.reason)).all()
+    assert [tuple(row) for row in stored] == [(str(tmp_path / "a.txt"), reason)]
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert (record.name, record.levelno) == ("chronicler.service", logging.DEBUG)
+    assert "a.txt" in record.getMessage() and "the parser fell over" in caplog.text
+    assert "Traceback" in caplog.text
+
+
+def test_a_failure_logs_nothing_at_the_default_level(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(service, "process", lambda *_: 1 / 0)
+    (tmp_path / "a.txt").write_text("Police arrested forty workers in Arak on Monday.", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="chronicler"):
+        summary = service.ingest([str(tmp_path / "a.txt")], Settings(db=str(tmp_path / "events.db")))
+    assert summary.failures[0].reason == "extraction failed: ZeroDivisionError: division by zero"
+    assert caplog.records == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +25,8 @@ from chronicler.records import (
     ReadFailure,
 )
 from chronicler.store import Store, StoredDocument, StoredDocumentFacts
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,6 +52,9 @@ def _safe_process(doc: Document, knowledge: KnowledgeBase, settings: Settings) -
     try:
         return process(doc, knowledge, settings.spacy_model)
     except Exception as exc:
+        # One bad document is set aside with its reason and never stops the batch; the
+        # traceback is for whoever debugs it (-vv).
+        logger.debug("extraction of %s failed", doc.source, exc_info=True)
         return ReadFailure(doc.source, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
@@ -75,17 +81,22 @@ def ingest(
         for item in read_documents(paths, stdin=stdin, max_bytes=settings.max_bytes):
             summary.read += 1
             if isinstance(item, ReadFailure):
+                logger.info("set aside %s: %s", item.source, item.reason)
                 summary.failures.append(item)
                 store.save_failure(item)
             elif store.has_document(item.content_hash):
+                logger.info("unchanged %s", item.source)
                 summary.unchanged += 1
             else:
                 result = _safe_process(item, knowledge, settings)
                 if isinstance(result, ReadFailure):
+                    logger.info("set aside %s: %s", result.source, result.reason)
                     summary.failures.append(result)
                     store.save_failure(result, item.content_hash)
                 else:
-                    summary.events += store.save_extraction(result)
+                    stored = store.save_extraction(result)
+                    logger.info("stored %s: %d event mention(s)", item.source, stored)
+                    summary.events += stored
                     summary.stored += 1
             if on_document is not None:
                 on_document(item.source)

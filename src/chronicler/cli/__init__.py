@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from chronicler.cli import browsing, consolidation, evaluation, extraction
+from chronicler.cli.common import configure_output
 
 __all__ = ["app", "main"]
 
@@ -57,12 +58,27 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def main(
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Log more on standard error: -v progress, -vv debugging.",
+        ),
+    ] = 0,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print errors only: no summaries, progress or log messages."),
+    ] = False,
     show_version: Annotated[
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """chronicler: political event reports turned into a database of claims with their evidence."""
+    configure_output(verbose=verbose, quiet=quiet)
 
 
 app.command()(extraction.extract)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from chronicler.cli.common import DbOption, Format, err, out, settings_for, user_errors
+from chronicler.cli.common import DbOption, Format, err, note, out, settings_for, user_errors
 from chronicler.cli.event_output import flat, write_events
 from chronicler.errors import ChroniclerError
 
@@ -53,7 +53,7 @@ def events(
         raise typer.Exit(2) from exc
     write_events(mentions, fmt)
     if fmt is Format.table:
-        err.print(f"{len(mentions)} event mention(s)")
+        note.print(f"{len(mentions)} event mention(s)")
 
 
 def show(

@@ -1,7 +1,9 @@
-"""What every command shares: the consoles, the shared options, settings and the handling of user errors."""
+"""What every command shares: the consoles, the shared options, settings, logging and user errors."""
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -13,9 +15,15 @@ from rich.console import Console
 from chronicler.config import Settings, load_settings
 from chronicler.errors import ChroniclerError
 
+# Standard output carries the results (JSON lines, CSV, tables); everything else goes to
+# standard error: errors on `err`, summaries and progress on `note`, which --quiet silences.
 err = Console(stderr=True)
+note = Console(stderr=True)
 # Piped output is not cut to 80 columns: a table is read in a pager or a file.
 out = Console() if Console().is_terminal else Console(width=240)
+
+LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+_HANDLER_NAME = "chronicler.cli"
 
 
 class Format(StrEnum):
@@ -39,6 +47,40 @@ PathsArg = Annotated[
         "(read recursively) or - for standard input."
     ),
 ]
+
+
+class _StderrHandler(logging.Handler):
+    """Writes each record to the standard error of the moment (a test runner may swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
+
+
+def log_level(verbose: int = 0, quiet: bool = False) -> int:
+    """WARNING by default; -v INFO, -vv DEBUG; --quiet ERROR (quiet wins)."""
+    if quiet:
+        return logging.ERROR
+    return (logging.WARNING, logging.INFO)[verbose] if verbose < 2 else logging.DEBUG
+
+
+def configure_output(verbose: int = 0, quiet: bool = False) -> None:
+    """Set up the ``chronicler`` loggers and the summary console for one run of the command line.
+
+    Log records go to standard error, never standard output. Calling it again replaces the
+    previous set-up rather than adding a second handler.
+    """
+    logger = logging.getLogger("chronicler")
+    for handler in [h for h in logger.handlers if h.get_name() == _HANDLER_NAME]:
+        logger.removeHandler(handler)
+    handler = _StderrHandler()
+    handler.set_name(_HANDLER_NAME)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    logger.addHandler(handler)
+    logger.setLevel(log_level(verbose, quiet))
+    note.quiet = quiet
 
 
 @contextmanager

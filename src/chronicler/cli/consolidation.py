@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from chronicler.cli.common import DbOption, err, out, settings_for, user_errors
+from chronicler.cli.common import DbOption, err, note, out, settings_for, user_errors
 
 if TYPE_CHECKING:
     from chronicler.service import ConsolidateSummary, KindView
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def print_consolidated(summary: ConsolidateSummary) -> None:
     """One line on standard error: what a consolidation grouped into what, and how long it took."""
-    err.print(
+    note.print(
         f"consolidated: {summary.mentions} event mention(s) of {summary.documents} document(s) into "
         f"{summary.events} event(s); near-duplicate groups: {summary.duplicate_groups}; "
         f"{summary.seconds:.1f} s"
@@ -41,7 +41,7 @@ def consolidate(db: DbOption = None) -> None:
     settings = settings_for(db)
     with user_errors():
         summary = service.consolidate(settings)
-    err.print(f"database: {settings.db_url}")
+    note.print(f"database: {settings.db_url}")
     print_consolidated(summary)
 
 
@@ -79,7 +79,7 @@ def export_consolidated(
         except OSError as exc:
             err.print(f"[red]error:[/red] cannot write {output}: {exc}")
             raise typer.Exit(2) from exc
-    err.print(f"{len(events)} consolidated event(s)")
+    note.print(f"{len(events)} consolidated event(s)")
 
 
 def claims(
@@ -170,4 +170,4 @@ def sources(db: DbOption = None) -> None:
             str(row.claims),
         )
     out.print(table)
-    err.print(f"{len(rows)} outlet(s)")
+    note.print(f"{len(rows)} outlet(s)")

@@ -15,7 +15,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from chronicler.cli.common import DbOption, Format, PathsArg, err, settings_for, user_errors
+from chronicler.cli.common import DbOption, Format, PathsArg, err, note, settings_for, user_errors
 from chronicler.cli.consolidation import print_consolidated
 from chronicler.cli.event_output import write_events
 from chronicler.records import EventMention, Extraction, ReadFailure
@@ -74,8 +74,8 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
         MofNCompleteColumn(),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
-        console=err,
-        disable=not err.is_terminal,
+        console=note,
+        disable=note.quiet or not note.is_terminal,
     )
     with user_errors(), progress:
         task = progress.add_task("", total=None)
@@ -84,8 +84,8 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
             progress.update(task, advance=1, description=source[-50:])
 
         summary = service.ingest(paths, settings, stdin=sys.stdin, on_document=tick)
-    err.print(f"database: {settings.db_url}")
-    err.print(
+    note.print(f"database: {settings.db_url}")
+    note.print(
         f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "
         f"{summary.unchanged}; failed: {len(summary.failures)}; event mentions stored: {summary.events}"
     )
