@@ -202,13 +202,22 @@ def _named_claimant(
     return Participant(arguments.entity_for(name, when, actors), att.claimant.start, att.claimant.end)
 
 
-def _sentence_mentions(
-    doc: Document, sent: Span, base: int, lang: LanguageKnowledge, knowledge: KnowledgeBase, state: _DocState
-) -> Iterator[EventMention]:
-    lexicon, cues = lang.lexicon, lang.cues
+@dataclass(frozen=True)
+class _Dated:
+    """The date an event takes, and whether it was borrowed from the story rather than stated."""
+
+    date: str | None
+    enddate: str | None
+    inferred: bool = False  # the episode's date, for an undated event of the news
+    inherited: bool = False  # a background episode's date, or the one an anniversary recalls
+
+
+def _sentence_dates(
+    doc: Document, sent: Span, base: int, lang: LanguageKnowledge, state: _DocState
+) -> list[DateMatch]:
+    """The dates of the sentence, offsets within its text; a dateline's filing date is none of them."""
     sent_start = base + sent.start_char
     sent_text = doc.text[sent_start : base + sent.end_char]
-    hits = events.find_triggers(sent, lexicon)
     sent_dates = find_dates(sent_text, state.published, state.anchor(sent_start), lang.dates)
     if state.anniversary and state.paragraphs_since(state.paragraph_starts[0], base) == 1:
         # After "One year after the crackdown, ..." the next paragraph recalls that episode: a
@@ -220,11 +229,11 @@ def _sentence_mentions(
             for old, new in zip(sent_dates, recalled, strict=True)
         ]
     # "DUBAI, Oct 4 (Reuters) –": the filing date of the dateline dates no event.
-    sent_dates = [d for d in sent_dates if not in_dateline(state.datelines, sent_start + d.start)]
-    dates_doc = [
-        DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate, d.relative)
-        for d in sent_dates
-    ]
+    return [d for d in sent_dates if not in_dateline(state.datelines, sent_start + d.start)]
+
+
+def _frame(sent: Span, sent_dates: list[DateMatch], base: int, cues: Cues, state: _DocState) -> None:
+    """A date that opens the sentence ("In September 2022, ...") sets the time of what follows."""
     # Weekdays ("On Sunday afternoon, ...") frame too; vaguer relatives ("Last year, ...") do not.
     # A date that dates a statement ("On Monday, the agency reported that ...") frames nothing.
     frame = next(
@@ -238,16 +247,100 @@ def _sentence_mentions(
         ),
         None,
     )
-    if frame is not None and frame.date is not None:
-        # "In September 2022, ...": a date that opens the sentence sets the time of what follows.
-        state.episode = frame.date[:7]
-        state.episode_day = frame.date
-        state.episode_historical = historical.is_historical(frame.date, state.reference, "", cues)
-        state.episode_paragraph = base
-        if sent.start == 0 and len(frame.date) == 10 and frame.enddate is None:
-            # "On Sunday afternoon, mourners gathered ...": a paragraph opening on a day sets the
-            # scene the next paragraph goes on telling.
-            state.scene_paragraph = base
+    if frame is None or frame.date is None:
+        return
+    _set_episode(state, frame.date, base, cues)
+    if sent.start == 0 and len(frame.date) == 10 and frame.enddate is None:
+        # "On Sunday afternoon, mourners gathered ...": a paragraph opening on a day sets the
+        # scene the next paragraph goes on telling.
+        state.scene_paragraph = base
+
+
+def _set_episode(state: _DocState, date: str, base: int, cues: Cues) -> None:
+    state.episode = date[:7]
+    state.episode_day = date
+    state.episode_historical = historical.is_historical(date, state.reference, "", cues)
+    state.episode_paragraph = base
+
+
+def _event_date(
+    hit: events.TriggerHit, material: bool, dmatch: DateMatch | None, base: int, cues: Cues, state: _DocState
+) -> _Dated:
+    """The event's own date, else (for a material event) the one the story lends it."""
+    token = hit.token
+    if dmatch is not None and clause_dates.descriptive(token):
+        state.asides.add(base + dmatch.start)
+    if dmatch is not None and dmatch.date is not None:
+        if material and not clause_dates.descriptive(token):
+            _set_episode(state, dmatch.date, base, cues)
+        return _Dated(dmatch.date, dmatch.enddate)
+    enddate = dmatch.enddate if dmatch else None
+    episode = state.episode or state.episode_start
+    if material and state.anniversary and clause_dates.descriptive(token):
+        # "the mother of a boy killed in Shahriar" in a piece marking an anniversary: the
+        # killing that describes him is of the episode the anniversary recalls.
+        return _Dated(state.anniversary, enddate, inherited=True)
+    if not material or not episode:
+        return _Dated(None, enddate)
+    if state.episode_historical or historical.is_historical(episode, state.reference, "", cues):
+        # Undated, in or right after the paragraph that told a background episode: part of it.
+        inherited = state.paragraphs_since(state.episode_paragraph, base) <= 1
+        if inherited and not clause_dates.shifted(token):
+            return _Dated(episode, enddate, inherited=True)  # "In 1988, ... The executions were ordered"
+        return _Dated(None, enddate, inherited=inherited)
+    # A toll or an action with no date of its own belongs to the episode just described, or
+    # before any is described, to the month of the first news date the text gives.
+    since = state.paragraphs_since(state.episode_paragraph, base)
+    scene = state.scene_paragraph == state.episode_paragraph and since == 1
+    if state.episode_day and (since == 0 or scene):
+        return _Dated(state.episode_day, enddate, inferred=True)  # the same paragraph, or its scene
+    return _Dated(episode, enddate, inferred=True)
+
+
+def _claimant(
+    att: attribution.Attribution, doc: Document, base: int, state: _DocState, when: str | None,
+    actors: ActorIndex,
+) -> Participant | None:
+    """Who claims it: named in the sentence, or by a pronoun the last claimant; not the outlet itself."""
+    claimant = _named_claimant(att, base, doc.text, state, when, actors)
+    if claimant is None and att.pronoun:
+        claimant = state.last_claimant
+    if claimant is not None and att.claimant is not None:
+        state.last_claimant = claimant
+    if claimant is not None and assemble.own_voice(claimant.entity, doc.outlet):
+        return None
+    return claimant
+
+
+def _historical(dated: _Dated, sent_text: str, cues: Cues, state: _DocState) -> bool:
+    # "Executions in 2023" in a January 2024 report are its news; "the 1988 massacre" in a
+    # 2020 piece is history however much of the text it fills.
+    lead_past = bool(state.lead_period) and historical.is_historical(
+        story_time.last_day(state.lead_period or ""), state.reference, "", cues
+    )
+    # A borrowed date says nothing of the sentence's own time; its markers ("at the time") do.
+    date = dated.date
+    is_hist = dated.inherited or historical.is_historical(
+        None if dated.inferred else date, state.reference, sent_text, cues
+    )
+    if is_hist and date and state.lead_period and date.startswith(state.lead_period) and not lead_past:
+        return False  # inside the period the article reports on ("executions in 2023")
+    return is_hist
+
+
+def _sentence_mentions(
+    doc: Document, sent: Span, base: int, lang: LanguageKnowledge, knowledge: KnowledgeBase, state: _DocState
+) -> Iterator[EventMention]:
+    lexicon, cues = lang.lexicon, lang.cues
+    sent_start = base + sent.start_char
+    sent_text = doc.text[sent_start : base + sent.end_char]
+    hits = events.find_triggers(sent, lexicon)
+    sent_dates = _sentence_dates(doc, sent, base, lang, state)
+    dates_doc = [
+        DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate, d.relative)
+        for d in sent_dates
+    ]
+    _frame(sent, sent_dates, base, cues, state)
     if not hits:
         return
     sent_counts = [
@@ -259,82 +352,38 @@ def _sentence_mentions(
         for p in find_places(sent_text, knowledge.gazetteer)
     ]
     for hit in hits:
-        group = lexicon.groups[hit.event]
+        material = lexicon.groups[hit.event] == "material"
         dmatch = clause_dates.date_for(hit.token, sent, dates_doc, cues)
-        date = dmatch.date if dmatch else None
-        enddate = dmatch.enddate if dmatch else None
-        inferred = inherited = False
-        episode = state.episode or state.episode_start
-        if dmatch is not None and clause_dates.descriptive(hit.token):
-            state.asides.add(base + dmatch.start)
-        if date is None and group == "material" and state.anniversary and clause_dates.descriptive(hit.token):
-            # "the mother of a boy killed in Shahriar" in a piece marking an anniversary: the
-            # killing that describes him is of the episode the anniversary recalls.
-            date, inherited = state.anniversary, True
-        elif date is not None and group == "material" and not clause_dates.descriptive(hit.token):
-            state.episode = date[:7]
-            state.episode_day = date
-            state.episode_historical = historical.is_historical(date, state.reference, "", cues)
-            state.episode_paragraph = base
-        elif date is None and group == "material" and episode:
-            if state.episode_historical or historical.is_historical(episode, state.reference, "", cues):
-                # Undated, in or right after the paragraph that told a background episode: part of it.
-                inherited = state.paragraphs_since(state.episode_paragraph, base) <= 1
-                if inherited and not clause_dates.shifted(hit.token):
-                    date = episode  # "In 1988, ... The executions were ordered by ...": 1988
-            else:
-                # A toll or an action with no date of its own belongs to the episode just described,
-                # or before any is described, to the month of the first news date the text gives.
-                date, inferred = episode, True
-                since = state.paragraphs_since(state.episode_paragraph, base)
-                scene = state.scene_paragraph == state.episode_paragraph and since == 1
-                if state.episode_day and (since == 0 or scene):
-                    date = state.episode_day  # in the same paragraph, or the scene it set: the same day
-        when = date or state.published
+        dated = _event_date(hit, material, dmatch, base, cues, state)
+        when = dated.date or state.published
         actors, recipients = (
             _participants(args, hit, sent, dates_doc, base, state, when, knowledge.actors)
             for args in arguments.find_arguments(hit.token, when, knowledge.actors)
         )
         att = attribution.find_claimant(hit.token, cues, when, knowledge.actors)
-        claimant = _named_claimant(att, base, doc.text, state, when, knowledge.actors)
-        if claimant is None and att.pronoun:
-            claimant = state.last_claimant
-        if claimant is not None and att.claimant is not None:
-            state.last_claimant = claimant
-        if claimant is not None and assemble.own_voice(claimant.entity, doc.outlet):
-            claimant = None
+        claimant = _claimant(att, doc, base, state, when, knowledge.actors)
         mood = assemble.to_come(
-            modality.find_modality(hit.token, cues, att.verb, att.denied), date, state.published
+            modality.find_modality(hit.token, cues, att.verb, att.denied), dated.date, state.published
         )
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
         places = story_places.place_for(sent, sent_places, taken, hit.token)
-        if not places and group == "material":
+        if not places and material:
             # The story's town when it has one, else the country most of its places are in; an
             # event spread over many places is the country's.
             home = state.home if story_places.wide(sent, cues) else (state.city or state.home)
             places = [home] if home is not None else []
-        trig = sent.doc[hit.first : hit.last + 1]
-        start_trig = base + trig.start_char
-        # "Executions in 2023" in a January 2024 report are its news; "the 1988 massacre" in a
-        # 2020 piece is history however much of the text it fills.
-        lead_past = bool(state.lead_period) and historical.is_historical(
-            story_time.last_day(state.lead_period or ""), state.reference, "", cues
-        )
-        # A borrowed date says nothing of the sentence's own time; its markers ("at the time") do.
-        is_hist = inherited or historical.is_historical(
-            None if inferred else date, state.reference, sent_text, cues
-        )
-        if is_hist and date and state.lead_period and date.startswith(state.lead_period) and not lead_past:
-            is_hist = False  # inside the period the article reports on ("executions in 2023")
-        if inferred and is_hist:
+        is_hist = _historical(dated, sent_text, cues, state)
+        date, enddate = dated.date, dated.enddate
+        if dated.inferred and is_hist:
             date = None  # the news month borrowed for a background sentence would be wrong
-        if (inferred or inherited) and (
+        if (dated.inferred or dated.inherited) and (
             clause_dates.perfect(hit.token) or clause_dates.ahead(hit.token, mood)
         ):
             # "have since been executed", "could shut down again": a span up to now or a time
             # still to come, which no earlier date tells.
             date = enddate = None
-        counts = _counts_for(hit, hits, sent_counts)
+        trig = sent.doc[hit.first : hit.last + 1]
+        start_trig = base + trig.start_char
         yield assemble.mention(doc, READER, assemble.Facts(
             event=hit.event,
             mode=_mode(hit, recipients),
@@ -347,7 +396,7 @@ def _sentence_mentions(
             date=date,
             enddate=enddate,
             places=tuple(places),
-            counts=counts,
+            counts=_counts_for(hit, hits, sent_counts),
             claimant=claimant.entity if claimant else None,
             modality=mood,
             historical=is_hist,
