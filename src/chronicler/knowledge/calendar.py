@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from chronicler.errors import PackError
-from chronicler.knowledge.packdata import int_map, read_pack, section, strings
+from chronicler.knowledge.packdata import int_map, known_keys, read_pack, section, strings
 
 UNITS = ("day", "week", "weekend", "month", "year")
 _LISTS = ("month_cues", "year_cues", "last", "last_after", "next", "next_after", "this", "range_from",
@@ -70,6 +70,8 @@ def load_calendars(extra_dirs: Sequence[Path] = ()) -> dict[str, Calendar]:
 
 def _calendar(path: str, data: dict[str, Any], lang: str) -> Calendar:
     raw = section(path, data, lang)
+    known_keys(path, lang, raw, (*_LISTS, "months", "weekdays", "days", "periods", "anchor_days", "units",
+                                 "future_after"))
     missing = [k for k in (*_LISTS, "months", "weekdays", "days", "periods", "anchor_days", "units")
                if k not in raw]
     if missing:

@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any, cast, get_args
 
 from chronicler.errors import PackError
-from chronicler.knowledge.packdata import WORD_AFTER, int_map, phrase_regex, read_pack, section, strings
+from chronicler.knowledge.packdata import (
+    WORD_AFTER,
+    int_map,
+    known_keys,
+    phrase_regex,
+    read_pack,
+    section,
+    strings,
+)
 from chronicler.records import CountKind, Qualifier
 
 KINDS: tuple[CountKind, ...] = get_args(CountKind)
@@ -77,6 +85,7 @@ def load_count_words(extra_dirs: Sequence[Path] = ()) -> dict[str, CountWords]:
 
 def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
     raw = section(path, data, lang)
+    known_keys(path, lang, raw, (*_LISTS, "qualifiers", "approx", "heads", "fallback", "cues"))
     missing = [k for k in (*_LISTS, "qualifiers", "approx", "heads", "fallback", "cues") if k not in raw]
     if missing:
         raise PackError(path, f"{lang}: missing {', '.join(missing)}")

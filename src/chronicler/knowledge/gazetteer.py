@@ -283,15 +283,17 @@ def read_cues(path: Path) -> Cues:
 
 
 def build_index(
-    rows: list[tuple[Place, tuple[str, ...]]], path: Path
+    rows: list[tuple[Place, tuple[str, ...]]], path: Path, sources: Mapping[str, Path] | None = None
 ) -> dict[tuple[str, ...], tuple[Variant, ...]]:
+    """The name index of ``rows``; an error names the file of the row (``sources``, by key) or ``path``."""
     index: defaultdict[tuple[str, ...], dict[tuple[str, tuple[bool, ...]], Variant]] = defaultdict(dict)
     for place, names in rows:
         own = name_key(place.name)
         for name in names:
             tokens = tokenize(name)
             if not tokens:
-                raise PackError(str(path), f"{place.key}: name {name!r} has no letters")
+                where = (sources or {}).get(place.key, path)
+                raise PackError(str(where), f"{place.key}: name {name!r} has no letters")
             caps = tuple(t.text[:1].isupper() for t in tokens)
             key = tuple(t.key for t in tokens)
             primary = key == own or place.resolution != "city"
@@ -306,21 +308,24 @@ def load_gazetteer(directory: Path = PACK_DIR, extra_dirs: Sequence[Path] = ()) 
     Raises PackError naming the file and entry."""
     places_path = directory / "places.tsv"
     rows = _unique_rows(places_path, list(read_places(places_path)))
+    sources: dict[str, Path] = {}  # the user file of each row a user directory added or replaced
     stoplist = read_stoplist(directory / "stoplist.txt")
     for extra in (Path(d) / "gazetteer" for d in extra_dirs):
         if (extra / "places.tsv").is_file():
             added = _unique_rows(extra / "places.tsv", list(read_places(extra / "places.tsv")))
             replaced = {place.key for place, _ in added}
             rows = [row for row in rows if row[0].key not in replaced] + added
+            sources.update((key, extra / "places.tsv") for key in replaced)
         if (extra / "stoplist.txt").is_file():
             stoplist |= read_stoplist(extra / "stoplist.txt")
     known = {place.key for place, _ in rows}
     for place, _ in rows:
         if place.capital is not None and place.capital not in known:
             raise PackError(
-                str(places_path), f"{place.key}: capital {place.capital!r} is not a key in the file"
+                str(sources.get(place.key, places_path)),
+                f"{place.key}: capital {place.capital!r} is not a key in the gazetteer",
             )
-    index = build_index(rows, places_path)
+    index = build_index(rows, places_path, sources)
     return Gazetteer(
         places=tuple(p for p, _ in rows),
         index=index,

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from chronicler.errors import PackError
-from chronicler.knowledge.packdata import read_pack, section, strings
+from chronicler.knowledge.packdata import known_keys, read_pack, section, strings
 from chronicler.text.folding import key_fold, persian_fold
 
 _GRAMMAR_KEYS = ("articles", "clause_openers", "prepositions", "agent_markers", "passive", "reported_speech",
                  "perfect_infinitive", "negation_needs", "pronouns")
+_PERSIAN_KEYS = ("verbs", "same_as", "future_auxiliaries", "detached_prefixes", "detached_suffixes",
+                 "participle_followers", "active_predicates", "partitives")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Grammar:
 def load_grammar(language: str, extra_dirs: Sequence[Path] = ()) -> Grammar:
     """The closed classes of ``language`` from ``packs/<lang>/surface.yaml`` and the user's."""
     path, data = read_pack(f"{language}/surface.yaml", extra_dirs)
+    persian = _PERSIAN_KEYS if language == "fa" else ()
+    known_keys(path, "top level", data, ("version", *_GRAMMAR_KEYS, *persian))
     missing = [k for k in _GRAMMAR_KEYS if k not in data]
     if missing:
         raise PackError(path, f"missing {', '.join(missing)}")

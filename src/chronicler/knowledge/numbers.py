@@ -13,6 +13,7 @@ from chronicler.knowledge.packdata import (
     WORD_BEFORE,
     alternation,
     int_map,
+    known_keys,
     read_pack,
     section,
     strings,
@@ -53,6 +54,7 @@ def _words(
     path: str, data: dict[str, object], lang: str
 ) -> tuple[dict[str, int], dict[str, int], frozenset[str], frozenset[str]]:
     raw = section(path, data, lang)
+    known_keys(path, lang, raw, ("words", "scales", "articles", "joiners"))
     for key in ("words", "scales", "articles", "joiners"):
         if key not in raw:
             raise PackError(path, f"{lang}.{key}: missing")

@@ -74,6 +74,14 @@ def section(path: str, data: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
+def known_keys(path: str, where: str, data: dict[str, Any], allowed: Iterable[str]) -> None:
+    """Refuse a key no loader reads: a misspelt list name would otherwise be ignored in silence."""
+    known = sorted(set(allowed))
+    unknown = sorted(str(k) for k in set(data) - set(known))
+    if unknown:
+        raise PackError(path, f"{where}: unknown key(s) {unknown}; known: {', '.join(known)}")
+
+
 def strings(path: str, where: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise PackError(path, f"{where}: expected a list of non-empty strings, got {value!r}")

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from chronicler.errors import PackError
-from chronicler.knowledge.packdata import read_pack, section, strings
+from chronicler.knowledge.packdata import known_keys, read_pack, section, strings
 from chronicler.text.folding import key_fold
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "packs"
@@ -97,6 +97,7 @@ def _stems(lemma: str, inflections: dict[str, tuple[str, ...]]) -> tuple[str, ..
 def load_inflections(extra_dirs: Sequence[Path] = ()) -> dict[str, tuple[str, ...]]:
     """English verb forms by lemma, from ``packs/en/inflections.yaml`` and the user's."""
     path, data = read_pack("en/inflections.yaml", extra_dirs)
+    known_keys(path, "top level", data, ("version", "forms"))
     table = section(path, data, "forms")
     return {str(lemma).lower(): strings(path, f"forms.{lemma}", forms) for lemma, forms in table.items()}
 
@@ -169,6 +170,7 @@ def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]])
 
 def _read_lexicon(path: Path, modes: dict[str, frozenset[str]], groups: dict[str, str]) -> list[Trigger]:
     data = _load_yaml(path)
+    known_keys(str(path), "top level", data, ("version", "types", "triggers"))
     for name, spec in (data.get("types") or {}).items():
         if not isinstance(spec, dict) or spec.get("group") not in {"material", "verbal"}:
             raise PackError(str(path), f"types.{name}: needs group material or verbal")
