@@ -1,11 +1,12 @@
-"""Shared fixtures: the real spaCy pipeline and packs, loaded once per test session."""
+"""Shared fixtures: the real spaCy pipeline and the shipped knowledge, loaded once per test session."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from chronicler.knowledge.triggers import Cues, Lexicon, load_cues, load_lexicon
+from chronicler.knowledge import KnowledgeBase, load_knowledge
+from chronicler.knowledge.triggers import Cues, Lexicon
 from chronicler.nlp import load_pipeline
 
 
@@ -15,10 +16,16 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
-def lexicon() -> Lexicon:
-    return load_lexicon()
+def knowledge() -> KnowledgeBase:
+    """The shipped packs, with no user directory."""
+    return load_knowledge()
 
 
 @pytest.fixture(scope="session")
-def cues() -> Cues:
-    return load_cues()
+def lexicon(knowledge: KnowledgeBase) -> Lexicon:
+    return knowledge.language("en").lexicon
+
+
+@pytest.fixture(scope="session")
+def cues(knowledge: KnowledgeBase) -> Cues:
+    return knowledge.language("en").cues

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
 
+from chronicler import pipeline
+from chronicler.knowledge import KnowledgeBase
 from chronicler.pipeline import process, read_documents
-from chronicler.records import Document, Extraction
+from chronicler.records import Document, Extraction, ReadFailure
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,9 +24,9 @@ GOLDEN = ROOT / "tests" / "golden" / "examples.jsonl"
 
 
 @pytest.fixture(scope="module")
-def extractions() -> list[Extraction]:
+def extractions(knowledge: KnowledgeBase) -> list[Extraction]:
     docs = [d for d in read_documents([str(ROOT / "examples")]) if isinstance(d, Document)]
-    return [process(d) for d in docs]
+    return [process(d, knowledge) for d in docs]
 
 
 def test_every_example_is_read(extractions: list[Extraction]) -> None:
@@ -57,8 +60,8 @@ def test_no_event_from_page_furniture(extractions: list[Extraction]) -> None:
             assert not any(word in m.text for word in furniture), m.text
 
 
-def test_ids_are_stable(extractions: list[Extraction]) -> None:
-    again = [process(ex.document) for ex in extractions]
+def test_ids_are_stable(extractions: list[Extraction], knowledge: KnowledgeBase) -> None:
+    again = [process(ex.document, knowledge) for ex in extractions]
     assert [[m.id for m in ex.mentions] for ex in again] == [
         [m.id for m in ex.mentions] for ex in extractions
     ]
@@ -72,3 +75,32 @@ def test_golden_snapshot(extractions: list[Extraction]) -> None:
         GOLDEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
     expected = GOLDEN.read_text(encoding="utf-8").splitlines()
     assert lines == expected
+
+
+def test_shared_knowledge_is_loaded_once_per_process(
+    monkeypatch: pytest.MonkeyPatch, knowledge: KnowledgeBase, tmp_path: Path
+) -> None:
+    loads: list[tuple[Path, ...]] = []
+
+    def counting(dirs: tuple[Path, ...]) -> KnowledgeBase:
+        loads.append(dirs)
+        return knowledge
+
+    monkeypatch.setattr(pipeline, "load_knowledge", counting)
+    pipeline.shared_knowledge.cache_clear()
+    try:
+        first = pipeline.shared_knowledge(())
+        assert pipeline.shared_knowledge(()) is first is knowledge
+        failure = ReadFailure("nowhere.txt", "cannot be read")
+        assert list(pipeline.run([failure])) == [failure]  # run shares the same knowledge
+        assert list(pipeline.run([], [tmp_path])) == []  # another pack directory: its own knowledge
+        list(pipeline.run([], [tmp_path]))
+        assert loads == [(), (tmp_path,)]
+    finally:
+        pipeline.shared_knowledge.cache_clear()  # the next caller loads the real packs again
+
+
+def test_knowledge_travels_to_a_worker(extractions: list[Extraction], knowledge: KnowledgeBase) -> None:
+    copy = pickle.loads(pickle.dumps(knowledge))  # a pool or Ray sends it to another process
+    ex = max(extractions, key=lambda e: len(e.mentions))
+    assert process(ex.document, copy).mentions == ex.mentions

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from chronicler.knowledge import KnowledgeBase
 from chronicler.pipeline import process, read_documents
 from chronicler.records import Document
 
@@ -19,10 +20,10 @@ DEVSET = Path(__file__).resolve().parent.parent.parent / "shared" / "devset" / "
 needs_devset = pytest.mark.skipif(not DEVSET.is_dir(), reason=f"the shared devset is not at {DEVSET}")
 
 
-def _events(name: str) -> list[dict[str, Any]]:
+def _events(name: str, knowledge: KnowledgeBase) -> list[dict[str, Any]]:
     docs = [d for d in read_documents([str(DEVSET / f"{name}.json")]) if isinstance(d, Document)]
     assert len(docs) == 1
-    return [m.to_json() for m in process(docs[0]).mentions]
+    return [m.to_json() for m in process(docs[0], knowledge).mentions]
 
 
 def _one(events: list[dict[str, Any]], event: str, words: str) -> dict[str, Any]:
@@ -32,8 +33,8 @@ def _one(events: list[dict[str, Any]], event: str, words: str) -> dict[str, Any]
 
 
 @needs_devset
-def test_seed000() -> None:
-    events = _events("seed000")
+def test_seed000(knowledge: KnowledgeBase) -> None:
+    events = _events("seed000", knowledge)
     banners = _one(events, "PROTEST", "put banners")
     assert banners["historical"] is False
     assert [a["entity_text"] for a in banners["actor"]] == ["Resistance Units"]
@@ -49,8 +50,8 @@ def test_seed000() -> None:
 
 
 @needs_devset
-def test_seed003() -> None:
-    events = _events("seed003")
+def test_seed003(knowledge: KnowledgeBase) -> None:
+    events = _events("seed003", knowledge)
     killed = _one(events, "ASSAULT", "1500 people")
     assert (killed["date"], killed["historical"]) == ("2019-11", True)
     assert [(c["kind"], c["low"]) for c in killed["counts"]] == [("dead", 1500)]

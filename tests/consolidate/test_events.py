@@ -10,6 +10,7 @@ import pytest
 
 from chronicler.consolidate.claims import acled_conservative, claim_groups
 from chronicler.consolidate.events import consolidate, event_id
+from chronicler.knowledge import KnowledgeBase
 from chronicler.records import ConsolidatedEvent, DocumentFacts, EventMention
 
 
@@ -286,7 +287,7 @@ REPORTS = [
 
 
 @pytest.mark.slow
-def test_the_real_pipeline_on_reports_of_one_event() -> None:
+def test_the_real_pipeline_on_reports_of_one_event(knowledge: KnowledgeBase) -> None:
     from chronicler.clean import clean
     from chronicler.pipeline import process
     from chronicler.records import Document, RawDocument
@@ -297,7 +298,7 @@ def test_the_real_pipeline_on_reports_of_one_event() -> None:
         raw = RawDocument(doc_id, text=text or REPORTS[0][3], id=doc_id, published=published, outlet=outlet)
         document = clean(raw)
         assert isinstance(document, Document)
-        mentions += process(document).mentions
+        mentions += process(document, knowledge).mentions
         rep = "wire1" if doc_id == "repost1" else doc_id
         facts[doc_id] = DocumentFacts(doc_id, published, outlet, rep, outlet, None, None)
     events = consolidate(mentions, facts)

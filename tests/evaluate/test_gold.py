@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from chronicler.evaluate.gold import anchor_problems, check_gold, field_problems, validate_gold
-from chronicler.knowledge.triggers import load_lexicon
+from chronicler.knowledge.triggers import Lexicon
 from chronicler.pipeline import read_documents
 from chronicler.records import Document
 
@@ -68,14 +68,14 @@ def _event(**fields: Any) -> dict[str, Any]:
         ({"historical": "no"}, "historical must be"),
     ],
 )
-def test_field_problems(fields: dict[str, Any], problem: str | None) -> None:
-    found = field_problems(_event(**fields), load_lexicon())
+def test_field_problems(fields: dict[str, Any], problem: str | None, lexicon: Lexicon) -> None:
+    found = field_problems(_event(**fields), lexicon)
     assert (found == []) if problem is None else any(problem in p for p in found), found
 
 
-def test_check_gold_checks_the_gold_text_too() -> None:
+def test_check_gold_checks_the_gold_text_too(lexicon: Lexicon) -> None:
     gold = {"text": "Police arrested 40 workers in Arak.", "events": [_event(anchor="again on Monday")]}
-    problems = check_gold(gold, TEXT, load_lexicon())
+    problems = check_gold(gold, TEXT, lexicon)
     assert problems == ["event 0 ('again on Monday'): anchor not found verbatim in the gold text"]
 
 

@@ -22,6 +22,7 @@ from chronicler.evaluate.scoring import (
     prf,
     score,
 )
+from chronicler.knowledge import KnowledgeBase
 from chronicler.pipeline import process, read_documents
 from chronicler.records import Document
 
@@ -287,8 +288,10 @@ def test_parity_with_score_py_on_a_synthetic_system(
 
 
 @pytest.mark.slow
-def test_parity_with_score_py_on_chronicler_output(devset: Path, tmp_path: Path) -> None:
+def test_parity_with_score_py_on_chronicler_output(
+    devset: Path, tmp_path: Path, knowledge: KnowledgeBase
+) -> None:
     docs = [d for d in read_documents([str(devset / "docs")]) if isinstance(d, Document)]
-    system = [m.to_json() for d in docs for m in process(d).mentions]
+    system = [m.to_json() for d in docs for m in process(d, knowledge).mentions]
     assert system
     assert json.loads(json.dumps(score(devset / "gold", system))) == _reference(devset, system, tmp_path)

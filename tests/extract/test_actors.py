@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronicler.errors import PackError
-from chronicler.extract.actors import find_actors, load_actors, lookup_actor, resolve_office
+from chronicler.extract.actors import find_actors, lookup_actor, resolve_office
+from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.actors import load_actors
 
 # (sentence, event date, [(entity_text, identifier_id, code, sector), ...] in text order)
 CASES = [
@@ -90,22 +91,24 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "when", "expected"), CASES)
-def test_find_actors(text: str, when: str | None, expected: list[tuple[str | None, ...]]) -> None:
+def test_find_actors(
+    text: str, when: str | None, expected: list[tuple[str | None, ...]], knowledge: KnowledgeBase
+) -> None:
     got = [(m.entity.entity_text, m.entity.identifier_id, m.entity.code, m.entity.sector)
-           for m in find_actors(text, when)]
+           for m in find_actors(text, when, knowledge.actors)]
     assert got == expected
 
 
-def test_match_offsets_are_the_written_text() -> None:
+def test_match_offsets_are_the_written_text(knowledge: KnowledgeBase) -> None:
     text = "Ten days later, Iran’s Revolutionary Guards said so."
-    (match,) = find_actors(text)
+    (match,) = find_actors(text, None, knowledge.actors)
     assert text[match.start : match.end] == match.entity.entity_text == "Iran’s Revolutionary Guards"
     assert match.kind == "state_body"
     assert match.entity.identifier_text == "Islamic Revolutionary Guard Corps (IRGC)"
 
 
-def test_generic_role_nouns_have_no_identifier() -> None:
-    (match,) = find_actors("protesters")
+def test_generic_role_nouns_have_no_identifier(knowledge: KnowledgeBase) -> None:
+    (match,) = find_actors("protesters", None, knowledge.actors)
     assert match.kind == "role"
     assert match.entity.to_json() == {"entity_text": "protesters", "identifier_id": None,
                                       "identifier_text": None, "code": None, "sector": "CVL"}
@@ -128,8 +131,8 @@ def test_generic_role_nouns_have_no_identifier() -> None:
     ("no-such-office", "2019", None),
     ("amnesty-international", "2019", None),
 ])
-def test_resolve_office(actor_id: str, when: str, holder: str | None) -> None:
-    assert resolve_office(actor_id, when) == holder
+def test_resolve_office(actor_id: str, when: str, holder: str | None, knowledge: KnowledgeBase) -> None:
+    assert resolve_office(actor_id, when, knowledge.actors) == holder
 
 
 @pytest.mark.parametrize(("name", "identifier", "sector"), [
@@ -141,15 +144,15 @@ def test_resolve_office(actor_id: str, when: str, holder: str | None) -> None:
     ("rights groups", None, "SOC"),
     ("Iranian officials", None, "GOV"),
 ])
-def test_lookup_actor(name: str, identifier: str | None, sector: str) -> None:
-    entity = lookup_actor(name)
+def test_lookup_actor(name: str, identifier: str | None, sector: str, knowledge: KnowledgeBase) -> None:
+    entity = lookup_actor(name, knowledge.actors)
     assert entity is not None
     assert (entity.entity_text, entity.identifier_id, entity.sector) == (name, identifier, sector)
 
 
 @pytest.mark.parametrize("name", ["", "Amnesty and HRANA", "a man in a hat", "amnesty", "Amnesty said"])
-def test_lookup_actor_needs_one_whole_name(name: str) -> None:
-    assert lookup_actor(name) is None
+def test_lookup_actor_needs_one_whole_name(name: str, knowledge: KnowledgeBase) -> None:
+    assert lookup_actor(name, knowledge.actors) is None
 
 
 # ---------------------------------------------------------------- packs of one's own
@@ -170,49 +173,12 @@ GOOD = """
 """
 
 
-def test_user_pack_extends_the_base(tmp_path: Path) -> None:
+def test_user_pack_extends_the_base(tmp_path: Path, knowledge: KnowledgeBase) -> None:
     index = load_actors([_pack(tmp_path, GOOD)])
-    got = find_actors("EPM said Amnesty agreed.", index=index)
+    got = find_actors("EPM said Amnesty agreed.", None, index)
     assert [m.entity.identifier_id for m in got] == ["example-monitor", "amnesty-international"]
-    assert find_actors("EPM said Amnesty agreed.")[0].entity.identifier_id == "amnesty-international"
-
-
-@pytest.mark.parametrize(("body", "message"), [
-    (GOOD.replace("    sector: SOC\n", ""), "missing key 'sector'"),
-    (GOOD.replace("sector: SOC", "sector: XYZ"), "unknown sector 'XYZ'"),
-    (GOOD.replace("kind: ngo", "kind: club"), "unknown kind 'club'"),
-    (GOOD.replace("country: NGO", "country: Iran"), "ISO 3166-1 alpha-3"),
-    (GOOD.replace("id: example-monitor", "id: Example Monitor"), "kebab-case"),
-    (GOOD.replace("aliases: [EPM, prison monitor group]", "aliases: [EPM, Amnesty]"),
-     "duplicate alias 'Amnesty', already an alias of 'amnesty-international'"),
-    (GOOD.replace("id: example-monitor", "id: hrana"), "duplicate id"),
-    (GOOD + "    colour: blue\n", "unknown key(s) ['colour']"),
-    (GOOD.replace("kind: ngo", "kind: office") + "    offices:\n      - {title: Chair, holder: ali-khamenei, "
-     "start: 2019-13-01}\n", "office date '2019-13-01' is not ISO 8601"),
-    (GOOD.replace("kind: ngo", "kind: office") + "    offices:\n      - {title: Chair, holder: nobody, "
-     "start: 2019}\n", "office holder 'nobody' is not the id of a person entry"),
-    (GOOD.replace("kind: ngo\n", "kind: role\n").replace("    country: NGO\n", "    country: IRN\n"),
-     "a generic role noun has no country"),
-])
-def test_bad_pack_names_file_and_entry(tmp_path: Path, body: str, message: str) -> None:
-    with pytest.raises(PackError) as info:
-        load_actors([_pack(tmp_path, body)])
-    assert str(tmp_path / "actors.yaml") in str(info.value)
-    assert "entry #1" in str(info.value) or "entry 'example-monitor'" in str(info.value) \
-        or "entry 'hrana'" in str(info.value)
-    assert message in str(info.value)
-
-
-@pytest.mark.parametrize("text", ["actors: {}\n", "- just a list\n", "actors: [\n"])
-def test_malformed_pack_file(tmp_path: Path, text: str) -> None:
-    (tmp_path / "actors.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(PackError, match=r"actors\.yaml"):
-        load_actors([tmp_path])
-
-
-def test_missing_pack_directory(tmp_path: Path) -> None:
-    with pytest.raises(PackError, match="not a directory"):
-        load_actors([tmp_path / "nowhere"])
+    shipped = find_actors("EPM said Amnesty agreed.", None, knowledge.actors)
+    assert shipped[0].entity.identifier_id == "amnesty-international"
 
 
 # ---------------------------------------------------------------- properties
@@ -224,9 +190,11 @@ WORDS = ["the", "Guards", "guards", "Iranian", "authorities", "Iran", "'s", "Pre
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from([None, "2019-11", "2022-09-20"]))
-def test_matches_are_ordered_disjoint_spans_of_the_text(words: list[str], when: str | None) -> None:
+def test_matches_are_ordered_disjoint_spans_of_the_text(
+    knowledge: KnowledgeBase, words: list[str], when: str | None
+) -> None:
     text = " ".join(words)
-    matches = find_actors(text, when)
+    matches = find_actors(text, when, knowledge.actors)
     for m in matches:
         assert text[m.start : m.end] == m.entity.entity_text
         assert m.entity.entity_text.strip() == m.entity.entity_text != ""

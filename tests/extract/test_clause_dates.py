@@ -7,8 +7,9 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from chronicler.extract import clause_dates
-from chronicler.knowledge.triggers import Cues
 from chronicler.extract.times import find_dates
+from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.triggers import Cues
 
 
 def _word(doc_tokens: list[Token], text: str) -> Token:
@@ -27,12 +28,13 @@ def _word(doc_tokens: list[Token], text: str) -> Token:
         ("Unrest spread in late August, two days after police detained a teacher.", "detained", "2022-08"),
     ],
 )
-def test_date_for(nlp: Language, cues: Cues, sentence: str, trigger: str, date: str | None) -> None:
+def test_date_for(
+    nlp: Language, cues: Cues, knowledge: KnowledgeBase, sentence: str, trigger: str, date: str | None
+) -> None:
     doc = nlp(sentence)
     sent = next(doc.sents)
-    found = clause_dates.date_for(
-        _word(list(doc), trigger), sent, find_dates(sentence, "2023-05-17", None, "en"), cues
-    )
+    dates = find_dates(sentence, "2023-05-17", None, knowledge.language("en").dates)
+    found = clause_dates.date_for(_word(list(doc), trigger), sent, dates, cues)
     assert (found.date if found else None) == date
 
 

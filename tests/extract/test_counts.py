@@ -5,14 +5,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronicler.extract.counts import CountMatch, find_counts
+from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
 from chronicler.records import Count
 
 Row = tuple[str, int | None, int | None, str, str]  # kind, low, high, qualifier, text
 
 
-def rows(text: str, language: str = "en") -> list[Row]:
+@pytest.fixture(scope="module")
+def en(knowledge: KnowledgeBase) -> LanguageKnowledge:
+    return knowledge.language("en")
+
+
+def rows(text: str, lang: LanguageKnowledge) -> list[Row]:
     return [(m.count.kind, m.count.low, m.count.high, m.count.qualifier, m.count.text)
-            for m in find_counts(text, language)]
+            for m in find_counts(text, lang)]
 
 
 QUALIFIERS = [
@@ -48,8 +54,8 @@ QUALIFIERS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), QUALIFIERS)
-def test_qualifiers(text: str, expected: Row) -> None:
-    assert rows(text) == [expected]
+def test_qualifiers(text: str, expected: Row, en: LanguageKnowledge) -> None:
+    assert rows(text, en) == [expected]
 
 
 NUMBERS = [
@@ -68,8 +74,8 @@ NUMBERS = [
 
 
 @pytest.mark.parametrize(("text", "value"), NUMBERS)
-def test_number_forms(text: str, value: int) -> None:
-    found = find_counts(text)
+def test_number_forms(text: str, value: int, en: LanguageKnowledge) -> None:
+    found = find_counts(text, en)
     assert [m.count.low for m in found] == [value]
     assert text[found[0].start:found[0].end] == found[0].count.text
 
@@ -105,8 +111,8 @@ NOT_COUNTS = [
 
 
 @pytest.mark.parametrize("text", NOT_COUNTS)
-def test_not_counts(text: str) -> None:
-    assert rows(text) == []
+def test_not_counts(text: str, en: LanguageKnowledge) -> None:
+    assert rows(text, en) == []
 
 
 KINDS = [
@@ -137,8 +143,8 @@ KINDS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), KINDS)
-def test_kinds(text: str, expected: list[tuple[str, int]]) -> None:
-    assert [(m.count.kind, m.count.low) for m in find_counts(text)] == expected
+def test_kinds(text: str, expected: list[tuple[str, int]], en: LanguageKnowledge) -> None:
+    assert [(m.count.kind, m.count.low) for m in find_counts(text, en)] == expected
 
 
 @pytest.mark.parametrize(("text", "head"), [
@@ -148,8 +154,8 @@ def test_kinds(text: str, expected: list[tuple[str, int]]) -> None:
     ("Police arrested 70 of them.", "arrested"),
     ("Rioters burned 80 banks.", "banks"),
 ])
-def test_head(text: str, head: str) -> None:
-    found = find_counts(text)
+def test_head(text: str, head: str, en: LanguageKnowledge) -> None:
+    found = find_counts(text, en)
     assert len(found) == 1
     m: CountMatch = found[0]
     assert m.head_start is not None and m.head_end is not None
@@ -184,21 +190,21 @@ OTHER_LANGUAGES = [
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), OTHER_LANGUAGES)
-def test_other_languages(language: str, text: str, expected: list[Row]) -> None:
-    assert rows(text, language) == expected
+def test_other_languages(language: str, text: str, expected: list[Row], knowledge: KnowledgeBase) -> None:
+    assert rows(text, knowledge.language(language)) == expected
 
 
-def test_offsets_and_count_record() -> None:
+def test_offsets_and_count_record(en: LanguageKnowledge) -> None:
     text = "Witnesses said about 1,200 people were detained."
-    (m,) = find_counts(text)
+    (m,) = find_counts(text, en)
     assert m.count == Count(kind="arrested", low=1200, high=None, qualifier="about", text="about 1,200")
     assert text[m.start:m.end] == "about 1,200"
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300), st.sampled_from(["en", "fr", "de", "fa", "xx"]))
-def test_never_raises(text: str, language: str) -> None:
-    for m in find_counts(text, language):
+def test_never_raises(knowledge: KnowledgeBase, text: str, language: str) -> None:
+    for m in find_counts(text, knowledge.language(language)):
         assert text[m.start:m.end] == m.count.text
         assert m.count.low is not None or m.count.high is not None or m.count.qualifier == "vague"
 
@@ -207,7 +213,7 @@ def test_never_raises(text: str, language: str) -> None:
 @given(st.lists(st.sampled_from(["at least", "about", "up to", "between", "and", "to", "dozens", "of",
                                  "people", "were", "killed", "1,500", "two", "hundred", "-", "2019",
                                  "November", "cities", "one", "the", ",", "%", "years"]), max_size=25))
-def test_never_raises_on_number_like_text(words: list[str]) -> None:
+def test_never_raises_on_number_like_text(en: LanguageKnowledge, words: list[str]) -> None:
     text = " ".join(words)
-    for m in find_counts(text):
+    for m in find_counts(text, en):
         assert text[m.start:m.end] == m.count.text

@@ -11,6 +11,7 @@ from chronicler.extract.counts import find_counts
 from chronicler.extract.foreign import extract_foreign
 from chronicler.extract.places import find_places
 from chronicler.extract.times import find_dates
+from chronicler.knowledge import KnowledgeBase
 from chronicler.records import Document, EventMention
 
 
@@ -26,13 +27,15 @@ def _doc(text: str, language: str, published: str = "2024-03-06") -> Document:
     )
 
 
-def _events(text: str, language: str, published: str = "2024-03-06") -> list[EventMention]:
-    return list(extract_foreign(_doc(text, language, published), language))
+def _events(
+    knowledge: KnowledgeBase, text: str, language: str, published: str = "2024-03-06"
+) -> list[EventMention]:
+    return list(extract_foreign(_doc(text, language, published), language, knowledge))
 
 
-def _one(text: str, language: str, event: str) -> EventMention:
-    found = [m for m in _events(text, language) if m.event == event]
-    assert len(found) == 1, [(m.event, m.trigger) for m in _events(text, language)]
+def _one(knowledge: KnowledgeBase, text: str, language: str, event: str) -> EventMention:
+    found = [m for m in _events(knowledge, text, language) if m.event == event]
+    assert len(found) == 1, [(m.event, m.trigger) for m in _events(knowledge, text, language)]
     return found[0]
 
 
@@ -53,8 +56,8 @@ GERMAN_EVENTS = [
 
 
 @pytest.mark.parametrize(("text", "events"), GERMAN_EVENTS)
-def test_german_events(text: str, events: list[str]) -> None:
-    assert [m.event for m in _events(text, "de")] == events
+def test_german_events(text: str, events: list[str], knowledge: KnowledgeBase) -> None:
+    assert [m.event for m in _events(knowledge, text, "de")] == events
 
 
 FRENCH_EVENTS = [
@@ -71,8 +74,8 @@ FRENCH_EVENTS = [
 
 
 @pytest.mark.parametrize(("text", "events"), FRENCH_EVENTS)
-def test_french_events(text: str, events: list[str]) -> None:
-    assert [m.event for m in _events(text, "fr")] == events
+def test_french_events(text: str, events: list[str], knowledge: KnowledgeBase) -> None:
+    assert [m.event for m in _events(knowledge, text, "fr")] == events
 
 
 # -- modality ------------------------------------------------------------------------------------
@@ -92,19 +95,19 @@ MODALITY = [
 
 
 @pytest.mark.parametrize(("language", "text", "event", "modality"), MODALITY)
-def test_modality(language: str, text: str, event: str, modality: str) -> None:
-    assert _one(text, language, event).modality == modality
+def test_modality(language: str, text: str, event: str, modality: str, knowledge: KnowledgeBase) -> None:
+    assert _one(knowledge, text, language, event).modality == modality
 
 
 # -- claimant, date, counts, places --------------------------------------------------------------
 
 
-def test_german_source_and_konjunktiv_continuation() -> None:
+def test_german_source_and_konjunktiv_continuation(knowledge: KnowledgeBase) -> None:
     text = (
         "Nach Angaben von Amnesty International wurden in Mahabad vier Demonstranten getötet. "
         "Mindestens 200 Menschen seien festgenommen worden."
     )
-    killed, arrested = _events(text, "de")
+    killed, arrested = _events(knowledge, text, "de")
     assert killed.claimed_by is not None and killed.claimed_by.identifier_id == "amnesty-international"
     assert arrested.claimed_by == killed.claimed_by
     assert arrested.modality == "asserted"
@@ -112,8 +115,9 @@ def test_german_source_and_konjunktiv_continuation() -> None:
     assert killed.event_loc is not None and killed.event_loc.admin1 == "West Azerbaijan"
 
 
-def test_german_zufolge_and_weekday() -> None:
-    m = _one("HRANA zufolge wurden am Samstag in Karadsch zwölf Arbeiter verhaftet.", "de", "COERCE")
+def test_german_zufolge_and_weekday(knowledge: KnowledgeBase) -> None:
+    text = "HRANA zufolge wurden am Samstag in Karadsch zwölf Arbeiter verhaftet."
+    m = _one(knowledge, text, "de", "COERCE")
     assert m.claimed_by is not None and m.claimed_by.entity_text == "HRANA"
     assert m.date == "2024-03-02"  # the Saturday before Wednesday 6 March 2024
     assert m.counts[0].low == 12
@@ -136,8 +140,10 @@ def test_german_zufolge_and_weekday() -> None:
         ),
     ],
 )
-def test_an_undated_event_takes_the_day_of_its_paragraph(text: str, language: str, event: str) -> None:
-    m = _one(text, language, event)
+def test_an_undated_event_takes_the_day_of_its_paragraph(
+    text: str, language: str, event: str, knowledge: KnowledgeBase
+) -> None:
+    m = _one(knowledge, text, language, event)
     assert m.date == "2024-03-04"
 
 
@@ -148,46 +154,47 @@ def test_an_undated_event_takes_the_day_of_its_paragraph(text: str, language: st
         ("Ihre Familie erfuhr es erst am 5. März.\n\n", "2024-03"),  # another date between: the month
     ],
 )
-def test_an_undated_event_of_a_later_paragraph(between: str, date: str) -> None:
+def test_an_undated_event_of_a_later_paragraph(between: str, date: str, knowledge: KnowledgeBase) -> None:
     text = (
         "Am Montag wurden in Täbris drei Studenten festgenommen.\n\n"
         + between
         + "Die Polizei hat sie misshandelt."
     )
-    assert _one(text, "de", "ASSAULT").date == date
+    assert _one(knowledge, text, "de", "ASSAULT").date == date
 
 
-def test_german_dateline_is_no_event_place() -> None:
-    m = _one("Teheran/Wien – Im Iran sind zwei Frauen festgenommen worden.", "de", "COERCE")
+def test_german_dateline_is_no_event_place(knowledge: KnowledgeBase) -> None:
+    m = _one(knowledge, "Teheran/Wien – Im Iran sind zwei Frauen festgenommen worden.", "de", "COERCE")
     assert m.event_loc is not None and m.event_loc.resolution == "country"
 
 
-def test_finding_claims_its_content() -> None:
+def test_finding_claims_its_content(knowledge: KnowledgeBase) -> None:
     text = "Ein Revolutionsgericht hatte den Mann für schuldig befunden, einen Polizisten getötet zu haben."
-    assault = _one(text, "de", "ASSAULT")
+    assault = _one(knowledge, text, "de", "ASSAULT")
     assert assault.claimed_by is not None and assault.claimed_by.entity_text == "Revolutionsgericht"
     assert assault.actor == ()
 
 
-def test_french_inverted_speaker_and_dates() -> None:
+def test_french_inverted_speaker_and_dates(knowledge: KnowledgeBase) -> None:
     text = (
         "Au moins douze manifestants ont été tués samedi à Sanandaj, a affirmé lundi Amnesty International."
     )
-    m = _one(text, "fr", "ASSAULT")
+    m = _one(knowledge, text, "fr", "ASSAULT")
     assert m.claimed_by is not None and m.claimed_by.identifier_id == "amnesty-international"
     assert m.date == "2024-03-02"  # samedi, not lundi: the day the source spoke
     assert [(c.kind, c.low) for c in m.counts] == [("dead", 12)]
 
 
-def test_french_selon_and_round_figure() -> None:
+def test_french_selon_and_round_figure(knowledge: KnowledgeBase) -> None:
     text = "Selon l'agence Fars, une centaine de personnes ont été interpellées à Machhad et à Chiraz."
-    m = _one(text, "fr", "COERCE")
+    m = _one(knowledge, text, "fr", "COERCE")
     assert m.claimed_by is not None and "Fars" in m.claimed_by.entity_text
     assert [(c.low, c.qualifier) for c in m.counts] == [(100, "about")]
 
 
-def test_verbal_event_speaker_is_no_claimant() -> None:
-    m = _one("Le porte-parole a déclaré mardi et a appelé les manifestants au calme.", "fr", "REQUEST")
+def test_verbal_event_speaker_is_no_claimant(knowledge: KnowledgeBase) -> None:
+    text = "Le porte-parole a déclaré mardi et a appelé les manifestants au calme."
+    m = _one(knowledge, text, "fr", "REQUEST")
     assert m.claimed_by is None and m.event_loc is None
 
 
@@ -201,8 +208,8 @@ PERSIAN_COUNTS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), PERSIAN_COUNTS)
-def test_persian_counts(text: str, expected: tuple[object, ...]) -> None:
-    c = find_counts(text, "fa")[0].count
+def test_persian_counts(text: str, expected: tuple[object, ...], knowledge: KnowledgeBase) -> None:
+    c = find_counts(text, knowledge.language("fa"))[0].count
     assert (c.kind, c.low, c.high, c.qualifier) == expected
 
 
@@ -213,8 +220,8 @@ PERSIAN_DATES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), PERSIAN_DATES)
-def test_persian_dates(text: str, expected: str) -> None:
-    assert find_dates(text, "2024-03-06", None, "fa")[0].date == expected
+def test_persian_dates(text: str, expected: str, knowledge: KnowledgeBase) -> None:
+    assert find_dates(text, "2024-03-06", None, knowledge.language("fa").dates)[0].date == expected
 
 
 @pytest.mark.parametrize(
@@ -224,8 +231,8 @@ def test_persian_dates(text: str, expected: str) -> None:
         ("کارگران مقابل استانداری استان خوزستان گرد آمدند.", ["Khuzestan"]),
     ],
 )
-def test_persian_places(text: str, place: list[str]) -> None:
-    assert [m.location.resolved_place for m in find_places(text)] == place
+def test_persian_places(text: str, place: list[str], knowledge: KnowledgeBase) -> None:
+    assert [m.location.resolved_place for m in find_places(text, knowledge.gazetteer)] == place
 
 
 # -- Persian: events ------------------------------------------------------------------------------
@@ -262,8 +269,8 @@ PERSIAN_EVENTS = [
 
 
 @pytest.mark.parametrize(("text", "events"), PERSIAN_EVENTS)
-def test_persian_events(text: str, events: list[tuple[str, str | None]]) -> None:
-    assert [(m.event, m.mode) for m in _events(text, "fa")] == events
+def test_persian_events(text: str, events: list[tuple[str, str | None]], knowledge: KnowledgeBase) -> None:
+    assert [(m.event, m.mode) for m in _events(knowledge, text, "fa")] == events
 
 
 PERSIAN_MODALITY = [
@@ -281,8 +288,8 @@ PERSIAN_MODALITY = [
 
 
 @pytest.mark.parametrize(("text", "event", "modality"), PERSIAN_MODALITY)
-def test_persian_modality(text: str, event: str, modality: str) -> None:
-    assert _one(text, "fa", event).modality == modality
+def test_persian_modality(text: str, event: str, modality: str, knowledge: KnowledgeBase) -> None:
+    assert _one(knowledge, text, "fa", event).modality == modality
 
 
 @pytest.mark.parametrize(
@@ -294,37 +301,37 @@ def test_persian_modality(text: str, event: str, modality: str) -> None:
         ("عفو بین‌الملل اعلام کرد که دست‌کم ۵۰ معترض کشته شده‌اند.", "ASSAULT", "عفو بین‌الملل"),
     ],
 )
-def test_persian_claimant(text: str, event: str, claimant: str) -> None:
-    found = _one(text, "fa", event).claimed_by
+def test_persian_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase) -> None:
+    found = _one(knowledge, text, "fa", event).claimed_by
     assert found is not None and claimant in found.entity_text
 
 
-def test_persian_source_covers_only_what_follows_it() -> None:
+def test_persian_source_covers_only_what_follows_it(knowledge: KnowledgeBase) -> None:
     text = "ده‌ها کارگر در اراک تجمع کردند و به گفته شاهدان، مأموران چند نفر را بازداشت کردند."
-    assert _one(text, "fa", "PROTEST").claimed_by is None
-    claimant = _one(text, "fa", "COERCE").claimed_by
+    assert _one(knowledge, text, "fa", "PROTEST").claimed_by is None
+    claimant = _one(knowledge, text, "fa", "COERCE").claimed_by
     assert claimant is not None and claimant.entity_text == "شاهدان"
 
 
-def test_persian_pronoun_continues_the_source() -> None:
+def test_persian_pronoun_continues_the_source(knowledge: KnowledgeBase) -> None:
     text = "سخنگوی عفو بین‌الملل به خبرنگاران گفت که ۱۰ نفر کشته شدند. وی گفت که ۳۰ نفر بازداشت شده‌اند."
-    coerce = _one(text, "fa", "COERCE")
+    coerce = _one(knowledge, text, "fa", "COERCE")
     assert coerce.claimed_by is not None and coerce.claimed_by.identifier_id == "amnesty-international"
 
 
-def test_persian_denial_gives_reject_and_negated_event() -> None:
+def test_persian_denial_gives_reject_and_negated_event(knowledge: KnowledgeBase) -> None:
     text = "معاون وزیر کشور روز سه‌شنبه این گزارش‌ها را تکذیب کرد و گفت: «هیچ کارگری بازداشت نشده است.»"
-    reject, coerce = _one(text, "fa", "REJECT"), _one(text, "fa", "COERCE")
+    reject, coerce = _one(knowledge, text, "fa", "REJECT"), _one(knowledge, text, "fa", "COERCE")
     assert reject.date == "2024-03-05" and reject.modality == "asserted"
     assert coerce.modality == "negated" and coerce.claimed_by is not None
 
 
-def test_persian_calendar_date_digits_counts_and_places_reach_the_event() -> None:
+def test_persian_calendar_date_digits_counts_and_places_reach_the_event(knowledge: KnowledgeBase) -> None:
     text = (
         "بازنشستگان فولاد روز شنبه ۵ اسفند ۱۴۰۲ در چند شهر، از جمله اهواز و اصفهان، "
         "در اعتراض به حقوق پایین تجمع کردند. در اهواز، مأموران دست‌کم ۱۵ نفر را بازداشت کردند."
     )
-    protest, coerce = _one(text, "fa", "PROTEST"), _one(text, "fa", "COERCE")
+    protest, coerce = _one(knowledge, text, "fa", "PROTEST"), _one(knowledge, text, "fa", "COERCE")
     assert protest.date == "2024-02-24" and not protest.historical
     assert [p.resolved_place for p in protest.places] == ["Ahvaz", "Isfahan"]
     assert protest.event_loc is not None and protest.event_loc.resolved_place == "Ahvaz"
@@ -343,23 +350,25 @@ def test_persian_calendar_date_digits_counts_and_places_reach_the_event() -> Non
         ("قوه قضاییه اعلام کرد که دو معترض محکوم به اعدام شده‌اند.", "SANCTION", [], ["معترض"]),
     ],
 )
-def test_persian_arguments(text: str, event: str, actor: list[str], recipient: list[str]) -> None:
-    m = _one(text, "fa", event)
+def test_persian_arguments(
+    text: str, event: str, actor: list[str], recipient: list[str], knowledge: KnowledgeBase
+) -> None:
+    m = _one(knowledge, text, "fa", event)
     assert [a.entity_text for a in m.actor] == actor
     assert [r.entity_text for r in m.recipient] == recipient
 
 
-def test_persian_announced_plan_is_no_claim() -> None:
-    m = _one("معلمان اعلام کرده‌اند که یکشنبه آینده در تهران تجمع خواهند کرد.", "fa", "PROTEST")
+def test_persian_announced_plan_is_no_claim(knowledge: KnowledgeBase) -> None:
+    m = _one(knowledge, "معلمان اعلام کرده‌اند که یکشنبه آینده در تهران تجمع خواهند کرد.", "fa", "PROTEST")
     assert m.modality == "future" and m.date == "2024-03-10" and m.claimed_by is None
     assert [a.entity_text for a in m.actor] == ["معلمان"]
 
 
-def test_persian_reaches_the_pipeline() -> None:
+def test_persian_reaches_the_pipeline(knowledge: KnowledgeBase) -> None:
     from chronicler.pipeline import process
 
     doc = _doc("دست‌کم ۱۵ کارگر در آبادان بازداشت شدند.", "fa")
-    (m,) = process(doc).mentions
+    (m,) = process(doc, knowledge).mentions
     assert m.event == "COERCE" and m.counts[0].low == 15 and m.event_loc is not None
     assert m.event_loc.resolved_place == "Abadan"
 
@@ -371,7 +380,9 @@ def test_persian_reaches_the_pipeline() -> None:
         ("Selon des militants, au moins 12 personnes ont été tuées.", "ASSAULT"),  # a toll gathers days
     ],
 )
-def test_a_span_or_a_toll_in_a_later_paragraph_takes_only_the_month(later: str, event: str) -> None:
+def test_a_span_or_a_toll_in_a_later_paragraph_takes_only_the_month(
+    later: str, event: str, knowledge: KnowledgeBase
+) -> None:
     text = "Lundi, des ouvriers ont manifesté à Tabriz.\n\n" + later
-    m = [e for e in _events(text, "fr") if e.event == event]
-    assert m and m[-1].date == "2024-03", [(e.event, e.date) for e in _events(text, "fr")]
+    m = [e for e in _events(knowledge, text, "fr") if e.event == event]
+    assert m and m[-1].date == "2024-03", [(e.event, e.date) for e in _events(knowledge, text, "fr")]

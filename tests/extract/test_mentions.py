@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from chronicler.knowledge import KnowledgeBase
 from chronicler.pipeline import process
 from chronicler.records import Document, EventMention
 
 pytestmark = pytest.mark.slow
 
 
-def _mentions(text: str, published: str = "2022-10-05") -> list[EventMention]:
+def _mentions(knowledge: KnowledgeBase, text: str, published: str = "2022-10-05") -> list[EventMention]:
     doc = Document(
         id="t",
         text=text,
@@ -20,12 +21,12 @@ def _mentions(text: str, published: str = "2022-10-05") -> list[EventMention]:
         source="t",
         content_hash="t",
     )
-    return list(process(doc).mentions)
+    return list(process(doc, knowledge).mentions)
 
 
-def _one(text: str, event: str, published: str = "2022-10-05") -> EventMention:
-    found = [m for m in _mentions(text, published) if m.event == event]
-    assert len(found) == 1, [m.event for m in _mentions(text, published)]
+def _one(knowledge: KnowledgeBase, text: str, event: str, published: str = "2022-10-05") -> EventMention:
+    found = [m for m in _mentions(knowledge, text, published) if m.event == event]
+    assert len(found) == 1, [m.event for m in _mentions(knowledge, text, published)]
     return found[0]
 
 
@@ -42,76 +43,77 @@ def _one(text: str, event: str, published: str = "2022-10-05") -> EventMention:
         ("Police detained the father of a student who was shot dead in Sanandaj.", "COERCE", "Iran"),
     ],
 )
-def test_event_place(text: str, event: str, place: str) -> None:
+def test_event_place(text: str, event: str, place: str, knowledge: KnowledgeBase) -> None:
     # "Iran" comes from the story's home country, named in the second sentence.
-    m = _one(text + " Officials in Tehran, Isfahan and elsewhere in Iran gave no comment.", event)
+    m = _one(knowledge, text + " Officials in Tehran, Isfahan and elsewhere in Iran gave no comment.", event)
     assert m.event_loc is not None
     assert m.event_loc.resolved_place == place or (m.event_loc.country_code == "IR" and place == "Iran")
     assert place != "Iran" or m.event_loc.resolution == "country"
 
 
-def test_an_unplaced_event_is_in_the_story_town() -> None:
+def test_an_unplaced_event_is_in_the_story_town(knowledge: KnowledgeBase) -> None:
     text = (
         "Farmers marched in Shahrekord on Sunday over water shortages.\n\n"
         "Police arrested six of them, a local lawyer said.\n\n"
         "The governor of Shahrekord promised a new pipeline."
     )
-    arrest = _one(text, "COERCE")
+    arrest = _one(knowledge, text, "COERCE")
     assert arrest.event_loc is not None and arrest.event_loc.extracted_place == "Shahrekord"
 
 
-def test_claimant_is_the_name_not_the_description() -> None:
-    m = _one("At least 40 people were killed, according to the monitoring group HRANA.", "ASSAULT")
+def test_claimant_is_the_name_not_the_description(knowledge: KnowledgeBase) -> None:
+    m = _one(knowledge, "At least 40 people were killed, according to the monitoring group HRANA.", "ASSAULT")
     assert m.claimed_by is not None and m.claimed_by.entity_text == "HRANA"
 
 
-def test_a_running_count_is_dated_by_its_episode_not_its_bound() -> None:
+def test_a_running_count_is_dated_by_its_episode_not_its_bound(knowledge: KnowledgeBase) -> None:
     text = (
         "Protests broke out in Arak on 3 September over bread prices.\n\n"
         "At least 41 protesters had been killed by Wednesday, a monitoring group said."
     )
-    killed = _one(text, "ASSAULT")
+    killed = _one(knowledge, text, "ASSAULT")
     assert killed.date == "2022-09"
     assert not killed.historical
 
 
-def test_an_undated_event_after_background_is_background() -> None:
+def test_an_undated_event_after_background_is_background(knowledge: KnowledgeBase) -> None:
     text = (
         "Mourners gathered in Shiraz on Sunday to mark the anniversary.\n\n"
         "In the summer of 1988, thousands of prisoners were executed across the country.\n\n"
         "Many of them were buried in unmarked graves, and several guards were later killed."
     )
-    later = [m for m in _mentions(text) if m.event == "ASSAULT" and "guards" in m.text]
+    later = [m for m in _mentions(knowledge, text) if m.event == "ASSAULT" and "guards" in m.text]
     assert later and later[0].historical and later[0].date is None
 
 
-def test_an_undated_event_in_a_background_paragraph_takes_its_date() -> None:
+def test_an_undated_event_in_a_background_paragraph_takes_its_date(knowledge: KnowledgeBase) -> None:
     text = (
         "Mourners gathered in Shiraz on Sunday to mark the anniversary.\n\n"
         "In the summer of 1988, a panel of judges sent thousands of prisoners to their deaths. "
         "The executions were ordered by the country's leader."
     )
-    ordered = [m for m in _mentions(text) if m.event == "ASSAULT" and "ordered" in m.text]
+    ordered = [m for m in _mentions(knowledge, text) if m.event == "ASSAULT" and "ordered" in m.text]
     assert ordered and ordered[0].historical and ordered[0].date == "1988"
 
 
-def test_an_anniversary_lead_puts_a_yearless_date_in_the_recalled_year() -> None:
+def test_an_anniversary_lead_puts_a_yearless_date_in_the_recalled_year(knowledge: KnowledgeBase) -> None:
     text = (
         "Two years after the crackdown on fuel protests, families of the dead gathered at a cemetery "
         "in Isfahan on Friday and were dispersed by police.\n\n"
         "The protests began on 12 March, when the government tripled petrol prices, and at least "
         "40 people were killed within a week."
     )
-    began = [m for m in _mentions(text, published="2024-03-16") if m.event == "PROTEST" and "began" in m.text]
+    found = _mentions(knowledge, text, published="2024-03-16")
+    began = [m for m in found if m.event == "PROTEST" and "began" in m.text]
     assert began and began[0].date == "2022-03-12" and began[0].historical
 
 
-def test_events_inside_the_period_an_annual_report_covers_are_news() -> None:
+def test_events_inside_the_period_an_annual_report_covers_are_news(knowledge: KnowledgeBase) -> None:
     text = (
         "A monitoring group said on Monday that courts handed down at least 300 death sentences in 2021.\n\n"
         "Four men were hanged in Qom on 2 March, the group said."
     )
-    hanged = _one(text, "ASSAULT", published="2022-01-10")
+    hanged = _one(knowledge, text, "ASSAULT", published="2022-01-10")
     assert hanged.date == "2021-03-02"
     assert not hanged.historical
 
@@ -165,8 +167,8 @@ def test_events_inside_the_period_an_annual_report_covers_are_news() -> None:
         ),
     ],
 )
-def test_claimant_by_its_name(text: str, event: str, claimant: str) -> None:
-    m = _one(text, event)
+def test_claimant_by_its_name(text: str, event: str, claimant: str, knowledge: KnowledgeBase) -> None:
+    m = _one(knowledge, text, event)
     assert m.claimed_by is not None and m.claimed_by.entity_text.endswith(claimant), m.claimed_by
 
 
@@ -182,25 +184,25 @@ def test_claimant_by_its_name(text: str, event: str, claimant: str) -> None:
         ),
     ],
 )
-def test_no_claimant(text: str, event: str) -> None:
-    assert _one(text, event).claimed_by is None
+def test_no_claimant(text: str, event: str, knowledge: KnowledgeBase) -> None:
+    assert _one(knowledge, text, event).claimed_by is None
 
 
-def test_a_dateline_does_not_make_the_story_town() -> None:
+def test_a_dateline_does_not_make_the_story_town(knowledge: KnowledgeBase) -> None:
     text = (
         "BEIRUT, March 3 (Example Wire) – Police fired on striking miners in Kerman on Sunday.\n\n"
         "At least nine miners were killed, a local activist said. Kerman has been tense for weeks."
     )
-    killed = [m for m in _mentions(text, "2023-03-03") if m.counts]
+    killed = [m for m in _mentions(knowledge, text, "2023-03-03") if m.counts]
     assert killed and killed[0].event_loc is not None and killed[0].event_loc.extracted_place == "Kerman"
 
 
-def test_the_dateline_date_dates_no_event() -> None:
+def test_the_dateline_date_dates_no_event(knowledge: KnowledgeBase) -> None:
     text = (
         "BEIRUT, March 6 (Example Wire) – Police fired on striking miners in Kerman last Thursday, "
         "killing at least nine, a local activist said."
     )
-    fired = [m for m in _mentions(text, "2023-03-06") if m.event == "ASSAULT"]
+    fired = [m for m in _mentions(knowledge, text, "2023-03-06") if m.event == "ASSAULT"]
     assert fired and all(m.date == "2023-03-02" for m in fired)
 
 
@@ -212,37 +214,39 @@ def test_the_dateline_date_dates_no_event() -> None:
         ("At least 40 people have since been arrested, activists said.", False),  # a span up to now
     ],
 )
-def test_borrowed_dates_only_for_past_events(sentence: str, dated: bool) -> None:
+def test_borrowed_dates_only_for_past_events(sentence: str, dated: bool, knowledge: KnowledgeBase) -> None:
     text = "Police fired on striking miners in Kerman on 2 March.\n\n" + sentence
-    later = [m for m in _mentions(text, "2023-03-06") if m.text == sentence]
+    later = [m for m in _mentions(knowledge, text, "2023-03-06") if m.text == sentence]
     assert later and (later[0].date == "2023-03") is dated, [(m.event, m.date) for m in later]
 
 
-def test_a_paragraph_opening_on_a_day_sets_the_scene_of_the_next() -> None:
+def test_a_paragraph_opening_on_a_day_sets_the_scene_of_the_next(knowledge: KnowledgeBase) -> None:
     text = (
         "On Friday evening, hundreds of dockworkers protested at the port gates in Bushehr.\n\n"
         "A union organiser was arrested near the gates and held for several hours."
     )
-    arrested = _one(text, "COERCE", published="2023-05-15")
+    arrested = _one(knowledge, text, "COERCE", published="2023-05-15")
     assert arrested.date == "2023-05-12"
 
 
-def test_a_date_that_dates_a_statement_sets_no_scene() -> None:
+def test_a_date_that_dates_a_statement_sets_no_scene(knowledge: KnowledgeBase) -> None:
     text = (
         "On Friday, the rights group reported that dozens of dockworkers had protested in Bushehr.\n\n"
         "A union organiser was arrested near the gates and held for several hours."
     )
-    arrested = _one(text, "COERCE", published="2023-05-15")
+    arrested = _one(knowledge, text, "COERCE", published="2023-05-15")
     assert arrested.date != "2023-05-12"
 
 
-def test_a_descriptive_clause_neither_moves_the_story_nor_anchors_relative_dates() -> None:
+def test_a_descriptive_clause_neither_moves_the_story_nor_anchors_relative_dates(
+    knowledge: KnowledgeBase
+) -> None:
     text = (
         "On Friday evening, students rallied at the university in memory of the poet, "
         "a writer killed in a car bomb in Beirut on 2 April.\n\n"
         "Police arrested two of the organisers the following day."
     )
-    summoned = _one(text, "COERCE", published="2023-05-15")
+    summoned = _one(knowledge, text, "COERCE", published="2023-05-15")
     assert summoned.date == "2023-05-13"
 
 
@@ -254,10 +258,12 @@ def test_a_descriptive_clause_neither_moves_the_story_nor_anchors_relative_dates
         ("Unrest spread in late August, hours after police detained the teacher in Ilam.", "2023-08"),
     ],
 )
-def test_a_short_unresolved_offset_takes_the_month_of_its_sentence(sentence: str, date: str | None) -> None:
+def test_a_short_unresolved_offset_takes_the_month_of_its_sentence(
+    sentence: str, date: str | None, knowledge: KnowledgeBase
+) -> None:
     # the story's latest episode, which an undated event would otherwise borrow, is September
     text = "Police fired on crowds in Ilam on 14 September.\n\n" + sentence
-    detained = [m for m in _mentions(text, "2023-10-02") if m.event == "COERCE"]
+    detained = [m for m in _mentions(knowledge, text, "2023-10-02") if m.event == "COERCE"]
     assert detained and detained[0].date == date, [(m.event, m.date) for m in detained]
 
 
@@ -278,8 +284,10 @@ def test_a_short_unresolved_offset_takes_the_month_of_its_sentence(sentence: str
         ("Human Rights Watch said police shot two porters near Baneh.", "ASSAULT", "Human Rights Watch"),
     ],
 )
-def test_a_description_before_a_name_is_not_part_of_it(text: str, event: str, claimant: str) -> None:
-    m = _one(text, event)
+def test_a_description_before_a_name_is_not_part_of_it(
+    text: str, event: str, claimant: str, knowledge: KnowledgeBase
+) -> None:
+    m = _one(knowledge, text, event)
     assert m.claimed_by is not None and m.claimed_by.entity_text == claimant
 
 
@@ -298,15 +306,17 @@ def test_a_description_before_a_name_is_not_part_of_it(text: str, event: str, cl
         ("Guards opened fire on the crowd in Arak.", "ASSAULT", ["Guards"], ["crowd"]),
     ],
 )
-def test_participants(text: str, event: str, actors: list[str], recipients: list[str]) -> None:
-    m = _one(text, event, published="2023-05-18")
+def test_participants(
+    text: str, event: str, actors: list[str], recipients: list[str], knowledge: KnowledgeBase
+) -> None:
+    m = _one(knowledge, text, event, published="2023-05-18")
     assert [a.entity_text for a in m.actor] == actors
     assert [r.entity_text for r in m.recipient] == recipients
 
 
-def test_what_an_appeal_asks_for_is_still_to_come() -> None:
+def test_what_an_appeal_asks_for_is_still_to_come(knowledge: KnowledgeBase) -> None:
     text = "The exile council urged supporters to take part in a rally in Vienna on Saturday."
-    found = {m.event: m for m in _mentions(text, published="2022-10-05")}  # a Wednesday
+    found = {m.event: m for m in _mentions(knowledge, text, published="2022-10-05")}  # a Wednesday
     rally, appeal = found["PROTEST"], found["REQUEST"]
     assert (rally.modality, rally.date) == ("future", "2022-10-08")  # the coming Saturday
     assert [a.entity_text for a in rally.actor] == ["supporters"]  # who is urged to take part
@@ -314,8 +324,8 @@ def test_what_an_appeal_asks_for_is_still_to_come() -> None:
     assert (appeal.modality, appeal.date) == ("asserted", None)  # Saturday is the rally's
 
 
-def test_who_took_part_is_the_actor() -> None:
-    rally = _one("Thousands of farmers took part in rallies in Isfahan on Friday.", "PROTEST")
+def test_who_took_part_is_the_actor(knowledge: KnowledgeBase) -> None:
+    rally = _one(knowledge, "Thousands of farmers took part in rallies in Isfahan on Friday.", "PROTEST")
     assert [a.entity_text for a in rally.actor] == ["farmers"]
 
 
@@ -328,22 +338,27 @@ def test_who_took_part_is_the_actor() -> None:
         ("Police arrested protesters across the country, a local lawyer said.", "Iran"),
     ],
 )
-def test_an_event_over_many_places_is_not_in_the_story_town(sentence: str, place: str) -> None:
+def test_an_event_over_many_places_is_not_in_the_story_town(
+    sentence: str, place: str, knowledge: KnowledgeBase
+) -> None:
     text = (
         "Farmers marched in Shahrekord in Iran on Sunday over water shortages.\n\n"
         + sentence
         + "\n\nThe governor of Shahrekord promised a new pipeline."
     )
-    m = [e for e in _mentions(text) if e.text == sentence]
+    m = [e for e in _mentions(knowledge, text) if e.text == sentence]
     assert m and m[0].event_loc is not None
     assert m[0].event_loc.resolved_place == place
 
 
-def test_a_killing_that_describes_someone_in_an_anniversary_piece_is_of_the_recalled_episode() -> None:
+def test_a_killing_that_describes_someone_in_an_anniversary_piece_is_of_the_recalled_episode(
+    knowledge: KnowledgeBase
+) -> None:
     text = (
         "Two years after the crackdown on fuel protests, families of the dead gathered at a cemetery "
         "in Isfahan on Friday and were dispersed by police.\n\n"
         "On Friday evening, agents detained the father of a student killed in Shiraz."
     )
-    found = [m for m in _mentions(text, "2024-03-16") if m.event == "ASSAULT" and "agents" in m.text]
+    mentions = _mentions(knowledge, text, "2024-03-16")
+    found = [m for m in mentions if m.event == "ASSAULT" and "agents" in m.text]
     assert found and found[0].date == "2022-03" and found[0].historical

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from chronicler.extract.numbers import ascii_digits, digits_regex, digits_value, words_regex, words_value
+from chronicler.extract.numbers import ascii_digits, digits_value, words_value
+from chronicler.knowledge import KnowledgeBase
 
 
 @pytest.mark.parametrize(("language", "text", "value"), [
@@ -10,10 +11,11 @@ from chronicler.extract.numbers import ascii_digits, digits_regex, digits_value,
     ("de", "2,5 Millionen", 2_500_000), ("fr", "87\u202f000", 87000), ("fr", "87 000", 87000),
     ("fr", "1\u00a0000", 1000), ("fa", ascii_digits("۳۰۰"), 300), ("en", ascii_digits("٤٥"), 45),
 ])
-def test_digits(language: str, text: str, value: int) -> None:
-    match = digits_regex(language).fullmatch(text)
+def test_digits(language: str, text: str, value: int, knowledge: KnowledgeBase) -> None:
+    numbers = knowledge.language(language).numbers
+    match = numbers.digits.fullmatch(text)
     assert match is not None
-    assert digits_value(match) == value
+    assert digits_value(match, numbers) == value
 
 
 @pytest.mark.parametrize(("language", "text", "found"), [
@@ -30,8 +32,9 @@ def test_digits(language: str, text: str, value: int) -> None:
     ("fr", "quatre-vingt-dix", [("quatre-vingt-dix", 90)]),
     ("fa", "دو تن و ده‌ها نفر", [("دو", 2)]),  # ZWNJ keeps "ده‌ها" one word
 ])
-def test_words(language: str, text: str, found: list[tuple[str, int]]) -> None:
-    got = [(m.group(), words_value(m.group(), language)) for m in words_regex(language).finditer(text)]
+def test_words(language: str, text: str, found: list[tuple[str, int]], knowledge: KnowledgeBase) -> None:
+    numbers = knowledge.language(language).numbers
+    got = [(m.group(), words_value(m.group(), numbers)) for m in numbers.spelled.finditer(text)]
     assert got == found
 
 

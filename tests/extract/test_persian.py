@@ -1,4 +1,4 @@
-"""Persian for the surface reader: spelling folds, the light-verb conjugator, joined affixes, roles.
+"""Persian for the surface reader: joined affixes, tenses, what is stated.
 
 Every sentence here is written for these tests.
 """
@@ -8,47 +8,27 @@ from __future__ import annotations
 import pytest
 
 from chronicler.extract.foreign import sentences
-from chronicler.knowledge.triggers import load_cues, load_lexicon
-from chronicler.extract.persian import conjugate, fold, morphology, regroup, stated
-from chronicler.extract.surface import Sentence, find_hits, load_grammar
+from chronicler.extract.persian import morphology, regroup, stated
+from chronicler.extract.surface import Sentence, find_hits
+from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
 
 
-def _sentence(text: str) -> Sentence:
-    return next(iter(sentences(text, "fa")))
+@pytest.fixture(scope="module")
+def fa(knowledge: KnowledgeBase) -> LanguageKnowledge:
+    return knowledge.language("fa")
 
 
-@pytest.mark.parametrize(("written", "key"), [
-    ("شده‌اند", "شدهاند"),  # the half-space goes
-    ("دستگير", "دستگیر"),  # Arabic yeh
-    ("كردند", "کردند"),  # Arabic kaf
-    ("ظاهراً", "ظاهرا"),  # the tanwin
-    ("مأموران", "ماموران"),  # hamza on alef
-])
-def test_fold(written: str, key: str) -> None:
-    assert fold(written) == key
+def _sentence(text: str, fa: LanguageKnowledge) -> Sentence:
+    assert fa.grammar is not None
+    return next(iter(sentences(text, "fa", fa.grammar)))
 
 
-@pytest.mark.parametrize(("form", "morph"), [
-    ("کردند", "Tense=Past"),
-    ("کردهاند", "Tense=Past|Aspect=Perf"),
-    ("کرده", "Tense=Past|VerbForm=Part"),
-    ("میکنند", "Tense=Pres|Aspect=Imp"),
-    ("کنند", "Mood=Sub"),
-    ("نکردند", "Tense=Past|Polarity=Neg"),
-    ("نمیکنند", "Tense=Pres|Aspect=Imp|Polarity=Neg"),
-    ("نکرده", "Tense=Past|VerbForm=Part|Polarity=Neg"),
-])
-def test_conjugate(form: str, morph: str) -> None:
-    assert conjugate("کرد", "کن")[form] == morph
-
-
-def test_negative_of_a_stem_with_madda() -> None:
-    assert "نیامدند" in conjugate("آمد", "آی")
-
-
-def test_the_verbs_pack_loads_with_synonyms() -> None:
-    forms = morphology().forms
-    assert forms["نمودند"][0] == "کردن" and forms["گردید"][0] == "شدن"
+def test_morphology_is_the_persian_grammar_s(fa: LanguageKnowledge, knowledge: KnowledgeBase) -> None:
+    assert fa.grammar is not None and morphology(fa.grammar) is fa.grammar.morphology
+    german = knowledge.language("de").grammar
+    assert german is not None
+    with pytest.raises(ValueError, match="no Persian morphology"):
+        morphology(german)
 
 
 @pytest.mark.parametrize(("text", "word", "lemma", "morph"), [
@@ -58,16 +38,17 @@ def test_the_verbs_pack_loads_with_synonyms() -> None:
     ("کارگران تجمع نخواهند کرد.", "نخواهند کرد", "کردن", "Tense=Fut|Polarity=Neg"),
     ("کسی بازداشت نشد.", "نشد", "شدن", "Tense=Past|Polarity=Neg"),
 ])
-def test_regroup_joins_and_tags(text: str, word: str, lemma: str, morph: str) -> None:
-    sent = _sentence(text)
+def test_regroup_joins_and_tags(text: str, word: str, lemma: str, morph: str, fa: LanguageKnowledge) -> None:
+    sent = _sentence(text, fa)
     found = next(w for w in sent.words if w.text == word)
     assert (found.lemma, found.morph) == (lemma, morph)
     assert text[found.start:found.end] == word  # offsets are the document's
 
 
-def test_regroup_is_idempotent_on_offsets() -> None:
-    sent = _sentence("مأموران دو نفر را بازداشت کرده اند.")
-    assert regroup(sent).words == sent.words
+def test_regroup_is_idempotent_on_offsets(fa: LanguageKnowledge) -> None:
+    assert fa.grammar is not None and fa.grammar.morphology is not None
+    sent = _sentence("مأموران دو نفر را بازداشت کرده اند.", fa)
+    assert regroup(sent, fa.grammar.morphology).words == sent.words
     assert all(sent.text[w.start - sent.start:w.end - sent.start] == w.text for w in sent.words)
 
 
@@ -79,9 +60,9 @@ def test_regroup_is_idempotent_on_offsets() -> None:
     ("قرار است کارگران فردا تجمع کنند.", True),  # a plan
     ("کارگران می‌خواهند تجمع کنند.", False),  # a wish
 ])
-def test_stated(text: str, kept: bool) -> None:
-    sent = _sentence(text)
-    lexicon = load_lexicon((), "fa")
-    hits = find_hits(sent, lexicon, load_grammar("fa"))
+def test_stated(text: str, kept: bool, fa: LanguageKnowledge) -> None:
+    assert fa.grammar is not None and fa.grammar.morphology is not None
+    sent = _sentence(text, fa)
+    hits = find_hits(sent, fa.lexicon, fa.grammar)
     assert hits
-    assert bool(stated(sent, hits[:1], lexicon.groups, load_cues((), "fa"))) is kept
+    assert bool(stated(sent, hits[:1], fa.lexicon.groups, fa.cues, fa.grammar.morphology)) is kept

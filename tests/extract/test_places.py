@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from chronicler.knowledge.gazetteer import default_gazetteer
-from chronicler.extract.places import PlaceMatch, find_places, lookup_place
+from chronicler.extract.places import PlaceMatch, country_location, find_places, lookup_place
+from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.gazetteer import Gazetteer
 
 # (written, resolved_place, resolution, country_code, admin1)
 Expected = tuple[str, str, str, str | None, str | None]
@@ -20,9 +19,14 @@ IRAN = ("Iran", "country", "IR", None)
 KHUZESTAN = ("Khuzestan", "admin1", "IR", "Khuzestan")
 
 
-def found(text: str) -> list[Expected]:
+@pytest.fixture(scope="module")
+def gazetteer(knowledge: KnowledgeBase) -> Gazetteer:
+    return knowledge.gazetteer
+
+
+def found(text: str, gazetteer: Gazetteer) -> list[Expected]:
     out: list[Expected] = []
-    for match in find_places(text):
+    for match in find_places(text, gazetteer):
         loc = match.location
         assert text[match.start : match.end] == loc.extracted_place
         out.append((loc.extracted_place, loc.resolved_place, loc.resolution, loc.country_code, loc.admin1))
@@ -156,27 +160,27 @@ CASES: list[tuple[str, list[Expected]]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
-def test_find_places(text: str, expected: list[Expected]) -> None:
-    assert found(text) == expected
+def test_find_places(text: str, expected: list[Expected], gazetteer: Gazetteer) -> None:
+    assert found(text, gazetteer) == expected
 
 
-def test_offsets_point_into_the_text() -> None:
+def test_offsets_point_into_the_text(gazetteer: Gazetteer) -> None:
     text = "Strikes in Ahvaz, Mahshahr and Abadan; Iran’s oil ministry was silent."
-    matches = find_places(text)
+    matches = find_places(text, gazetteer)
     assert [text[m.start : m.end] for m in matches] == ["Ahvaz", "Mahshahr", "Abadan", "Iran"]
     assert all(isinstance(m, PlaceMatch) for m in matches)
 
 
-def test_iran_is_a_country_with_coordinates() -> None:
-    (match,) = find_places("Iran")
+def test_iran_is_a_country_with_coordinates(gazetteer: Gazetteer) -> None:
+    (match,) = find_places("Iran", gazetteer)
     loc = match.location
     assert (loc.resolution, loc.country_code, loc.admin1, loc.geonameid) == ("country", "IR", None, 130758)
     assert loc.lat is not None and loc.lon is not None
     assert 25 < loc.lat < 40 and 44 < loc.lon < 63
 
 
-def test_city_location_fields() -> None:
-    loc = lookup_place("Ahwaz")
+def test_city_location_fields(gazetteer: Gazetteer) -> None:
+    loc = lookup_place("Ahwaz", gazetteer)
     assert loc is not None
     assert loc.to_json() == {
         "extracted_place": "Ahwaz",
@@ -203,21 +207,19 @@ def test_city_location_fields() -> None:
         ("Male", "Male", "city"),  # the stoplist is for running text, not for exact lookups
     ],
 )
-def test_lookup_place(name: str, resolved: str, resolution: str) -> None:
-    loc = lookup_place(name)
+def test_lookup_place(name: str, resolved: str, resolution: str, gazetteer: Gazetteer) -> None:
+    loc = lookup_place(name, gazetteer)
     assert loc is not None
     assert (loc.extracted_place, loc.resolved_place, loc.resolution) == (name, resolved, resolution)
 
 
 @pytest.mark.parametrize("name", ["Atlantis", "", "Iranian", "the"])
-def test_lookup_place_unknown(name: str) -> None:
-    assert lookup_place(name) is None
+def test_lookup_place_unknown(name: str, gazetteer: Gazetteer) -> None:
+    assert lookup_place(name, gazetteer) is None
 
 
-def test_gazetteer_loads_fast_and_once() -> None:
-    default_gazetteer.cache_clear()
-    began = time.perf_counter()
-    first = default_gazetteer()
-    elapsed = time.perf_counter() - began
-    assert default_gazetteer() is first
-    assert elapsed < 2.0  # about 0.35 s on the development machine; generous for slow CI
+def test_country_location(gazetteer: Gazetteer) -> None:
+    loc = country_location("IR", gazetteer)
+    assert loc is not None
+    assert (loc.resolved_place, loc.resolution, loc.geonameid) == ("Iran", "country", 130758)
+    assert country_location("ZZ", gazetteer) is None

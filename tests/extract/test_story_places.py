@@ -6,13 +6,14 @@ import pytest
 from spacy.language import Language
 
 from chronicler.extract import story_places
-from chronicler.knowledge.triggers import Cues
 from chronicler.extract.places import datelines, find_places
+from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.triggers import Cues
 
 
-def test_the_home_is_the_country_and_the_dominant_city() -> None:
+def test_the_home_is_the_country_and_the_dominant_city(knowledge: KnowledgeBase) -> None:
     text = "Farmers marched in Shahrekord on Sunday.\n\nThe governor of Shahrekord met them in Iran's west."
-    country, city = story_places.home_place(text, datelines(text))
+    country, city = story_places.home_place(text, datelines(text), knowledge.gazetteer)
     assert country is not None and country.country_code == "IR" and country.resolution == "country"
     assert city is not None and city.resolution == "city" and city.geonameid is not None
 
@@ -39,8 +40,10 @@ def test_wide(nlp: Language, cues: Cues, sentence: str, wide: bool) -> None:
         ("Tehran said police arrested nine students.", "arrested", []),
     ],
 )
-def test_place_for(nlp: Language, sentence: str, trigger: str, places: list[str]) -> None:
+def test_place_for(
+    nlp: Language, knowledge: KnowledgeBase, sentence: str, trigger: str, places: list[str]
+) -> None:
     sent = next(nlp(sentence).sents)
     tok = next(t for t in sent if t.text == trigger)
-    found = story_places.place_for(sent, find_places(sentence), [], tok)
+    found = story_places.place_for(sent, find_places(sentence, knowledge.gazetteer), [], tok)
     assert [p.resolved_place for p in found] == places

@@ -6,6 +6,7 @@ import pytest
 
 from chronicler.extract.story_time import anniversary, last_day, lead_paragraph, lead_period
 from chronicler.extract.times import find_dates
+from chronicler.knowledge import KnowledgeBase
 
 LEAD = "Courts handed down at least 300 death sentences in 2021, a monitoring group said on Monday."
 
@@ -16,9 +17,9 @@ def test_the_lead_is_the_first_paragraph_long_enough() -> None:
     assert lead is not None and lead.group(0) == LEAD
 
 
-def test_a_year_named_in_the_lead_is_the_period_reported_on() -> None:
+def test_a_year_named_in_the_lead_is_the_period_reported_on(knowledge: KnowledgeBase) -> None:
     text = "Executions rise\n\n" + LEAD
-    assert lead_period(text, find_dates(text, "2022-01-10", None, "en")) == "2021"
+    assert lead_period(text, find_dates(text, "2022-01-10", None, knowledge.language("en").dates)) == "2021"
 
 
 @pytest.mark.parametrize(
@@ -47,9 +48,9 @@ def test_a_year_named_in_the_lead_is_the_period_reported_on() -> None:
     ],
 )
 def test_an_anniversary_lead_recalls_its_month(
-    opening: str, published: str | None, recalled: str | None
+    opening: str, published: str | None, recalled: str | None, knowledge: KnowledgeBase
 ) -> None:
-    assert anniversary(opening, published) == recalled
+    assert anniversary(opening, published, knowledge.language("en").numbers) == recalled
 
 
 @pytest.mark.parametrize(

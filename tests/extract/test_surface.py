@@ -5,17 +5,24 @@ from __future__ import annotations
 import pytest
 
 from chronicler.extract.foreign import sentences
-from chronicler.knowledge.triggers import load_lexicon
-from chronicler.extract.surface import Sentence, find_hits, load_grammar
+from chronicler.extract.surface import Sentence, find_hits
+from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.grammar import Grammar
 
 
-def _sentence(text: str, language: str) -> Sentence:
-    return next(iter(sentences(text, language)))
+def _grammar(knowledge: KnowledgeBase, language: str) -> Grammar:
+    grammar = knowledge.language(language).grammar
+    assert grammar is not None
+    return grammar
 
 
-def _hits(text: str, language: str) -> list[tuple[str, str]]:
-    sent = _sentence(text, language)
-    hits = find_hits(sent, load_lexicon((), language), load_grammar(language))
+def _sentence(text: str, language: str, knowledge: KnowledgeBase) -> Sentence:
+    return next(iter(sentences(text, language, _grammar(knowledge, language))))
+
+
+def _hits(text: str, language: str, knowledge: KnowledgeBase) -> list[tuple[str, str]]:
+    sent = _sentence(text, language, knowledge)
+    hits = find_hits(sent, knowledge.language(language).lexicon, _grammar(knowledge, language))
     return [(h.event, " ".join(w.text for w in sent.words[h.first:h.last + 1])) for h in hits]
 
 
@@ -32,8 +39,8 @@ def _hits(text: str, language: str) -> list[tuple[str, str]]:
     # a noun opening its clause is the event
     ("Die Kundgebung in Ahvas dauerte drei Stunden.", [("PROTEST", "Kundgebung")]),
 ])
-def test_german_triggers(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _hits(text, "de") == expected
+def test_german_triggers(text: str, expected: list[tuple[str, str]], knowledge: KnowledgeBase) -> None:
+    assert _hits(text, "de", knowledge) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -41,19 +48,20 @@ def test_german_triggers(text: str, expected: list[tuple[str, str]]) -> None:
     ("Les manifestations se sont étendues à dix villes.", [("PROTEST", "manifestations")]),
     ("Il a parlé pendant la manifestation de vendredi.", []),
 ])
-def test_french_triggers(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _hits(text, "fr") == expected
+def test_french_triggers(text: str, expected: list[tuple[str, str]], knowledge: KnowledgeBase) -> None:
+    assert _hits(text, "fr", knowledge) == expected
 
 
-def test_clause_bounds_stop_at_commas() -> None:
-    sent = _sentence("Die Männer wurden verhaftet, die Frauen blieben frei.", "de")
+def test_clause_bounds_stop_at_commas(knowledge: KnowledgeBase) -> None:
+    sent = _sentence("Die Männer wurden verhaftet, die Frauen blieben frei.", "de", knowledge)
     i = next(j for j, w in enumerate(sent.words) if w.text == "verhaftet")
     lo, hi = sent.clause(i)
     assert [w.text for w in sent.words[lo:hi]] == ["Die", "Männer", "wurden", "verhaftet"]
 
 
-def test_german_ordinal_does_not_end_the_sentence() -> None:
-    assert len(list(sentences("Die Minister beraten am 23. Januar in Brüssel.", "de"))) == 1
+def test_german_ordinal_does_not_end_the_sentence(knowledge: KnowledgeBase) -> None:
+    text = "Die Minister beraten am 23. Januar in Brüssel."
+    assert len(list(sentences(text, "de", _grammar(knowledge, "de")))) == 1
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -70,18 +78,12 @@ def test_german_ordinal_does_not_end_the_sentence() -> None:
     # a noun without its light verb is a topic
     ("بازداشت فعالان ادامه دارد.", []),
 ])
-def test_persian_triggers(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _hits(text, "fa") == expected
+def test_persian_triggers(text: str, expected: list[tuple[str, str]], knowledge: KnowledgeBase) -> None:
+    assert _hits(text, "fa", knowledge) == expected
 
 
-def test_persian_comma_bounds_a_clause() -> None:
-    sent = _sentence("به گزارش هرانا، دو نفر بازداشت شدند.", "fa")
+def test_persian_comma_bounds_a_clause(knowledge: KnowledgeBase) -> None:
+    sent = _sentence("به گزارش هرانا، دو نفر بازداشت شدند.", "fa", knowledge)
     i = next(j for j, w in enumerate(sent.words) if w.text == "بازداشت")
     lo, hi = sent.clause(i)
     assert [w.text for w in sent.words[lo:hi]] == ["دو", "نفر", "بازداشت", "شدند", "."]
-
-
-@pytest.mark.parametrize("language", ["de", "fr", "fa"])
-def test_grammar_packs_load(language: str) -> None:
-    grammar = load_grammar(language)
-    assert grammar["articles"] and grammar["prepositions"]

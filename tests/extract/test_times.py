@@ -5,10 +5,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronicler.extract.times import DateMatch, find_dates
+from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.date_patterns import Patterns
 
 
-def one(text: str, published: str | None, anchor: str | None = None, language: str = "en") -> DateMatch:
-    found = find_dates(text, published, anchor, language)
+@pytest.fixture(scope="module")
+def english(knowledge: KnowledgeBase) -> Patterns:
+    return knowledge.language("en").dates
+
+
+def one(text: str, published: str | None, pats: Patterns, anchor: str | None = None) -> DateMatch:
+    found = find_dates(text, published, anchor, pats)
     assert len(found) == 1, found
     return found[0]
 
@@ -94,15 +101,16 @@ RELATIVE = [
 
 @pytest.mark.parametrize(("text", "published", "span", "date", "enddate", "relative"), ABSOLUTE)
 def test_absolute_dates(text: str, published: str | None, span: str, date: str, enddate: str | None,
-                        relative: bool) -> None:
-    found = one(text, published)
+                        relative: bool, english: Patterns) -> None:
+    found = one(text, published, english)
     assert (found.text, found.date, found.enddate, found.relative) == (span, date, enddate, relative)
     assert text[found.start:found.end] == found.text
 
 
 @pytest.mark.parametrize(("text", "published", "span", "date", "enddate"), RELATIVE)
-def test_relative_dates(text: str, published: str, span: str, date: str | None, enddate: str | None) -> None:
-    found = one(text, published)
+def test_relative_dates(text: str, published: str, span: str, date: str | None, enddate: str | None,
+                        english: Patterns) -> None:
+    found = one(text, published, english)
     assert (found.text, found.date, found.enddate, found.relative) == (span, date, enddate, True)
 
 
@@ -117,8 +125,9 @@ ANCHORED = [
 
 
 @pytest.mark.parametrize(("text", "published", "anchor", "date"), ANCHORED)
-def test_anchor_relative(text: str, published: str, anchor: str | None, date: str | None) -> None:
-    found = one(text, published, anchor)
+def test_anchor_relative(text: str, published: str, anchor: str | None, date: str | None,
+                         english: Patterns) -> None:
+    found = one(text, published, english, anchor)
     assert found.date == date and found.relative
 
 
@@ -128,8 +137,8 @@ def test_anchor_relative(text: str, published: str, anchor: str | None, date: st
     ("She died on 20 September, three days after she was detained.", ["2021-09-20", "2021-09-17"]),
     ("Strikers met on Friday, 8 October, and again the following day.", ["2021-10-08", "2021-10-09"]),
 ])
-def test_dates_count_from_earlier_dates(text: str, dates: list[str]) -> None:
-    assert [m.date for m in find_dates(text, "2021-10-20")] == dates
+def test_dates_count_from_earlier_dates(text: str, dates: list[str], english: Patterns) -> None:
+    assert [m.date for m in find_dates(text, "2021-10-20", None, english)] == dates
 
 
 @pytest.mark.parametrize("text", [
@@ -139,8 +148,8 @@ def test_dates_count_from_earlier_dates(text: str, dates: list[str]) -> None:
     "Police fired on marchers on 2 October.",
     "Police fired on marchers on 24 Aban.",
 ])
-def test_relative_without_publication_is_none(text: str) -> None:
-    found = one(text, None)
+def test_relative_without_publication_is_none(text: str, english: Patterns) -> None:
+    found = one(text, None, english)
     assert found.date is None and found.relative
 
 
@@ -156,8 +165,8 @@ def test_relative_without_publication_is_none(text: str) -> None:
     "The 1980s were hard; so was the march on the capital.",
     "Article 286 of the penal code defines the charge.",
 ])
-def test_not_dates(text: str) -> None:
-    assert find_dates(text, "2021-10-20") == []
+def test_not_dates(text: str, english: Patterns) -> None:
+    assert find_dates(text, "2021-10-20", None, english) == []
 
 
 PERSIAN = [
@@ -168,8 +177,8 @@ PERSIAN = [
 
 
 @pytest.mark.parametrize(("text", "published", "date"), PERSIAN)
-def test_persian_calendar_in_english(text: str, published: str | None, date: str) -> None:
-    assert one(text, published).date == date
+def test_persian_calendar_in_english(text: str, published: str | None, date: str, english: Patterns) -> None:
+    assert one(text, published, english).date == date
 
 
 @pytest.mark.parametrize(("text", "published", "language", "date", "enddate"), [
@@ -190,24 +199,24 @@ def test_persian_calendar_in_english(text: str, published: str | None, date: str
     ("Die Arbeiter streikten vor zwei Tagen.", "2021-10-20", "de", "2021-10-18", None),
 ])
 def test_other_languages(text: str, published: str | None, language: str, date: str,
-                         enddate: str | None) -> None:
-    found = one(text, published, language=language)
+                         enddate: str | None, knowledge: KnowledgeBase) -> None:
+    found = one(text, published, knowledge.language(language).dates)
     assert (found.date, found.enddate) == (date, enddate)
 
 
-def test_offsets_survive_persian_digits() -> None:
+def test_offsets_survive_persian_digits(knowledge: KnowledgeBase) -> None:
     text = "در روز ۱۲ آذر ۱۴۰۲ تجمع شد"
-    found = one(text, None, language="fa")
+    found = one(text, None, knowledge.language("fa").dates)
     assert text[found.start:found.end] == found.text == "۱۲ آذر ۱۴۰۲"
 
 
-def test_unknown_language_falls_back_to_english() -> None:
-    assert one("Guards fired on 3 May 2021.", None, language="xx").date == "2021-05-03"
+def test_unknown_language_falls_back_to_english(knowledge: KnowledgeBase) -> None:
+    assert one("Guards fired on 3 May 2021.", None, knowledge.language("xx").dates).date == "2021-05-03"
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200), st.sampled_from(["en", "fr", "de", "fa"]),
        st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
-def test_never_raises(text: str, language: str, published: str | None) -> None:
-    for found in find_dates(text, published, language=language):
+def test_never_raises(knowledge: KnowledgeBase, text: str, language: str, published: str | None) -> None:
+    for found in find_dates(text, published, None, knowledge.language(language).dates):
         assert text[found.start:found.end] == found.text

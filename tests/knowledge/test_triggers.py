@@ -5,18 +5,19 @@ from pathlib import Path
 import pytest
 
 from chronicler.errors import PackError
-from chronicler.knowledge.triggers import load_cues, load_lexicon
+from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.triggers import Lexicon, load_cues, load_inflections, load_lexicon
 
 
-def test_default_lexicon_has_the_sixteen_plover_types() -> None:
-    lex = load_lexicon()
+def test_default_lexicon_has_the_sixteen_plover_types(lexicon: Lexicon) -> None:
+    lex = lexicon
     assert len(lex.groups) == 16
     assert lex.groups["PROTEST"] == "material" and lex.groups["ACCUSE"] == "verbal"
     assert all(t.mode is None or t.mode in lex.modes[t.event] for t in lex.triggers)
 
 
-def test_stem_pattern_finds_inflected_forms() -> None:
-    pattern = load_lexicon().stem_pattern
+def test_stem_pattern_finds_inflected_forms(lexicon: Lexicon) -> None:
+    pattern = lexicon.stem_pattern
     for word in ("executed", "arrests", "shot", "protesters", "detained", "hanged", "strikes", "freed"):
         assert pattern.search(word), word
     assert not pattern.search("The weather was mild and sunny.")
@@ -58,8 +59,6 @@ def test_cues_load() -> None:
 
 @pytest.mark.parametrize("language", ["fr", "de"])
 def test_language_packs_keep_their_own_triggers(language: str) -> None:
-    from chronicler.knowledge.triggers import load_cues, load_lexicon
-
     lexicon, english = load_lexicon((), language), load_lexicon()
     assert lexicon.groups == english.groups  # the PLOVER types come from packs/plover.yaml
     assert not {t.lemma for t in lexicon.triggers} & {"kill", "arrest", "execute"}
@@ -67,8 +66,56 @@ def test_language_packs_keep_their_own_triggers(language: str) -> None:
 
 
 def test_unknown_language_has_no_lexicon() -> None:
-    from chronicler.errors import PackError
-    from chronicler.knowledge.triggers import load_lexicon
-
     with pytest.raises(PackError, match="no trigger lexicon"):
         load_lexicon((), "xx")
+
+
+def test_knowledge_holds_each_language_lexicon(knowledge: KnowledgeBase) -> None:
+    for language in ("en", "fr", "de", "fa"):
+        assert knowledge.language(language).lexicon.groups == knowledge.language("en").lexicon.groups
+    assert knowledge.language("xx").lexicon is knowledge.language("en").lexicon  # English for the unknown
+
+
+# ---------------------------------------------------------------- irregular forms
+
+
+def test_shipped_inflections_are_lower_case_lists() -> None:
+    table = load_inflections()
+    assert table["flee"] == ("fled",) and "shot" in table["shoot"]
+    assert all(lemma == lemma.lower() and forms for lemma, forms in table.items())
+
+
+def test_irregular_forms_of_a_trigger_reach_the_stem_pattern(tmp_path: Path) -> None:
+    (tmp_path / "plover.yaml").write_text(
+        "triggers:\n"
+        "  - {lemma: flee, pos: [VERB], event: MOBILIZE}\n"
+        "  - {lemma: zorp, pos: [VERB], event: PROTEST, forms: [zarped, zurpen]}\n"
+    )
+    assert not load_lexicon().stem_pattern.search("They zarped.")
+    lex = load_lexicon((tmp_path,))
+    for word in ("fled", "flees", "zarped", "zurpen", "zorping"):
+        assert lex.stem_pattern.search(word), word
+    assert lex.inflections["zorp"] == ("zarped", "zurpen")
+
+
+def test_user_inflections_extend_the_table(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "inflections.yaml").write_text("version: 1\nforms:\n  glim: [glam, glum]\n")
+    table = load_inflections((tmp_path,))
+    assert table["glim"] == ("glam", "glum") and table["flee"] == ("fled",)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("version: 1\nforms: [fled]\n", "forms: expected a mapping"),
+        ("version: 1\nforms:\n  flee: fled\n", "forms.flee: expected a list"),
+        ("forms:\n  flee: [fled]\n", "version: expected 1"),
+    ],
+)
+def test_bad_inflections_name_the_file(tmp_path: Path, body: str, message: str) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "inflections.yaml").write_text(body)
+    with pytest.raises(PackError) as info:
+        load_inflections((tmp_path,))
+    assert str(tmp_path / "en" / "inflections.yaml") in str(info.value) and message in str(info.value)
