@@ -205,3 +205,18 @@ def test_evaluate_bad_system_file_names_the_line(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(app, ["evaluate", str(GOLD), EXAMPLES, "--system", str(system)])
     assert result.exit_code == 2
     assert "bad.jsonl:2" in result.output
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_faulty_user_pack_stops_before_any_document(tmp_path: Path, command: str) -> None:
+    pack = tmp_path / "mypack"
+    pack.mkdir()
+    (pack / "plover.yaml").write_text("version: 1\ntriggers: [unclosed\n", encoding="utf-8")
+    db = tmp_path / "test.sqlite"
+    runner = CliRunner(env={"CHRONICLER_DB": str(db), "CHRONICLER_PACKS": str(pack)})
+    result = runner.invoke(app, [command, EXAMPLES])
+    assert result.exit_code == 2
+    assert str(pack / "plover.yaml") in result.stderr
+    assert "Traceback" not in result.output
+    assert not result.stdout.strip()
+    assert not db.exists()  # nothing opened, nothing written

@@ -41,15 +41,16 @@ def extract(
     settings = settings_for()
     events: list[EventMention] = []
     failed = 0
-    for item in service.extract(paths, settings, stdin=sys.stdin):
-        if isinstance(item, ReadFailure):
-            failed += 1
-            err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
-        elif isinstance(item, Extraction):
-            if fmt is Format.jsonl:
-                write_events(item.mentions, fmt)
-            else:
-                events.extend(item.mentions)
+    with user_errors():  # a faulty pack of CHRONICLER_PACKS ends the command before any document
+        for item in service.extract(paths, settings, stdin=sys.stdin):
+            if isinstance(item, ReadFailure):
+                failed += 1
+                err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
+            elif isinstance(item, Extraction):
+                if fmt is Format.jsonl:
+                    write_events(item.mentions, fmt)
+                else:
+                    events.extend(item.mentions)
     if fmt is not Format.jsonl:
         write_events(events, fmt)
     if failed:
