@@ -32,7 +32,7 @@ from external import SetResult, case2021, plover_gsr, polnear, timebank, tr_news
 from chronicler.config import Settings
 from chronicler.consolidate.events import consolidate
 from chronicler.evaluate.coreference import coreference_on_gold
-from chronicler.pipeline import EXTRACTION_LANGUAGES
+from chronicler.languages import LANGUAGES
 from chronicler.records import DocumentFacts, Extraction
 from chronicler.service import extract
 
@@ -127,7 +127,7 @@ def devset_section(devset: Path) -> list[str]:
         "## Dev set targets",
         "",
         f"`{shown(devset)}`: {len(done)} documents ({langs}; events are extracted from "
-        f"{', '.join(sorted(EXTRACTION_LANGUAGES))} only, so the others count as misses), "
+        f"{', '.join(sorted(LANGUAGES))} only, so the others count as misses), "
         f"{len(events)} events extracted, {failures} documents failed; scored by {scorer_name} "
         "(the dev set's rules, README there). Extraction and scoring took "
         f"{seconds:.0f} s.",

@@ -4,7 +4,7 @@ PolNeAR (Newell, Margolin and Ruths, LREC 2018) marks attributions in 2016 US ca
 Source, Cue and Content spans linked by an event line (BRAT standoff). The comparable subset is the
 attributions chronicler's rule is written for: the cue is one reporting verb from chronicler's cue
 pack, and source, cue and content all lie in one sentence. For each, the content's syntactic head
-stands in for an event trigger and ``chronicler.extract.attribution.find_claimant`` is asked who
+stands in for an event trigger and ``chronicler.extract.english.attribution.find_claimant`` is asked who
 claims it; it is right when its claimant's span overlaps the gold source span.
 """
 
@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chronicler.extract.attribution import find_claimant
-from chronicler.knowledge.triggers import Cues, load_cues
+from chronicler.extract.english.attribution import find_claimant
+from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.triggers import Cues
 from chronicler.nlp import load_pipeline
+from chronicler.pipeline import shared_knowledge
 from external import Metric, SetResult, missing, overlaps, ratio
 
 KEY = "polnear"
@@ -132,7 +134,7 @@ def _object_span(prep: Any) -> tuple[int, int] | None:
     return _subtree_span(objects[0]) if objects else None
 
 
-def _judge(doc: Any, rel: Relation, cues: Cues, tally: Tally) -> None:
+def _judge(doc: Any, rel: Relation, cues: Cues, actors: ActorIndex, tally: Tally) -> None:
     tally.relations += 1
     found = _cue_token(doc, rel.cue, cues)
     if found is None or len(rel.source) != 1:
@@ -143,7 +145,7 @@ def _judge(doc: Any, rel: Relation, cues: Cues, tally: Tally) -> None:
     head = _content_head(doc, rel.content)
     if not inside or head is None:
         return
-    att = find_claimant(head, cues, None)
+    att = find_claimant(head, cues, None, actors)
     if rel.source_text.strip().lower() in PRONOUNS:
         # The pipeline resolves "he said" to the last named claimant; the gold marks the pronoun.
         tally.pronoun += 1
@@ -167,7 +169,8 @@ def run(root: Path) -> SetResult:
     if gone:
         return gone
     nlp = load_pipeline()
-    cues = load_cues()
+    knowledge = shared_knowledge()
+    cues = knowledge.language("en").cues
     tally = Tally()
     files = _annotation_files(base)
     for article, ann in sorted(files.items()):
@@ -176,7 +179,7 @@ def run(root: Path) -> SetResult:
             continue
         doc = nlp(text_path.read_text(encoding="utf-8"))
         for rel in parse_ann(ann.read_text(encoding="utf-8")):
-            _judge(doc, rel, cues, tally)
+            _judge(doc, rel, cues, knowledge.actors, tally)
     n = tally.comparable
     return SetResult(
         key=KEY,
@@ -198,7 +201,7 @@ def run(root: Path) -> SetResult:
         measured=(
             "Each article is parsed with `chronicler.nlp.load_pipeline()`; for each comparable "
             "attribution, the head of the content span is passed to "
-            "`chronicler.extract.attribution.find_claimant` as if it were an event trigger."
+            "`chronicler.extract.english.attribution.find_claimant` as if it were an event trigger."
         ),
         mapping=(
             f"Comparable subset: the cue is one contiguous span that is either a verb whose lemma is one "

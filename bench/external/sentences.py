@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chronicler.clean.hashing import content_hash
-from chronicler.pipeline import process
+from chronicler.pipeline import process, shared_knowledge
 from chronicler.records import Document
 from external import Metric, prf, ratio
 
@@ -31,7 +31,7 @@ def event_types(text: str, key: str, published: str | None = None) -> frozenset[
     doc = Document(
         id=key, source=key, text=text, content_hash=content_hash(text), published=published, language="en"
     )
-    return frozenset(m.event for m in process(doc).mentions)
+    return frozenset(m.event for m in process(doc, shared_knowledge()).mentions)
 
 
 def pair_counts(items: Sequence[Judged]) -> tuple[int, int, int]:

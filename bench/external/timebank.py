@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from chronicler.extract.times import find_dates
+from chronicler.extract.facts.times import find_dates
+from chronicler.pipeline import shared_knowledge
 from external import Metric, SetResult, missing, overlaps, ratio
 
 KEY = "timebank"
@@ -69,7 +70,8 @@ def read_article(path: Path) -> Article:
 
 
 def chronicler_dates(article: Article) -> list[Resolved]:
-    return [(m.start, m.end, m.date) for m in find_dates(article.text, article.dct)]
+    dates = find_dates(article.text, article.dct, None, shared_knowledge().language("en").dates)
+    return [(m.start, m.end, m.date) for m in dates]
 
 
 def dateparser_dates(article: Article) -> list[Resolved]:
@@ -140,7 +142,7 @@ def run(root: Path) -> SetResult:
             Metric("found (a span overlaps the gold timex)", ratio(c.found, n), ratio(b.found, n)),
         ),
         measured=(
-            "`chronicler.extract.times.find_dates(text, published=DCT)` over each document's TEXT, as the "
+            "`chronicler.extract.facts.times.find_dates` over each document's TEXT (published = DCT), as the "
             "pipeline calls it; for every gold DATE timex, the system dates whose spans overlap it are "
             "compared with the gold value."
         ),

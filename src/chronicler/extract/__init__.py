@@ -1,1 +1,47 @@
-"""The extractors: each adds one kind of fact to an event mention; ``mentions`` runs them in order."""
+"""Extraction: one reader per kind of language, one assembly, and the registry that joins them.
+
+::
+
+    knowledge (passed in) ──▶ reader ──▶ assemble ──▶ EventMention
+                               english/   dependency reader over the spaCy parse (en)
+                               surface/   word forms, clauses and cue words (fr, de, fa; lang/ per language)
+                               facts/     language-free finders: dates, figures, places, actors, background
+                               story/     what a document tells all its sentences
+
+``read(document, knowledge)`` is the one entry point; which reader reads which language is said
+in :mod:`chronicler.languages`. Readers are imported when first used, so importing this package
+loads no model.
+"""
+
+from __future__ import annotations
+
+from chronicler.knowledge import KnowledgeBase
+from chronicler.languages import DEFAULT_MODEL, language
+from chronicler.records import Document, EventMention
+
+__all__ = ["extractors", "read"]
+
+
+def read(
+    document: Document, knowledge: KnowledgeBase, model: str = DEFAULT_MODEL
+) -> tuple[EventMention, ...]:
+    """The event mentions of ``document``; none in a language without event rules."""
+    spec = language(document.language)
+    if spec is None:
+        return ()
+    if spec.reader == "surface":
+        from chronicler.extract.surface.reader import extract_foreign
+
+        return extract_foreign(document, spec.code, knowledge)
+    from chronicler.extract.english.reader import extract_mentions
+    from chronicler.nlp import load_pipeline
+
+    return extract_mentions(document, load_pipeline(model), knowledge)
+
+
+def extractors() -> dict[str, dict[str, str]]:
+    """Each reader's extractor name and version for every field it fills."""
+    from chronicler.extract.english.reader import READER as ENGLISH
+    from chronicler.extract.surface.reader import READER as SURFACE
+
+    return {"english": dict(ENGLISH.extractors), "surface": dict(SURFACE.extractors)}

@@ -31,13 +31,10 @@ from chronicler.knowledge.gazetteer import Gazetteer, load_gazetteer
 from chronicler.knowledge.grammar import Grammar, load_grammar
 from chronicler.knowledge.numbers import NumberWords, load_numbers
 from chronicler.knowledge.triggers import Cues, Lexicon, load_cues, load_lexicon
+from chronicler.languages import LANGUAGES
 
 __all__ = ["KnowledgeBase", "LanguageKnowledge", "load_knowledge"]
 
-# Languages with event rules: English (parsed), French (parsed, read on the surface), German and
-# Persian (read without a parser). Any other language is stored with no events.
-EVENT_LANGUAGES = ("en", "fr", "de", "fa")
-SURFACE_LANGUAGES = frozenset({"fr", "de", "fa"})
 FALLBACK = "en"
 
 
@@ -81,7 +78,7 @@ def load_knowledge(pack_dirs: Sequence[Path] = ()) -> KnowledgeBase:
     numbers = load_numbers(dirs)
     counts = load_count_words(dirs)
     languages = {}
-    for code in EVENT_LANGUAGES:
+    for code, spec in LANGUAGES.items():
         calendar = calendars.get(code, calendars[FALLBACK])
         number_words = numbers.get(calendar.language, numbers[FALLBACK])
         languages[code] = LanguageKnowledge(
@@ -92,6 +89,6 @@ def load_knowledge(pack_dirs: Sequence[Path] = ()) -> KnowledgeBase:
             dates=build_patterns(calendar, calendars[FALLBACK], number_words),
             numbers=numbers.get(code, numbers[FALLBACK]),
             counts=counts.get(code, counts[FALLBACK]),
-            grammar=load_grammar(code, dirs) if code in SURFACE_LANGUAGES else None,
+            grammar=load_grammar(code, dirs) if spec.reader == "surface" else None,
         )
     return KnowledgeBase(languages, load_actors(dirs), load_gazetteer(extra_dirs=dirs), dirs)

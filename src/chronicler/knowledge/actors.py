@@ -2,7 +2,7 @@
 
 Each file holds ``actors:``, a list of entries (id, name, aliases, kind, sector, country, and for
 offices the holders with their dates). This module reads the files, checks every entry and
-builds the lookup tables the matcher in :mod:`chronicler.extract.actors` uses. Any fault is a
+builds the lookup tables the matcher in :mod:`chronicler.extract.facts.actors` uses. Any fault is a
 :class:`PackError` that names the file and the entry.
 
 Aliases are matched token by token. Case rules follow the way names are written: a word in

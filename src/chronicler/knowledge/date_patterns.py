@@ -1,6 +1,6 @@
 """The regular expressions of the times extractor, built per language from the calendar pack.
 
-Each pattern has a name that tells :mod:`chronicler.extract.times` how to resolve it. Named
+Each pattern has a name that tells :mod:`chronicler.extract.facts.times` how to resolve it. Named
 groups: ``d``/``m``/``y`` (day, month, year), ``d1``..``y2`` for spans, ``pm`` (Persian month),
 ``w`` (weekday), ``pre``/``post`` (last, next, this), ``cue`` (the word before a bare month),
 ``n``/``u``/``dir``/``agob`` (a duration: number, unit, direction, "il y a").

@@ -1,0 +1,155 @@
+"""Claimants named by description, resolved to the name the text gave earlier.
+
+News names a source once and then refers back to it: "Iran Justice Observatory (IJO) ... IJO said",
+"Interior Minister Abdolreza Rahmani Fazli ... According to the minister", "the Coordinating
+Council of Teachers ... the council said", "figures the organisation released". A claimant is
+only useful to a researcher with its name, so each of these is resolved to it:
+
+- an acronym defined in parentheses resolves to the full name it stands for;
+- a definite role noun ("the minister", "the spokesman") resolves to the closest earlier person
+  name the same title stood before;
+- a definite organisation noun ("the council", "the observatory") to the closest earlier name that
+  contains it, and the generic "the group" / "the organisation" to the closest earlier named
+  organisation;
+- an information noun ("figures", "a report", "data") to whoever gave it: "figures the
+  organisation released", "the group's report", "data from the ministry".
+
+Nothing is resolved across more than a few paragraphs' worth of text, and a description with no
+antecedent stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronicler.extract.english.arguments import noun_phrase
+
+# How far back (characters) an antecedent may be: a few paragraphs of news text.
+WINDOW = 2500
+
+ROLE_NOUNS = {
+    "minister", "president", "spokesman", "spokeswoman", "spokesperson", "prosecutor", "governor",
+    "chief", "commander", "ambassador", "envoy", "judge", "cleric", "lawmaker", "mp", "official",
+}  # fmt: skip
+GENERIC_ORG_NOUNS = {"group", "organisation", "organization", "ngo", "body", "monitor", "watchdog"}
+ORG_NOUNS = {
+    "council", "union", "association", "committee", "agency", "observatory", "network", "centre",
+    "center", "campaign", "coalition", "party", "front", "movement", "institute", "foundation",
+    "society", "court", "ministry", "office", "commission", "mission", "federation",
+} | GENERIC_ORG_NOUNS  # fmt: skip
+INFO_NOUNS = {
+    "figure", "data", "report", "statement", "tally", "count", "estimate", "record", "study",
+    "survey", "research", "document", "list", "database", "findings", "number",
+}  # fmt: skip
+
+_CAP = r"[A-Z][\w'’.-]*"
+_LINK = r"(?:\s+(?:of|for|the|and|on|in|de|al|&)\s+|\s+)"
+NAME = re.compile(rf"{_CAP}(?:(?: +(?:of|for|the|and) +| +){_CAP})*")
+ACRONYM = re.compile(rf"\b({_CAP}(?:{_LINK}{_CAP}){{1,8}})\s*\(\s*([A-Z][A-Za-z]{{1,9}})\s*\)")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A named person or organisation the text mentioned, with where and as what."""
+
+    start: int
+    text: str
+    label: str  # spaCy's entity label: PERSON, ORG, NORP...
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines in parentheses: "Iran Justice Observatory (IJO)" -> IJO."""
+    out: dict[str, str] = {}
+    for match in ACRONYM.finditer(text):
+        full, short = match.group(1), match.group(2)
+        words = [w for w in re.split(r"\s+", full) if w[:1].isupper()]
+        # The capitals of the acronym must be the initials of the name's last capitalised words.
+        letters = [c for c in short if c.isupper()]
+        if len(letters) >= 2 and len(words) >= len(letters):
+            tail = words[len(words) - len(letters) :]
+            if all(w[0] == c for w, c in zip(tail, letters, strict=True)):
+                start = full.find(tail[0])
+                out[short] = full[start:]
+    return out
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"} for c in head.children)
+
+
+def _has_name(head: Token) -> bool:
+    return head.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in head.subtree)
+
+
+def _closest(names: Sequence[Name], before: int, keep: Callable[[Name], bool]) -> Name | None:
+    found = [n for n in names if before - WINDOW <= n.start < before and keep(n)]
+    return found[-1] if found else None
+
+
+def _info_source(head: Token) -> Token | None:
+    """Who gave an information noun: its possessor, its "by/from/of" object, a relative clause's subject."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() not in INFO_NOUNS:
+                return objs[0]
+        if child.dep_ in {"relcl", "acl"}:
+            subs = [g for g in child.children if g.dep_ in {"nsubj", "agent"}]
+            if subs:
+                sub = subs[0]
+                if sub.dep_ == "agent":
+                    objs = [g for g in sub.children if g.dep_ == "pobj"]
+                    return objs[0] if objs else None
+                return sub
+    return None
+
+
+def resolve(
+    head: Token, offset: int, text: str, names: Sequence[Name], defined: dict[str, str]
+) -> str | None:
+    """The name a claimant described as ``head`` stands for, or None to keep it as written.
+
+    ``head`` is the claimant's head token and ``offset`` its offset in the document ``text``;
+    ``names`` are the people and organisations the text named (document offsets, in order),
+    ``defined`` the acronyms the text defines.
+    """
+    if head.text in defined:
+        return defined[head.text]
+    lemma = head.lemma_.lower()
+    if lemma in INFO_NOUNS:
+        source = _info_source(head)
+        if source is None:
+            return None
+        named = resolve(source, offset + source.idx - head.idx, text, names, defined)
+        if named or source.pos_ != "PROPN":
+            return named
+        bounds = noun_phrase(source)
+        return source.doc[bounds[0] : bounds[1] + 1].text if bounds else None
+    if _has_name(head) or not _definite(head):
+        return None
+    window = text[max(0, offset - WINDOW) : offset]
+    if lemma in ROLE_NOUNS:
+        # "Interior Minister Ali Rezvani": the capitalised name right after the same title.
+        title = head.text[:1].upper() + head.text[1:].lower()
+        titled = re.compile(rf"\b{re.escape(title)} +({_CAP}(?: +{_CAP}){{0,3}})")
+        people = [m.group(1) for m in titled.finditer(window)]
+        return people[-1] if people else None
+    if lemma in GENERIC_ORG_NOUNS:
+        org = _closest(names, offset, lambda n: n.label == "ORG")
+        return org.text if org else None
+    if lemma in ORG_NOUNS:
+        # "the council": the closest capitalised name with "Council" in it.
+        word = head.text[:1].upper() + head.text[1:].lower()
+        found = [
+            m.group(0)
+            for m in NAME.finditer(window)
+            if re.search(rf"\b{word}\b", m.group(0)) and " " in m.group(0)
+        ]
+        return found[-1] if found else None
+    return None

@@ -1,0 +1,155 @@
+"""Who the sentence says claims an event: ``claimed_by``.
+
+News attributes in a few ways, all handled here:
+
+- a reporting verb governing the event's clause: "Amnesty said (that) 304 were killed",
+  "304 were killed, Amnesty said"; the innermost one wins ("X told Reuters that officials said ...");
+- a denial verb: "the office denied that forces fired" (the denier claims, negatively);
+- a prepositional source: "according to X", "citing X", "quoting X"; "citing" names the original
+  source behind the reporter ("Reuters reported ..., citing three officials");
+- a pronoun subject ("he said") continues the last named claimant of the text.
+
+The outlet speaking in its own voice gives no claimant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from chronicler.extract.english.arguments import _arguments, noun_phrase
+from chronicler.extract.findings import Participant
+from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.triggers import Cues
+
+EXTRACTOR = "attribution.deps.v1"
+
+COMPLEMENT_DEPS = {
+    "ccomp",
+    "parataxis",
+    "xcomp",
+    "advcl",
+    "conj",
+    "dobj",
+    "relcl",
+    "acl",
+    "pcomp",
+    "prep",
+    "pobj",
+}
+
+
+# Reporters by their common nouns: "the agency reported, citing ...".
+NEWS_NOUNS = {"agency", "newspaper", "outlet", "broadcaster", "television", "tv", "media", "daily", "website"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: Participant | None
+    verb: Token | None  # the reporting or denial verb, when there is one
+    denied: bool
+    pronoun: bool = False  # "he said": the caller continues the previous claimant
+    head: Token | None = None  # the claimant's head word, for resolving "the group" to its name
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        # "The rights group HRANA said": the parser may hang description and name side by side;
+        # the name is the claimant.
+        names = [s for s in subjects[1:] if s.pos_ == "PROPN" and s.i == subjects[0].i + 1]
+        return names[0] if names else subjects[0]
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
+        # "State media blamed ..., saying they had attacked": the participle's speaker is the
+        # subject of the clause it hangs on.
+        return _subject(verb.head)
+    return None
+
+
+def _prep_source(sent: Span, cues: Cues) -> Token | None:
+    """The head noun after "according to", "citing", "quoting" in the sentence."""
+    for tok in sent:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            for g in tok.doc[tok.i + 1].children:
+                if g.dep_ == "pobj":
+                    return g
+        if low in {"citing", "quoting"}:
+            for g in tok.children:
+                if g.dep_ in {"dobj", "obj", "pobj"} and not _reason(g):
+                    return g
+    return None
+
+
+def _reason(tok: Token) -> bool:
+    """ "citing his role in ...", "citing their concerns": a reason given, not a source quoted."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _governing_verb(trigger: Token, cues: Cues) -> Token | None:
+    """The innermost reporting or denial verb whose complement holds the trigger."""
+    cur = trigger
+    while cur.head.i != cur.i:
+        parent = cur.head
+        if _lemma(parent) in cues.speech_verbs | cues.denial_verbs and parent.pos_ in {"VERB", "AUX"}:
+            if cur.dep_ == "conj":
+                break  # "X told reporters ... and called for ...": a second act of X, not reported content
+            return parent
+        if cur.dep_ not in COMPLEMENT_DEPS and cur.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass"}:
+            break
+        cur = parent
+    # "304 were killed, Amnesty said": the reporting verb is the root and the event its ccomp.
+    root = trigger.sent.root
+    if (
+        root.i != trigger.i
+        and _lemma(root) in cues.speech_verbs
+        and root.i > trigger.i
+        and trigger.i in {t.i for t in root.subtree}
+    ):
+        return root
+    return None
+
+
+def _cites_behind(source: Token, verb: Token, actors: ActorIndex) -> bool:
+    """Whether "citing X" only names the evidence of a claimant who is not a news organisation.
+
+    A news agency that cites someone passes the claim on ("Reuters reported, citing three
+    officials": the officials claim it); a rights group or an official who cites witnesses or
+    footage makes the claim itself.
+    """
+    if source.head.lower_ not in {"citing", "quoting"}:
+        return False
+    subject = _subject(verb)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    args = _arguments([subject], None, actors)
+    return bool(args) and args[0].entity.sector != "MED" and subject.lemma_.lower() not in NEWS_NOUNS
+
+
+def find_claimant(trigger: Token, cues: Cues, when: str | None, actors: ActorIndex) -> Attribution:
+    sent = trigger.sent
+    verb = _governing_verb(trigger, cues)
+    denied = verb is not None and _lemma(verb) in cues.denial_verbs
+    source = _prep_source(sent, cues)
+    if source is not None and verb is not None and _cites_behind(source, verb, actors):
+        source = None  # "Amnesty said ..., citing witnesses": Amnesty makes the claim
+    if source is not None and (verb is None or source.lower_ not in {"he", "she"}):
+        head = source
+    elif verb is not None:
+        subject = _subject(verb)
+        if subject is None:
+            return Attribution(None, verb, denied)
+        head = subject
+    else:
+        return Attribution(None, None, False)
+    if noun_phrase(head) is None:
+        return Attribution(None, verb, denied, pronoun=head.pos_ == "PRON")
+    args = _arguments([head], when, actors)
+    return Attribution(args[0] if args else None, verb, denied, head=head)

@@ -1,0 +1,56 @@
+"""Which date of a sentence dates its event, and which clauses a borrowed date must not reach."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from chronicler.extract.english import clause_dates
+from chronicler.extract.facts.times import find_dates
+from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.triggers import Cues
+
+
+def _word(doc_tokens: list[Token], text: str) -> Token:
+    return next(t for t in doc_tokens if t.text == text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "date"),
+    [
+        ("Police arrested nine students on Monday.", "arrested", "2023-05-15"),
+        # the date of the statement is not the event's
+        ("The council said on Tuesday that police had arrested nine students.", "arrested", None),
+        # what an appeal asks for keeps its own date
+        ("The union urged teachers to strike on Saturday.", "urged", None),
+        # an offset of days from an undated event: the month of the sentence's date
+        ("Unrest spread in late August, two days after police detained a teacher.", "detained", "2022-08"),
+    ],
+)
+def test_date_for(
+    nlp: Language, cues: Cues, knowledge: KnowledgeBase, sentence: str, trigger: str, date: str | None
+) -> None:
+    doc = nlp(sentence)
+    sent = next(doc.sents)
+    dates = find_dates(sentence, "2023-05-17", None, knowledge.language("en").dates)
+    found = clause_dates.date_for(_word(list(doc), trigger), sent, dates, cues)
+    assert (found.date if found else None) == date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "descriptive", "shifted", "perfect"),
+    [
+        ("Police detained the father of a boy killed in Shiraz.", "killed", True, False, False),
+        ("Police detained the father of a boy killed in Shiraz.", "detained", False, False, False),
+        ("Two of them were later released.", "released", False, True, False),
+        ("Dozens have been arrested.", "arrested", False, False, True),
+    ],
+)
+def test_clause_kinds(
+    nlp: Language, sentence: str, trigger: str, descriptive: bool, shifted: bool, perfect: bool
+) -> None:
+    tok = _word(list(nlp(sentence)), trigger)
+    assert clause_dates.descriptive(tok) is descriptive
+    assert clause_dates.shifted(tok) is shifted
+    assert clause_dates.perfect(tok) is perfect

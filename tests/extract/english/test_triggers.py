@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from chronicler.extract.english.triggers import find_triggers
+from chronicler.knowledge.triggers import Lexicon
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police arrested twelve students outside the university on Sunday.", [("COERCE", "arrest")]),
+        ("Riot police fired tear gas at the crowd.", [("ASSAULT", "crowd-control")]),
+        ("Guards fired live ammunition at mourners in Izeh.", [("ASSAULT", "firearms")]),
+        ("Mobile internet in Saqqez was disrupted for two days.", [("COERCE", "withhold")]),
+        ("Riot police units were sent to the city of Izeh on Monday.", [("MOBILIZE", "troops")]),
+        ("Hundreds of nurses took to the streets of Shiraz.", [("PROTEST", "demo")]),
+        (
+            "The court sentenced two men to death, and they were executed at dawn.",
+            [("SANCTION", "convict"), ("ASSAULT", "targeted")],
+        ),
+        ("Guards opened fire on the marchers.", [("ASSAULT", "firearms")]),
+        ("Bus drivers went on strike in the capital.", [("PROTEST", "strike")]),
+        ("A drone strike hit a convoy near the border.", [("ASSAULT", "drone")]),
+        ("The authorities shut down the internet for a week.", [("COERCE", "withhold")]),
+        ("The minister accused foreign media of spreading lies.", [("ACCUSE", "allege")]),
+        ("The spokesman denied the report.", [("REJECT", None)]),
+        ("The two foreign ministers met in Muscat.", [("CONSULT", None)]),
+        ("Activists put up banners in several towns.", [("PROTEST", "demo")]),
+        # two speakers, two acts of one type; one speaker's words restate one act
+        (
+            "The ministry summoned the envoy, accusing him of spying, while his government "
+            "condemned the summons as theatre.",
+            [("ACCUSE", "allege"), ("ACCUSE", "disapprove")],
+        ),
+        ("The minister accused the envoy of spying and condemned his conduct.", [("ACCUSE", "allege")]),
+        # two doers, two protests; a restatement that denies is no second event
+        (
+            "Students rallied at three universities, and shopkeepers went on strike.",
+            [("PROTEST", "demo"), ("PROTEST", "strike")],
+        ),
+        ("Dozens of people were killed, but the governor says no such number died.", [("ASSAULT", None)]),
+        # idioms of news language
+        ("At least forty prisoners were put to death last year.", [("ASSAULT", "targeted")]),
+        ("Two tax offices were set ablaze in the night.", [("ASSAULT", "destroy")]),
+        ("A patrol came under fire near the border.", [("ASSAULT", "firearms")]),
+        ("The court found both men guilty on Monday.", [("SANCTION", "convict")]),
+        ("The ministry opened an investigation into the shooting.", [("ACCUSE", "investigate")]),
+        ("Unrest broke out in several towns after the price rise.", [("PROTEST", "riot")]),
+        ("Police used batons to disperse the nurses.", [("ASSAULT", "crowd-control")]),
+        ("The crowd dispersed peacefully after an hour.", []),
+        ("Thousands of workers took part in the strikes.", [("PROTEST", "strike")]),
+        ("Rights groups urged the council to open an inquiry.", [("REQUEST", None)]),  # asked for, not opened
+        # calling someone by a disparaging name accuses; calling a report a lie rejects it
+        ("Lawyers called the hearing a sham.", [("ACCUSE", "disapprove")]),
+        ("The governor called the protesters mercenaries of foreign powers.", [("ACCUSE", "disapprove")]),
+        ("The council described the dismissals as unlawful.", [("ACCUSE", "disapprove")]),
+        ("The ministry described the casualty reports as baseless.", [("REJECT", None)]),
+    ],
+)
+def test_triggers(
+    nlp: Language, lexicon: Lexicon, sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    sent = next(nlp(sentence).sents)
+    assert [(h.event, h.trigger.mode) for h in find_triggers(sent, lexicon)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two people were killed in the protests last month.",  # the protests are only the setting
+        "The protest movement has a long history.",  # a noun used as a modifier
+        "The committee has not released a final toll.",  # releasing a figure is no RETREAT
+        "The exhibition hangs portraits of old masters.",
+        "The club fired its coach on Monday.",  # firing someone from a job
+        "The storm disrupted flights for two days.",
+        "The ministry sent a letter to the union.",
+        "He was jailed for his part in the protests.",  # why he was jailed: the protest is the setting
+        "Police held everyone who had taken part in the protests.",  # who was held
+        "The court found the evidence convincing.",
+        "The minister called the talks useful.",
+        "He called the leader of the terrorist group on Monday.",
+        "Police described the attack by terrorists in detail.",
+    ],
+)
+def test_non_events(nlp: Language, lexicon: Lexicon, sentence: str) -> None:
+    sent = next(nlp(sentence).sents)
+    events = {h.event for h in find_triggers(sent, lexicon)}
+    assert not events & {"PROTEST", "RETREAT", "SANCTION", "ACCUSE", "REJECT"}
