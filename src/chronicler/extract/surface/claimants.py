@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chronicler.extract.findings import Participant
+from chronicler.extract.story.context import Story
 from chronicler.extract.surface.actors import after_preposition, word_index
 from chronicler.extract.surface.lang import fa as persian
 from chronicler.extract.surface.lang import fr as french
-from chronicler.extract.surface.state import ReaderState, SentenceContext
+from chronicler.extract.surface.state import SentenceContext
 from chronicler.extract.surface.words import CLAUSE_BREAKS, Hit, Sentence, phrase_at, words_in
 from chronicler.knowledge.actors import ActorIndex
 from chronicler.knowledge.grammar import Grammar
@@ -63,7 +64,7 @@ def attribution(sent: Sentence, hit: Hit, ctx: SentenceContext) -> Attribution:
     return Attribution(None)
 
 
-def _speaker(sent: Sentence, verb: int, actors: list[Participant], state: ReaderState, grammar: Grammar,
+def _speaker(sent: Sentence, verb: int, actors: list[Participant], state: Story, grammar: Grammar,
              index: ActorIndex) -> Participant | None:
     """Who a reporting verb's clause names as speaking: after it when inverted, else before it."""
     if grammar.language == "fa":  # verb-final: the speaker precedes the verb
@@ -95,7 +96,7 @@ def _parsed_subject(sent: Sentence, verb: int, index: ActorIndex) -> Participant
 
 
 def _prep_source(
-    sent: Sentence, cues: Cues, actors: list[Participant], state: ReaderState, grammar: Grammar
+    sent: Sentence, cues: Cues, actors: list[Participant], state: Story, grammar: Grammar
 ) -> Participant | None:
     for first, last in phrase_at(sent, frozenset(cues.attribution_preps)):
         if sent.words[first].lower == "zufolge":  # "Amnesty International zufolge"

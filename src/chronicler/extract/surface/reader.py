@@ -28,16 +28,16 @@ from spacy.tokens import Span
 from chronicler.extract import assemble
 from chronicler.extract.facts import historical
 from chronicler.extract.facts.counts import find_counts
-from chronicler.extract.facts.places import datelines, find_places
+from chronicler.extract.facts.places import find_places
 from chronicler.extract.facts.times import DateMatch, find_dates
 from chronicler.extract.findings import Participant
-from chronicler.extract.story import places as story_places
+from chronicler.extract.story.context import Story, read_story
 from chronicler.extract.surface.actors import sentence_actors, surface_arguments
 from chronicler.extract.surface.claimants import FINDINGS, attribution
 from chronicler.extract.surface.facts import counts_for, date_for, places_for
 from chronicler.extract.surface.lang import fa as persian
 from chronicler.extract.surface.lang import fr as french
-from chronicler.extract.surface.state import ReaderState, SentenceContext
+from chronicler.extract.surface.state import SentenceContext
 from chronicler.extract.surface.words import (
     Hit,
     Sentence,
@@ -87,12 +87,7 @@ def extract_foreign(doc: Document, language: str, knowledge: KnowledgeBase) -> t
     lexicon, cues, grammar = lang.lexicon, lang.cues, lang.grammar
     if grammar is None:
         raise ValueError(f"no surface grammar for language {language!r}")
-    dates = find_dates(doc.text, doc.published, None, lang.dates)
-    stated = sorted(d.date for d in dates if d.date and not d.relative)
-    home, _ = story_places.home_place(doc.text, datelines(doc.text), knowledge.gazetteer)
-    state = ReaderState(doc.published, dates, home, datelines(doc.text))
-    state.reference = doc.published or (stated[-1] if stated else None)
-    state.paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(doc.text) if m.group().strip()]
+    state = read_story(doc, lang, knowledge)
     out: list[EventMention] = []
     for sent in sentences(doc.text, language, grammar):
         hits = [h for h in find_hits(sent, lexicon, grammar)
@@ -139,12 +134,11 @@ def to_sentence(span: Span, base: int, original: str) -> Sentence:
 
 
 def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnowledge,
-              knowledge: KnowledgeBase, state: ReaderState) -> Iterator[EventMention]:
+              knowledge: KnowledgeBase, state: Story) -> Iterator[EventMention]:
     groups, cues, grammar = lang.lexicon.groups, lang.cues, lang.grammar
     assert grammar is not None
-    anchor = next((d.date for d in reversed(state.dates) if d.end <= sent.start and d.date), None)
     dates = [DateMatch(d.start + sent.start, d.end + sent.start, d.text, d.date, d.enddate, d.relative)
-             for d in find_dates(sent.text, state.published, anchor, lang.dates)]
+             for d in find_dates(sent.text, state.published, state.anchor(sent.start), lang.dates)]
     if not hits:
         return
     ctx = SentenceContext(hits, groups, cues, grammar, state,

@@ -1,0 +1,109 @@
+"""One document's story, for every reader: what the whole text tells each sentence (its dates, home
+place, paragraphs, lead period, an anniversary's episode) and what earlier sentences tell later
+ones (the episode being told, the last claimant, the names met so far)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from chronicler.extract.english import anaphora
+from chronicler.extract.facts import historical
+from chronicler.extract.facts.places import datelines, in_dateline
+from chronicler.extract.facts.times import DateMatch, find_dates
+from chronicler.extract.findings import Participant
+from chronicler.extract.story import places as story_places
+from chronicler.extract.story import time as story_time
+from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
+from chronicler.nlp import PARAGRAPH
+from chronicler.records import Document, Location
+
+
+@dataclass
+class Story:
+    """The document so far. The fields above the line are the whole text's; those below change as
+    the readers go from sentence to sentence."""
+
+    published: str | None
+    dates: list[DateMatch]  # every date of the text but a dateline's filing date, for anchors
+    datelines: list[tuple[int, int]]  # spans of the text's datelines
+    paragraph_starts: list[int]
+    home: Location | None = None  # the country most places of the document are in
+    city: Location | None = None  # the story's dominant city, if it has one
+    episode_start: str | None = None  # the month of the first news date the text gives
+    anniversary: str | None = None  # the month of the past episode an anniversary lead recalls
+    lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
+    acronyms: dict[str, str] = field(default_factory=dict)  # "IJO" -> "Iran Justice Observatory"
+    protest_context: bool = False
+    # -- what earlier sentences tell later ones
+    episode: str | None = None  # the month of the last dated event: the default for undated ones
+    episode_day: str | None = None  # the full date of the last dated event
+    episode_historical: bool = False  # whether the last dated event was background
+    episode_paragraph: int = -1  # offset of the paragraph that dated the last event
+    episode_end: int = 0  # where the date of the last dated event ends in the text
+    episode_span: bool = False  # whether that date was a span: its first day is no story's day
+    scene_paragraph: int = -1  # offset of the last paragraph that opened with a day ("On Sunday, ...")
+    asides: set[int] = field(default_factory=set)  # offsets of dates of descriptive clauses
+    last_claimant: Participant | None = None
+    names: list[anaphora.Name] = field(default_factory=list)  # people and organisations named so far
+
+    @property
+    def reference(self) -> str | None:
+        """What "well before publication" counts from: the publication date, else the latest date
+        the text itself gives (an article is written no earlier than the last date it names)."""
+        if self.published:
+            return self.published
+        stated = sorted(d.date for d in self.dates if d.date and not d.relative)
+        return stated[-1] if stated else None
+
+    def paragraph_of(self, offset: int) -> int:
+        """The offset of the paragraph that holds ``offset``."""
+        k = bisect_right(self.paragraph_starts, offset) - 1
+        return self.paragraph_starts[k] if k >= 0 else 0
+
+    def paragraphs_since(self, first: int, base: int) -> int:
+        """How many paragraph breaks lie between the paragraphs starting at ``first`` and ``base``."""
+        return sum(1 for start in self.paragraph_starts if first < start <= base)
+
+    def anchor(self, offset: int) -> str | None:
+        """The last date the text gave before ``offset``: what "two days later" counts from.
+
+        Dates of descriptive clauses ("Soleimani, the commander killed on 3 January") tell who
+        someone is, not where the story stands, so nothing counts from them.
+        """
+        before = [d.date for d in self.dates if d.end <= offset and d.date and d.start not in self.asides]
+        return before[-1] if before else None
+
+
+def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase) -> Story:
+    """What ``doc`` as a whole tells each of its sentences, before any is read."""
+    lines = datelines(doc.text)
+    found = find_dates(doc.text, doc.published, None, lang.dates)
+    dates = [d for d in found if not in_dateline(lines, d.start)]
+    story = Story(
+        published=doc.published,
+        dates=dates,
+        datelines=lines,
+        paragraph_starts=[p.start() for p in PARAGRAPH.finditer(doc.text)],
+    )
+    story.home, story.city = story_places.home_place(doc.text, lines, knowledge.gazetteer)
+    story.episode_start = _episode_start(story, lang)
+    story.lead_period = story_time.lead_period(doc.text, story.dates)
+    story.anniversary = story_time.anniversary(doc.text, doc.published, knowledge.language("en").numbers)
+    story.protest_context = "protest" in doc.text.lower()
+    story.acronyms = anaphora.acronyms(doc.text)
+    return story
+
+
+def _episode_start(story: Story, lang: LanguageKnowledge) -> str | None:
+    """The month of the earliest date the text states that is news, not background."""
+    reference = story.reference
+    news = sorted(
+        d.date[:7]
+        for d in story.dates
+        if d.date
+        and len(d.date) >= 7
+        and (reference is None or d.date[:10] <= reference[:10])
+        and not historical.is_historical(d.date, reference, "", lang.cues)
+    )
+    return news[0] if news else None
