@@ -2,7 +2,7 @@
 
     ChroniclerError
      ├── InputError      a document that cannot be read or cleaned (names the file and line)
-     ├── PackError       a knowledge pack that fails validation (names the file and entry)
+     ├── PackError       a knowledge pack that fails validation (names the file, line and entry)
      ├── StoreError      the database cannot be opened or written
      └── ConfigError     a setting with an unknown key or a bad value
 
@@ -24,10 +24,13 @@ class InputError(ChroniclerError):
 
 
 class PackError(ChroniclerError):
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    """``<path>:<line>: <reason>``, or ``<path>: <reason>`` for a fault no one line holds."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.line = line
 
 
 class StoreError(ChroniclerError):

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast, get_args
 
-from chronicler.errors import PackError
 from chronicler.knowledge.packdata import (
     WORD_AFTER,
+    Mark,
     int_map,
     known_keys,
+    mark_of,
+    pack_error,
     phrase_regex,
     read_pack,
     section,
@@ -58,14 +60,16 @@ def _unit_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"^(?:\s*|-)(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
-def _kind_lists(path: str, where: str, value: Any, allowed: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def _kind_lists(
+    path: str, where: str, value: Any, allowed: tuple[str, ...], at: Mark | None
+) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
-        raise PackError(path, f"{where}: expected a mapping, got {value!r}")
+        raise pack_error(path, f"{where}: expected a mapping, got {value!r}", at)
     out: dict[str, tuple[str, ...]] = {}
-    for key, words in value.items():
-        if key not in allowed:
-            raise PackError(path, f"{where}.{key}: expected one of {allowed}")
-        out[key] = strings(path, f"{where}.{key}", words)
+    for kind, words in value.items():
+        if kind not in allowed:
+            raise pack_error(path, f"{where}.{kind}: expected one of {allowed}", mark_of(value, kind))
+        out[kind] = strings(path, f"{where}.{kind}", words, mark_of(value, kind))
     return out
 
 
@@ -88,13 +92,13 @@ def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
     known_keys(path, lang, raw, (*_LISTS, "qualifiers", "approx", "heads", "fallback", "cues"))
     missing = [k for k in (*_LISTS, "qualifiers", "approx", "heads", "fallback", "cues") if k not in raw]
     if missing:
-        raise PackError(path, f"{lang}: missing {', '.join(missing)}")
-    lists = {k: strings(path, f"{lang}.{k}", raw[k] or []) for k in _LISTS}
-    quals = _kind_lists(path, f"{lang}.qualifiers", raw["qualifiers"], QUALIFIERS)
-    heads = _kind_lists(path, f"{lang}.heads", raw["heads"], KINDS)
-    fallback = _kind_lists(path, f"{lang}.fallback", raw["fallback"] or {}, KINDS)
-    cues = _kind_lists(path, f"{lang}.cues", raw["cues"], KINDS)
-    approx = int_map(path, f"{lang}.approx", raw["approx"] or {}, 1, 10**9)
+        raise pack_error(path, f"{lang}: missing {', '.join(missing)}", mark_of(data, lang))
+    lists = {k: strings(path, f"{lang}.{k}", raw[k] or [], mark_of(raw, k)) for k in _LISTS}
+    quals = _kind_lists(path, f"{lang}.qualifiers", raw["qualifiers"], QUALIFIERS, mark_of(raw, "qualifiers"))
+    heads = _kind_lists(path, f"{lang}.heads", raw["heads"], KINDS, mark_of(raw, "heads"))
+    fallback = _kind_lists(path, f"{lang}.fallback", raw["fallback"] or {}, KINDS, mark_of(raw, "fallback"))
+    cues = _kind_lists(path, f"{lang}.cues", raw["cues"], KINDS, mark_of(raw, "cues"))
+    approx = int_map(path, f"{lang}.approx", raw["approx"] or {}, 1, 10**9, mark_of(raw, "approx"))
     return CountWords(
         language=lang,
         qualifiers=tuple((cast(Qualifier, q), _end(phrase_regex(words))) for q, words in quals.items()

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chronicler.errors import PackError
-from chronicler.knowledge.packdata import known_keys, read_pack, section, strings
+from chronicler.knowledge.packdata import known_keys, mark_of, pack_error, read_pack, section, strings
 from chronicler.text.folding import key_fold, persian_fold
 
 _GRAMMAR_KEYS = ("articles", "clause_openers", "prepositions", "agent_markers", "passive", "reported_speech",
@@ -42,12 +41,13 @@ def load_grammar(language: str, extra_dirs: Sequence[Path] = ()) -> Grammar:
     known_keys(path, "top level", data, ("version", *_GRAMMAR_KEYS, *persian))
     missing = [k for k in _GRAMMAR_KEYS if k not in data]
     if missing:
-        raise PackError(path, f"missing {', '.join(missing)}")
+        raise pack_error(path, f"missing {', '.join(missing)}", mark_of(data))
     fold = key_fold(language)
     words = {}
     for key in _GRAMMAR_KEYS:
         raw = data[key] or []
-        words[key] = frozenset(fold(w.lower()) for w in (strings(path, key, raw) if raw else ()))
+        listed = strings(path, key, raw, mark_of(data, key)) if raw else ()
+        words[key] = frozenset(fold(w.lower()) for w in listed)
     morphology = load_morphology(path, data) if language == "fa" else None
     return Grammar(language, words, morphology)
 
@@ -99,7 +99,7 @@ def _negative(form: str) -> str:
 
 
 def _words(path: str, data: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(persian_fold(w) for w in strings(path, key, data.get(key)))
+    return frozenset(persian_fold(w) for w in strings(path, key, data.get(key), mark_of(data, key)))
 
 
 def load_morphology(path: str, data: dict[str, Any]) -> Morphology:
@@ -109,9 +109,10 @@ def load_morphology(path: str, data: dict[str, Any]) -> Morphology:
     forms: dict[str, tuple[str, str]] = {}
     past_stems: set[str] = set()
     for infinitive, stems in verbs.items():
-        stem_list = strings(path, f"verbs.{infinitive}", stems)
+        stem_list = strings(path, f"verbs.{infinitive}", stems, mark_of(verbs, infinitive))
         if len(stem_list) != 2:
-            raise PackError(path, f"verbs.{infinitive}: expected [past stem, present stem], got {stems!r}")
+            raise pack_error(path, f"verbs.{infinitive}: expected [past stem, present stem], got {stems!r}",
+                             mark_of(verbs, infinitive))
         lemma = persian_fold(str(same_as.get(infinitive, infinitive)))
         past, present = (persian_fold(s) for s in stem_list)
         past_stems.add(past)

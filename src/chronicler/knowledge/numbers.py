@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicler.errors import PackError
 from chronicler.knowledge.packdata import (
     WORD_AFTER,
     WORD_BEFORE,
     alternation,
     int_map,
     known_keys,
+    mark_of,
+    pack_error,
     read_pack,
     section,
     strings,
@@ -57,12 +58,14 @@ def _words(
     known_keys(path, lang, raw, ("words", "scales", "articles", "joiners"))
     for key in ("words", "scales", "articles", "joiners"):
         if key not in raw:
-            raise PackError(path, f"{lang}.{key}: missing")
+            raise pack_error(path, f"{lang}.{key}: missing", mark_of(data, lang))
     return (
-        int_map(path, f"{lang}.words", raw["words"], 0, _MAX_VALUE),
-        int_map(path, f"{lang}.scales", raw["scales"], 2, _MAX_VALUE),
-        frozenset(w.lower() for w in strings(path, f"{lang}.articles", raw["articles"])),
-        frozenset(w.lower() for w in strings(path, f"{lang}.joiners", raw["joiners"])),
+        int_map(path, f"{lang}.words", raw["words"], 0, _MAX_VALUE, mark_of(raw, "words")),
+        int_map(path, f"{lang}.scales", raw["scales"], 2, _MAX_VALUE, mark_of(raw, "scales")),
+        frozenset(w.lower() for w in strings(path, f"{lang}.articles", raw["articles"],
+                                             mark_of(raw, "articles"))),
+        frozenset(w.lower() for w in strings(path, f"{lang}.joiners", raw["joiners"],
+                                             mark_of(raw, "joiners"))),
     )
 
 

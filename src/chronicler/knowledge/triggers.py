@@ -1,7 +1,7 @@
 """The PLOVER trigger lexicon and the news-language cues, loaded from packs and validated.
 
 Both are data (``packs/plover.yaml``, ``packs/cues.yaml``); this module only reads and checks
-them, failing with a :class:`PackError` that names the file and the entry.
+them, failing with a :class:`PackError` that names the file, the line and the entry.
 """
 
 from __future__ import annotations
@@ -13,10 +13,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from chronicler.errors import PackError
-from chronicler.knowledge.packdata import known_keys, read_pack, section, strings
+from chronicler.knowledge.packdata import (
+    Mark,
+    known_keys,
+    load_yaml,
+    mark_of,
+    pack_error,
+    read_pack,
+    section,
+    strings,
+)
 from chronicler.text.folding import key_fold
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "packs"
@@ -99,31 +106,41 @@ def load_inflections(extra_dirs: Sequence[Path] = ()) -> dict[str, tuple[str, ..
     path, data = read_pack("en/inflections.yaml", extra_dirs)
     known_keys(path, "top level", data, ("version", "forms"))
     table = section(path, data, "forms")
-    return {str(lemma).lower(): strings(path, f"forms.{lemma}", forms) for lemma, forms in table.items()}
+    return {
+        str(lemma).lower(): strings(path, f"forms.{lemma}", forms, mark_of(table, lemma))
+        for lemma, forms in table.items()
+    }
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise PackError(str(path), f"cannot be read as YAML: {exc}") from exc
+    data = load_yaml(path)
     if not isinstance(data, dict):
-        raise PackError(str(path), "must hold a mapping at the top level")
+        raise pack_error(str(path), "must hold a mapping at the top level", mark_of(data))
     return data
 
 
-def _strings(path: Path, where: str, value: Any) -> frozenset[str]:
+def _strings(path: Path, where: str, value: Any, at: Mark | None) -> frozenset[str]:
     if value is None:
         return frozenset()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PackError(str(path), f"{where}: expected a list of strings, got {value!r}")
+        bad = [i for i, v in enumerate(value) if not isinstance(v, str)] if isinstance(value, list) else []
+        found = mark_of(value, bad[0]) if bad else None
+        raise pack_error(str(path), f"{where}: expected a list of strings, got {value!r}", found or at)
     return frozenset(value)
 
 
-def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]]) -> Trigger:
+def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]], at: Mark | None) -> Trigger:
+    """The ``index``-th trigger of ``path``, written at ``at``."""
     where = f"triggers[{index}]"
+
+    def fail(reason: str, key: str | None = None) -> PackError:
+        return pack_error(str(path), f"{where}: {reason}", mark_of(raw, key) if key else at)
+
+    def words(key: str) -> frozenset[str]:
+        return _strings(path, f"{where}.{key}", raw.get(key), mark_of(raw, key))
+
     if not isinstance(raw, dict):
-        raise PackError(str(path), f"{where}: expected a mapping")
+        raise fail("expected a mapping")
     unknown = set(raw) - {
         "lemma",
         "pos",
@@ -138,48 +155,50 @@ def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]])
         "forms",
     }
     if unknown:
-        raise PackError(str(path), f"{where}: unknown key(s) {sorted(unknown)}")
+        raise fail(f"unknown key(s) {sorted(unknown)}", min(unknown, key=str))
     event = raw.get("event")
     if event not in modes:
-        raise PackError(str(path), f"{where}: event {event!r} is not a PLOVER type")
+        raise fail(f"event {event!r} is not a PLOVER type", "event")
     mode = raw.get("mode")
     if mode is not None and mode not in modes[event]:
-        raise PackError(str(path), f"{where}: mode {mode!r} is not a mode of {event}")
+        raise fail(f"mode {mode!r} is not a mode of {event}", "mode")
     lemma, phrase = raw.get("lemma"), raw.get("phrase")
     if (lemma is None) == (phrase is None):
-        raise PackError(str(path), f"{where}: give exactly one of lemma or phrase")
-    pos = _strings(path, where + ".pos", raw.get("pos"))
+        raise fail("give exactly one of lemma or phrase")
+    pos = words("pos")
     if lemma is not None and not pos:
-        raise PackError(str(path), f"{where}: a lemma trigger needs pos")
+        raise fail("a lemma trigger needs pos")
     if pos - POS_TAGS:
-        raise PackError(str(path), f"{where}: unknown pos {sorted(pos - POS_TAGS)}")
+        raise fail(f"unknown pos {sorted(pos - POS_TAGS)}", "pos")
     return Trigger(
         event=event,
         mode=mode,
         lemma=lemma,
         pos=pos,
         phrase=tuple(phrase or ()),
-        with_=_strings(path, where + ".with", raw.get("with")),
-        without=_strings(path, where + ".without", raw.get("without")),
-        object=_strings(path, where + ".object", raw.get("object")),
-        head=_strings(path, where + ".head", raw.get("head")),
-        complement=_strings(path, where + ".complement", raw.get("complement")),
-        forms=tuple(sorted(_strings(path, where + ".forms", raw.get("forms")))),
+        with_=words("with"),
+        without=words("without"),
+        object=words("object"),
+        head=words("head"),
+        complement=words("complement"),
+        forms=tuple(sorted(words("forms"))),
     )
 
 
 def _read_lexicon(path: Path, modes: dict[str, frozenset[str]], groups: dict[str, str]) -> list[Trigger]:
     data = _load_yaml(path)
     known_keys(str(path), "top level", data, ("version", "types", "triggers"))
-    for name, spec in (data.get("types") or {}).items():
+    types = data.get("types") or {}
+    for name, spec in types.items():
         if not isinstance(spec, dict) or spec.get("group") not in {"material", "verbal"}:
-            raise PackError(str(path), f"types.{name}: needs group material or verbal")
+            raise pack_error(str(path), f"types.{name}: needs group material or verbal", mark_of(types, name))
         groups[name] = spec["group"]
-        modes[name] = modes.get(name, frozenset()) | _strings(path, f"types.{name}.modes", spec.get("modes"))
+        listed = _strings(path, f"types.{name}.modes", spec.get("modes"), mark_of(spec, "modes"))
+        modes[name] = modes.get(name, frozenset()) | listed
     raw_triggers = data.get("triggers") or []
     if not isinstance(raw_triggers, list):
-        raise PackError(str(path), "triggers: expected a list")
-    return [_trigger(path, i, raw, modes) for i, raw in enumerate(raw_triggers)]
+        raise pack_error(str(path), "triggers: expected a list", mark_of(data, "triggers"))
+    return [_trigger(path, i, raw, modes, mark_of(raw_triggers, i)) for i, raw in enumerate(raw_triggers)]
 
 
 def _folded(trig: Trigger, fold: Callable[[str], str]) -> Trigger:
@@ -237,11 +256,12 @@ def load_cues(extra_dirs: Sequence[Path] = (), language: str = "en") -> Cues:
     for path in paths:
         if not path.exists():
             continue
-        for key, value in _load_yaml(path).items():
+        data = _load_yaml(path)
+        for key, value in data.items():
             if key == "version":
                 continue
             if key not in Cues.__dataclass_fields__:
-                raise PackError(str(path), f"unknown cue list {key!r}")
+                raise pack_error(str(path), f"unknown cue list {key!r}", mark_of(data, key))
             if isinstance(value, list) and key != "historical_markers":  # those are read off the raw text
                 value = [fold(v) if isinstance(v, str) else v for v in value]
             if isinstance(value, list) and isinstance(merged.get(key), list):
