@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -31,7 +32,9 @@ from chronicler.extract.facts.counts import find_counts
 from chronicler.extract.facts.places import find_places
 from chronicler.extract.facts.times import DateMatch, find_dates
 from chronicler.extract.findings import Participant
+from chronicler.extract.story import episode
 from chronicler.extract.story.context import Story, read_story
+from chronicler.extract.story.episode import Clause
 from chronicler.extract.surface.actors import sentence_actors, surface_arguments
 from chronicler.extract.surface.claimants import FINDINGS, attribution
 from chronicler.extract.surface.facts import counts_for, date_for, places_for
@@ -163,26 +166,16 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
         if claimant is not None:
             claimants.append(claimant)
         dmatch = date_for(sent, hit, hits, dates, att.verb)
-        date, enddate = (dmatch.date, dmatch.enddate) if dmatch else (None, None)
-        paragraph = state.paragraph_of(sent.start)
-        if date is not None and group == "material":
-            state.episode, state.episode_day, state.episode_paragraph = date[:7], date, paragraph
-            state.episode_end = dmatch.end if dmatch else sent.start
-            state.episode_span = enddate is not None
-        elif date is None and group == "material" and state.episode and not historical.is_historical(
-                state.episode, state.reference, "", cues):
-            date = state.episode  # a toll with no date of its own belongs to the episode just told
-            # While the story names no other date it is still on that day, unless the sentence
-            # tells a toll or a span up to now ("depuis", "seit"), which gather many days.
-            untold = (
-                not state.episode_span
-                and not any(state.episode_end <= d.start < sent.end and d.date for d in state.dates)
-                and not any(c.kind in {"dead", "injured"} for _, c in counts)
-                and not any(w.lower in SINCE_WORDS for w in sent.words))
-            if state.episode_day and (state.episode_paragraph == paragraph or untold):
-                # In the same paragraph, or while the story names no other date: the same day.
-                date = state.episode_day
-        mood = assemble.to_come(find_modality(sent, hit, cues, grammar, att.denied), date, state.published)
+        lo, hi = sent.clause(hit.head)
+        clause = Clause(up_to_now=any(w.lower in SINCE_WORDS for w in sent.words[lo:hi]),
+                        toll=any(c.kind in {"dead", "injured"} for _, c in counts))
+        dated = episode.lend(state, dmatch, dmatch.start if dmatch else 0, state.paragraph_of(sent.start),
+                             group == "material", clause, cues, sent.end)
+        mood = find_modality(sent, hit, cues, grammar, att.denied)
+        mood = assemble.to_come(mood, dated.date, state.published)
+        clause = replace(clause, ahead=mood in ("future", "hypothetical"))
+        is_hist = episode.background(dated, sent.text, cues, state)
+        date, enddate = episode.settle(dated, is_hist, clause)
         actors, recipients = ctx.args[hit.first]
         taken = [(a.start, a.end) for a in [*actors, *recipients, *([claimant] if claimant else [])]]
         if sent.parsed and group == "verbal":  # "Téhéran accuse ...": the speaker, not a place of the act
@@ -208,7 +201,7 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
             counts=found,
             claimant=claimant.entity if claimant else None,
             modality=mood,
-            historical=historical.is_historical(date, state.reference, sent.text, cues),
+            historical=is_hist,
         ))
     if claimants:
         state.last_claimant = claimants[-1]
