@@ -51,7 +51,7 @@ from chronicler.extract.surface.words import (
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
 from chronicler.knowledge.grammar import Grammar
 from chronicler.nlp import load_language_pipeline
-from chronicler.records import Document, EventMention
+from chronicler.records import Count, Document, EventMention, Location
 from chronicler.records import Span as TextSpan
 
 __all__ = [
@@ -144,15 +144,7 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
              for d in find_dates(sent.text, state.published, state.anchor(sent.start), lang.dates)]
     if not hits:
         return
-    ctx = SentenceContext(hits, groups, cues, grammar, state,
-                          sentence_actors(sent, state.published, knowledge.actors), knowledge.actors)
-    for hit in hits:
-        if sent.parsed:
-            ctx.args[hit.first] = french.parse_arguments(sent, hit, state.published, knowledge.actors)
-        elif grammar.language == "fa":
-            ctx.args[hit.first] = persian.arguments(sent, hit, ctx.actors, grammar)
-        else:
-            ctx.args[hit.first] = surface_arguments(sent, hit, ctx.actors, grammar)
+    ctx = _context(sent, hits, lang, knowledge, state)
     counts = [(c.start + sent.start, c.count) for c in find_counts(sent.text, lang)]
     places = [(p.start + sent.start, p.end + sent.start, p.location)
               for p in find_places(sent.text, knowledge.gazetteer)]
@@ -166,9 +158,7 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
         if claimant is not None:
             claimants.append(claimant)
         dmatch = date_for(sent, hit, hits, dates, att.verb)
-        lo, hi = sent.clause(hit.head)
-        clause = Clause(up_to_now=any(w.lower in SINCE_WORDS for w in sent.words[lo:hi]),
-                        toll=any(c.kind in {"dead", "injured"} for _, c in counts))
+        clause = _clause(sent, hit, counts)
         dated = episode.lend(state, dmatch, dmatch.start if dmatch else 0, state.paragraph_of(sent.start),
                              group == "material", clause, cues, sent.end)
         mood = find_modality(sent, hit, cues, grammar, att.denied)
@@ -177,12 +167,7 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
         is_hist = episode.background(dated, sent.text, cues, state)
         date, enddate = episode.settle(dated, is_hist, clause)
         actors, recipients = ctx.args[hit.first]
-        taken = [(a.start, a.end) for a in [*actors, *recipients, *([claimant] if claimant else [])]]
-        if sent.parsed and group == "verbal":  # "Téhéran accuse ...": the speaker, not a place of the act
-            taken += french.subject_spans(sent, hit)
-        locs = places_for(sent, hit, places, taken, claimant, state.datelines)
-        if not locs and group == "material" and state.home is not None:
-            locs = [state.home]
+        locs = _places(sent, hit, group, places, [*actors, *recipients], claimant, state)
         first, last = sent.words[hit.first], sent.words[hit.last]
         found = counts_for(hit, sent, hits, counts)
         verb = sent.words[hit.head].pos in {"VERB", "AUX"} or not sent.words[hit.head].text[:1].isupper()
@@ -205,3 +190,38 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
         ))
     if claimants:
         state.last_claimant = claimants[-1]
+
+
+def _context(sent: Sentence, hits: list[Hit], lang: LanguageKnowledge, knowledge: KnowledgeBase,
+             state: Story) -> SentenceContext:
+    """The sentence's known actors, and each trigger's actors and recipients as its reader finds them."""
+    grammar = lang.grammar
+    assert grammar is not None
+    ctx = SentenceContext(hits, lang.lexicon.groups, lang.cues, grammar, state,
+                          sentence_actors(sent, state.published, knowledge.actors), knowledge.actors)
+    for hit in hits:
+        if sent.parsed:
+            ctx.args[hit.first] = french.parse_arguments(sent, hit, state.published, knowledge.actors)
+        elif grammar.language == "fa":
+            ctx.args[hit.first] = persian.arguments(sent, hit, ctx.actors, grammar)
+        else:
+            ctx.args[hit.first] = surface_arguments(sent, hit, ctx.actors, grammar)
+    return ctx
+
+
+def _clause(sent: Sentence, hit: Hit, counts: list[tuple[int, Count]]) -> Clause:
+    lo, hi = sent.clause(hit.head)
+    return Clause(up_to_now=any(w.lower in SINCE_WORDS for w in sent.words[lo:hi]),
+                  toll=any(c.kind in {"dead", "injured"} for _, c in counts))
+
+
+def _places(sent: Sentence, hit: Hit, group: str, places: list[tuple[int, int, Location]],
+            participants: list[Participant], claimant: Participant | None, state: Story) -> list[Location]:
+    """Where the event happened: a place its clause names, else (for a material event) the story's country."""
+    taken = [(a.start, a.end) for a in [*participants, *([claimant] if claimant else [])]]
+    if sent.parsed and group == "verbal":  # "Téhéran accuse ...": the speaker, not a place of the act
+        taken += french.subject_spans(sent, hit)
+    locs = places_for(sent, hit, places, taken, claimant, state.datelines)
+    if not locs and group == "material" and state.home is not None:
+        locs = [state.home]
+    return locs
