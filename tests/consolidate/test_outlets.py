@@ -204,28 +204,29 @@ GOOD = "{domain: good.example, name: Good, type: blog, affiliation: independent}
 
 @pytest.mark.parametrize(("entries", "message"), [
     ([GOOD, "{domain: bad.example, name: Bad, type: tabloid, affiliation: independent}"],
-     r"outlets\[1\] \(bad\.example\), line 5: unknown type 'tabloid'"),
+     r"outlets\.yaml:5: outlets\[1\] \(bad\.example\): unknown type 'tabloid'"),
     (["{domain: bad.example, name: Bad, type: blog, affiliation: nowhere-group}"],
-     r"outlets\[0\] \(bad\.example\), line 4: affiliation 'nowhere-group' is not declared"),
-    ([GOOD, GOOD], r"outlets\[1\] \(good\.example\), line 5: duplicate domain 'good\.example'"),
+     r"outlets\.yaml:4: outlets\[0\] \(bad\.example\): affiliation 'nowhere-group' is not declared"),
+    ([GOOD, GOOD], r"outlets\.yaml:5: outlets\[1\] \(good\.example\): duplicate domain 'good\.example'"),
     ([GOOD, "{domain: other.example, name: Other, type: blog, affiliation: independent, "
             "aliases: [good.example]}"],
-     r"outlets\[1\] \(other\.example\).*duplicate domain 'good\.example'"),
+     r"outlets\.yaml:5: outlets\[1\] \(other\.example\): duplicate domain 'good\.example'"),
     ([GOOD, "{domain: other.example, name: The Good, type: blog, affiliation: independent}"],
-     r"outlets\[1\] \(other\.example\).*duplicate name 'good'"),
+     r"outlets\.yaml:5: outlets\[1\] \(other\.example\): duplicate name 'good'"),
     (["{domain: bad.example, type: blog, affiliation: independent}"],
-     r"outlets\[0\] \(bad\.example\), line 4: missing or empty 'name'"),
+     r"outlets\.yaml:4: outlets\[0\] \(bad\.example\): missing or empty 'name'"),
     (["{name: No Domain, type: blog, affiliation: independent}"],
-     r"outlets\[0\] \(no domain\), line 4: missing or empty 'domain'"),
+     r"outlets\.yaml:4: outlets\[0\] \(no domain\): missing or empty 'domain'"),
     (["{domain: www.bad.example, name: Bad, type: blog, affiliation: independent}"],
-     r"outlets\[0\] \(www\.bad\.example\).*not a host in normal form.*write 'bad\.example'"),
+     r"outlets\.yaml:4: outlets\[0\] \(www\.bad\.example\): .*not a host in normal form"
+     r".*write 'bad\.example'"),
     (["{domain: bad.example, name: Bad, type: blog, affiliation: independent, country: Iran}"],
-     r"outlets\[0\] \(bad\.example\).*country must be an ISO 3166-1 alpha-2 code"),
+     r"outlets\.yaml:4: outlets\[0\] \(bad\.example\): country must be an ISO 3166-1 alpha-2 code"),
     (["{domain: bad.example, name: Bad, type: blog, affiliation: independent, owner: someone}"],
-     r"outlets\[0\] \(bad\.example\).*unknown key\(s\) \['owner'\]"),
+     r"outlets\.yaml:4: outlets\[0\] \(bad\.example\): unknown key\(s\) \['owner'\]"),
     (["{domain: bad.example, name: Bad, type: blog, affiliation: independent, aliases: Bad News}"],
-     r"outlets\[0\] \(bad\.example\).*'aliases' must be a list"),
-    (["just a string"], r"outlets\[0\] \(not a mapping\), line 4: expected a mapping"),
+     r"outlets\.yaml:4: outlets\[0\] \(bad\.example\): 'aliases' must be a list"),
+    (["just a string"], r"outlets\.yaml:4: outlets\[0\] \(not a mapping\): expected a mapping"),
 ])
 def test_validation_names_file_and_entry(tmp_path: Path, entries: list[str], message: str) -> None:
     body = "version: 1\naffiliations: {}\noutlets:\n" + "".join(f"  - {e}\n" for e in entries)

@@ -194,7 +194,7 @@ def test_a_broken_cues_file_is_refused(tmp_path: Path) -> None:
     (pack / "cues.yaml").write_text(
         "version: 1\nprovince_after: [province]\nsurprise: [x]\n", encoding="utf-8"
     )
-    with pytest.raises(PackError, match=r"cues.yaml: unknown lists \['surprise'\]"):
+    with pytest.raises(PackError, match=r"cues.yaml:3: unknown lists \['surprise'\]"):
         load_gazetteer(pack)
 
 

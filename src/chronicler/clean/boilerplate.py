@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from lxml.etree import XPath, XPathSyntaxError
 
-from chronicler.errors import PackError
+from chronicler.knowledge.packdata import Mark, load_yaml, mark_of, pack_error
 
 
 @dataclass(frozen=True)
@@ -41,76 +40,80 @@ def default_path() -> Path:
 def load_boilerplate(path: Path | None = None) -> Boilerplate:
     """Read and validate a boilerplate pack; the shipped one when ``path`` is None."""
     where = path or default_path()
-    try:
-        data = yaml.safe_load(where.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise PackError(str(where), f"cannot read the boilerplate pack: {exc}") from exc
+    data = load_yaml(where, "cannot read the boilerplate pack")
     if not isinstance(data, dict):
-        raise PackError(str(where), "expected a mapping with keys lines, menu_words, html_prune")
+        raise pack_error(str(where), "expected a mapping with keys lines, menu_words, html_prune",
+                         mark_of(data))
     unknown = set(data) - {"lines", "menu_words", "html_prune"}
     if unknown:
-        raise PackError(str(where), f"unknown top-level keys {sorted(unknown)}")
+        raise pack_error(str(where), f"unknown top-level keys {sorted(unknown)}",
+                         mark_of(data, min(unknown, key=str)))
     return Boilerplate(
-        lines=_line_patterns(str(where), data.get("lines") or []),
-        menu_words=_menu_words(str(where), data.get("menu_words") or []),
-        html_prune=_html_prune(str(where), data.get("html_prune") or []),
+        lines=_line_patterns(str(where), data.get("lines") or [], mark_of(data, "lines")),
+        menu_words=_menu_words(str(where), data.get("menu_words") or [], mark_of(data, "menu_words")),
+        html_prune=_html_prune(str(where), data.get("html_prune") or [], mark_of(data, "html_prune")),
     )
 
 
-def _entry(where: str, section: str, index: int, raw: Any, keys: tuple[str, ...]) -> dict[str, str]:
+def _entry(
+    where: str, section: str, index: int, raw: Any, keys: tuple[str, ...], at: Mark | None
+) -> dict[str, str]:
     name = f"{section}[{index}]"
     if not isinstance(raw, dict):
-        raise PackError(where, f"{name}: expected a mapping with keys {', '.join(keys)}")
+        raise pack_error(where, f"{name}: expected a mapping with keys {', '.join(keys)}", at)
     if set(raw) != set(keys):
-        raise PackError(where, f"{name}: expected exactly the keys {', '.join(keys)}, got {sorted(raw)}")
+        raise pack_error(where, f"{name}: expected exactly the keys {', '.join(keys)}, got {sorted(raw)}", at)
     for key in keys:
         if not isinstance(raw[key], str) or not raw[key].strip():
-            raise PackError(where, f"{name}: '{key}' must be a non-empty string")
+            raise pack_error(where, f"{name}: '{key}' must be a non-empty string", mark_of(raw, key))
     return {key: str(raw[key]) for key in keys}
 
 
-def _line_patterns(where: str, raw: Any) -> tuple[LinePattern, ...]:
+def _line_patterns(where: str, raw: Any, at: Mark | None) -> tuple[LinePattern, ...]:
     if not isinstance(raw, list):
-        raise PackError(where, "lines: expected a list")
+        raise pack_error(where, "lines: expected a list", at)
     out: list[LinePattern] = []
     seen: set[str] = set()
     for i, item in enumerate(raw):
-        entry = _entry(where, "lines", i, item, ("id", "pattern", "why"))
+        entry = _entry(where, "lines", i, item, ("id", "pattern", "why"), mark_of(raw, i))
         ident = entry["id"]
         if ident in seen:
-            raise PackError(where, f"lines[{i}]: duplicate id '{ident}'")
+            raise pack_error(where, f"lines[{i}]: duplicate id '{ident}'", mark_of(item, "id"))
         seen.add(ident)
         try:
             regex = re.compile(entry["pattern"])
         except re.error as exc:
-            raise PackError(where, f"lines[{i}] ({ident}): invalid regex: {exc}") from exc
+            raise pack_error(where, f"lines[{i}] ({ident}): invalid regex: {exc}",
+                             mark_of(item, "pattern")) from exc
         # A pattern that matches an empty line is almost certainly too broad to be safe.
         if regex.fullmatch("") is not None:
-            raise PackError(where, f"lines[{i}] ({ident}): pattern matches the empty line; make it narrower")
+            raise pack_error(where, f"lines[{i}] ({ident}): pattern matches the empty line; make it narrower",
+                             mark_of(item, "pattern"))
         out.append(LinePattern(ident, regex, entry["why"]))
     return tuple(out)
 
 
-def _menu_words(where: str, raw: Any) -> frozenset[str]:
+def _menu_words(where: str, raw: Any, at: Mark | None) -> frozenset[str]:
     if not isinstance(raw, list):
-        raise PackError(where, "menu_words: expected a list of strings")
+        raise pack_error(where, "menu_words: expected a list of strings", at)
     words: set[str] = set()
     for i, item in enumerate(raw):
         if not isinstance(item, str) or not item.strip():
-            raise PackError(where, f"menu_words[{i}]: expected a non-empty string, got {item!r}")
+            raise pack_error(where, f"menu_words[{i}]: expected a non-empty string, got {item!r}",
+                             mark_of(raw, i))
         words.add(" ".join(item.casefold().split()))
     return frozenset(words)
 
 
-def _html_prune(where: str, raw: Any) -> tuple[str, ...]:
+def _html_prune(where: str, raw: Any, at: Mark | None) -> tuple[str, ...]:
     if not isinstance(raw, list):
-        raise PackError(where, "html_prune: expected a list")
+        raise pack_error(where, "html_prune: expected a list", at)
     out: list[str] = []
     for i, item in enumerate(raw):
-        entry = _entry(where, "html_prune", i, item, ("xpath", "why"))
+        entry = _entry(where, "html_prune", i, item, ("xpath", "why"), mark_of(raw, i))
         try:
             XPath(entry["xpath"])
         except XPathSyntaxError as exc:
-            raise PackError(where, f"html_prune[{i}]: invalid XPath: {exc}") from exc
+            raise pack_error(where, f"html_prune[{i}]: invalid XPath: {exc}", mark_of(item, "xpath")) from exc
         out.append(entry["xpath"])
     return tuple(out)

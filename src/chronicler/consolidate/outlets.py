@@ -6,7 +6,7 @@ and *with which other outlets is it not independent* (:meth:`independence_key`).
 corroboration is the number of distinct keys: outlets of one affiliation share a key, and any
 other outlet, known or not, is keyed by its own domain.
 
-Faults in a pack are :class:`PackError`\\ s naming the file, the entry and its line.
+Faults in a pack are :class:`PackError`\\ s naming the file, the line and the entry.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from chronicler.errors import PackError
+from chronicler.knowledge.packdata import Mark, PackLoader, load_yaml, mark_of, pack_error
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "packs"
 FILENAME = "outlets.yaml"
@@ -52,7 +51,7 @@ _HOST = re.compile(r"^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?\.)+(?:[a-z]{2,63}|xn
 _NAME_SEP = re.compile(r"[\W_]+")
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(PackLoader):
     """YAML without implicit booleans and dates: Norway's ``NO`` stays a country code."""
 
 
@@ -62,7 +61,7 @@ _Loader.yaml_implicit_resolvers = {
         for tag, rx in resolvers
         if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
     ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in PackLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -214,67 +213,59 @@ class _Pack:
 
 def _read(path: Path) -> _Pack:
     where = str(path)
-    try:
-        loader = _Loader(path.read_text(encoding="utf-8"))
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except (OSError, yaml.YAMLError) as exc:
-        raise PackError(where, f"cannot be read as YAML: {exc}") from exc
+    data = load_yaml(path, "cannot be read as YAML", _Loader)
     if not isinstance(data, dict) or data.get("version") != 1:
-        raise PackError(where, "expected a mapping with 'version: 1', 'affiliations' and 'outlets'")
+        raise pack_error(where, "expected a mapping with 'version: 1', 'affiliations' and 'outlets'",
+                         mark_of(data, "version"))
     unknown = set(data) - {"version", "affiliations", "outlets"}
     if unknown:
         allowed = "version, affiliations, outlets"
-        raise PackError(where, f"unknown top-level key(s) {sorted(unknown)}; allowed: {allowed}")
+        raise pack_error(where, f"unknown top-level key(s) {sorted(unknown)}; allowed: {allowed}",
+                         mark_of(data, min(unknown, key=str)))
     outlets = data.get("outlets") or []
     if not isinstance(outlets, list):
-        raise PackError(where, "outlets: expected a list of entries")
-    lines = _entry_lines(node, len(outlets))
-    entries = [(i, lines[i], entry) for i, entry in enumerate(outlets)]
-    return _Pack(where, _affiliations(where, data.get("affiliations") or {}), entries)
+        raise pack_error(where, "outlets: expected a list of entries", mark_of(data, "outlets"))
+    entries = [(i, _line(mark_of(outlets, i)), entry) for i, entry in enumerate(outlets)]
+    affiliations = _affiliations(where, data.get("affiliations") or {}, mark_of(data, "affiliations"))
+    return _Pack(where, affiliations, entries)
 
 
-def _entry_lines(node: yaml.Node | None, count: int) -> list[int]:
-    """1-based line of each item of the top-level ``outlets`` list (0 where unknown)."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == "outlets" and isinstance(value, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in value.value]
-    return [0] * count
+def _line(at: Mark | None) -> int:
+    return at.line if at else 0
 
 
-def _affiliations(path: str, raw: Any) -> dict[str, Affiliation]:
+def _affiliations(path: str, raw: Any, at: Mark | None) -> dict[str, Affiliation]:
     if not isinstance(raw, dict):
-        raise PackError(path, "affiliations: expected a mapping of id -> {name, description}")
+        raise pack_error(path, "affiliations: expected a mapping of id -> {name, description}", at)
     out: dict[str, Affiliation] = {}
     for ident, body in raw.items():
         where = f"affiliations.{ident}"
+        here = mark_of(raw, ident)
         if not isinstance(ident, str) or not _ID.match(ident):
-            raise PackError(path, f"{where}: an affiliation id is kebab-case (lower-case words and '-')")
+            raise pack_error(path, f"{where}: an affiliation id is kebab-case (lower-case words and '-')",
+                             here)
         if not isinstance(body, dict) or set(body) != {"name", "description"}:
-            raise PackError(path, f"{where}: expected exactly the keys 'name' and 'description'")
+            raise pack_error(path, f"{where}: expected exactly the keys 'name' and 'description'", here)
         if not all(isinstance(body[k], str) and body[k].strip() for k in ("name", "description")):
-            raise PackError(path, f"{where}: 'name' and 'description' must be non-empty text")
+            raise pack_error(path, f"{where}: 'name' and 'description' must be non-empty text", here)
         out[ident] = Affiliation(ident, body["name"].strip(), " ".join(body["description"].split()))
     return out
 
 
-def _where(index: int, line: int, entry: Any) -> str:
+def _where(index: int, entry: Any) -> str:
     label = entry.get("domain", "no domain") if isinstance(entry, dict) else "not a mapping"
-    return f"outlets[{index}] ({label})" + (f", line {line}" if line else "")
+    return f"outlets[{index}] ({label})"
 
 
 def parse_entry(
     path: str, index: int, line: int, entry: Any, affiliations: Mapping[str, Affiliation]
 ) -> Outlet:
-    """One checked outlet; ``affiliations`` are those declared so far (built-in and user)."""
-    where = _where(index, line, entry)
+    """One checked outlet, written at ``line`` (0: unknown); ``affiliations`` are those declared so far
+    (built-in and user)."""
+    where = _where(index, entry)
 
     def fail(reason: str) -> PackError:
-        return PackError(path, f"{where}: {reason}")
+        return PackError(path, f"{where}: {reason}", line or None)
 
     if not isinstance(entry, dict):
         raise fail("expected a mapping with " + ", ".join(REQUIRED))
@@ -309,11 +300,11 @@ def parse_entry(
     )
 
 
-def _check_unique(path: str, outlets: Sequence[tuple[str, Outlet]]) -> None:
+def _check_unique(path: str, outlets: Sequence[tuple[str, int, Outlet]]) -> None:
     """No domain and no name twice in one file (across entries, aliases included)."""
     domains: dict[str, str] = {}
     names: dict[str, str] = {}
-    for where, outlet in outlets:
+    for where, line, outlet in outlets:
         keys = [("domain", outlet.domain, domains)]
         keys.append(("name", name_key(outlet.name), names))
         for alias in outlet.aliases:
@@ -327,8 +318,9 @@ def _check_unique(path: str, outlets: Sequence[tuple[str, Outlet]]) -> None:
                 continue
             seen_here.add((kind, key))
             if key in table:
-                raise PackError(path, f"{where}: duplicate {kind} {key!r}, already used by {table[key]}")
-            table[key] = where
+                raise PackError(path, f"{where}: duplicate {kind} {key!r}, already used by {table[key]}",
+                                line or None)
+            table[key] = where + (f", line {line}" if line else "")
 
 
 def pack_files(dirs: Sequence[Path]) -> list[Path]:
@@ -344,11 +336,11 @@ def _load(dirs: tuple[Path, ...]) -> OutletRegistry:
     merged: dict[str, Outlet] = {}
     for pack in packs:
         parsed = [
-            (_where(i, line, entry), parse_entry(pack.path, i, line, entry, affiliations))
+            (_where(i, entry), line, parse_entry(pack.path, i, line, entry, affiliations))
             for i, line, entry in pack.entries
         ]
         _check_unique(pack.path, parsed)
-        for _, outlet in parsed:
+        for _, _, outlet in parsed:
             merged.pop(outlet.domain, None)  # a replacement goes last, so it wins the name index too
             merged[outlet.domain] = outlet
     return OutletRegistry(list(merged.values()), affiliations)

@@ -3,7 +3,7 @@
 Each file holds ``actors:``, a list of entries (id, name, aliases, kind, sector, country, and for
 offices the holders with their dates). This module reads the files, checks every entry and
 builds the lookup tables the matcher in :mod:`chronicler.extract.facts.actors` uses. Any fault is a
-:class:`PackError` that names the file and the entry.
+:class:`PackError` that names the file, the line and the entry.
 
 Aliases are matched token by token. Case rules follow the way names are written: a word in
 capitals ("IRGC", "UN") must match exactly, a capitalised word must start with a capital
@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from chronicler.errors import PackError
 from chronicler.isodates import iso_bounds
+from chronicler.knowledge.packdata import PackLoader, first_fault, is_word, load_yaml, mark_of, pack_error
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "packs"
 FILENAME = "actors.yaml"
@@ -45,13 +44,13 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-
                        "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u00a0": " "})
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(PackLoader):
     """YAML without timestamps: office dates stay text, so a bad one is reported with its entry."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in PackLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -83,6 +82,12 @@ class Actor:
     demonyms: tuple[str, ...] = ()
     exclude_next: frozenset[str] = frozenset()
     source: str = ""
+    line: int | None = None  # of the entry in ``source``
+
+    @property
+    def written_at(self) -> str:
+        """``<file>:<line>`` of the entry, for errors."""
+        return f"{self.source}:{self.line}" if self.line else self.source
 
 
 @dataclass(frozen=True)
@@ -131,65 +136,74 @@ def case_ok(pattern: str, written: str) -> bool:
 
 
 def _entries(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader
-    except (OSError, yaml.YAMLError) as ex:
-        raise PackError(str(path), f"cannot read the actors pack: {ex}") from ex
+    data = load_yaml(path, "cannot read the actors pack", _Loader)
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
-        raise PackError(str(path), "expected a mapping with an 'actors' list at the top")
+        raise pack_error(str(path), "expected a mapping with an 'actors' list at the top",
+                         mark_of(data, "actors"))
     for i, entry in enumerate(data["actors"], 1):
         if not isinstance(entry, dict):
-            raise PackError(str(path), f"entry #{i}: expected a mapping with id, name, kind, sector")
+            raise pack_error(str(path), f"entry #{i}: expected a mapping with id, name, kind, sector",
+                             mark_of(data["actors"], i - 1))
         yield i, entry
 
 
 def _strings(path: Path, where: str, entry: dict[str, Any], key: str) -> tuple[str, ...]:
     value = entry.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise PackError(str(path), f"{where}: '{key}' must be a list of non-empty strings")
+        at = first_fault(value, is_word, mark_of(entry, key))
+        raise pack_error(str(path), f"{where}: '{key}' must be a list of non-empty strings", at)
     return tuple(v.strip() for v in value)
 
 
-def _office(path: Path, where: str, raw: Any) -> Office:
+def _office(path: Path, where: str, raw: Any, entry: dict[str, Any]) -> Office:
+    at = mark_of(raw) or mark_of(entry, "offices")
     if not isinstance(raw, dict) or not {"title", "holder", "start"} <= raw.keys() <= OFFICE_KEYS:
-        raise PackError(str(path), f"{where}: an office has title, holder, start and optional end")
+        raise pack_error(str(path), f"{where}: an office has title, holder, start and optional end", at)
     start, end = str(raw["start"]), (None if raw.get("end") is None else str(raw["end"]))
     for value in (start, end):
         if value is not None and iso_bounds(value) is None:
-            raise PackError(str(path), f"{where}: office date {value!r} is not ISO 8601 (YYYY[-MM[-DD]])")
+            raise pack_error(str(path), f"{where}: office date {value!r} is not ISO 8601 (YYYY[-MM[-DD]])",
+                             at)
     return Office(str(raw["title"]), str(raw["holder"]), start, end)
 
 
 def parse_entry(path: Path, index: int, entry: dict[str, Any]) -> Actor:
     where = f"entry #{index} ({entry.get('id', 'no id')!r})"
+
+    def fail(reason: str, key: str | None = None) -> PackError:
+        """The error at the line of ``entry[key]``, or of the entry."""
+        return pack_error(str(path), f"{where}: {reason}", mark_of(entry, key))
+
     for key in REQUIRED:
         if key not in entry:
-            raise PackError(str(path), f"{where}: missing key '{key}'")
+            raise fail(f"missing key '{key}'")
     unknown = set(entry) - set(REQUIRED) - set(OPTIONAL)
     if unknown:
         allowed = ", ".join(REQUIRED + OPTIONAL)
-        raise PackError(str(path), f"{where}: unknown key(s) {sorted(unknown)}; allowed: {allowed}")
+        raise fail(f"unknown key(s) {sorted(unknown)}; allowed: {allowed}", min(unknown, key=str))
     ident, kind, sector, country = entry["id"], entry["kind"], entry["sector"], entry.get("country")
     if not isinstance(ident, str) or not _ID.match(ident):
-        raise PackError(str(path), f"{where}: id must be kebab-case (lower-case words joined by '-')")
+        raise fail("id must be kebab-case (lower-case words joined by '-')", "id")
     if kind not in KINDS:
-        raise PackError(str(path), f"{where}: unknown kind {kind!r}; use one of {sorted(KINDS)}")
+        raise fail(f"unknown kind {kind!r}; use one of {sorted(KINDS)}", "kind")
     if sector not in SECTORS and not (kind == "role" and sector is None):
-        raise PackError(str(path), f"{where}: unknown sector {sector!r}; use one of {sorted(SECTORS)}")
+        raise fail(f"unknown sector {sector!r}; use one of {sorted(SECTORS)}", "sector")
     if kind == "role" and country is not None:
-        raise PackError(str(path), f"{where}: a generic role noun has no country")
+        raise fail("a generic role noun has no country", "country")
     if kind != "role" and not (isinstance(country, str) and _COUNTRY.match(country)):
-        raise PackError(str(path), f"{where}: country must be ISO 3166-1 alpha-3, IGO or NGO: {country!r}")
+        raise fail(f"country must be ISO 3166-1 alpha-3, IGO or NGO: {country!r}", "country")
     offices = entry.get("offices") or []
     if not isinstance(offices, list) or (offices and kind != "office"):
-        raise PackError(str(path), f"{where}: 'offices' is a list, and only for kind 'office'")
+        raise fail("'offices' is a list, and only for kind 'office'", "offices")
+    at = mark_of(entry)
     return Actor(
         id=ident, name=str(entry["name"]).strip(), kind=kind, sector=sector, country=country,
         aliases=_strings(path, where, entry, "aliases"),
-        offices=tuple(_office(path, where, o) for o in offices),
+        offices=tuple(_office(path, where, o, entry) for o in offices),
         demonyms=_strings(path, where, entry, "demonyms"),
         exclude_next=frozenset(fold(w) for w in _strings(path, where, entry, "exclude_next")),
         source=str(path),
+        line=at.line if at else None,
     )
 
 
@@ -208,30 +222,30 @@ def build_index(actors: Sequence[Actor]) -> ActorIndex:
     demonyms: dict[tuple[str, ...], tuple[str, str]] = {}
     for actor in actors:
         if actor.id in by_id:
-            where = by_id[actor.id].source
-            raise PackError(actor.source, f"entry {actor.id!r}: duplicate id (also in {where})")
+            where = by_id[actor.id].written_at
+            raise PackError(actor.source, f"entry {actor.id!r}: duplicate id (also in {where})", actor.line)
         by_id[actor.id] = actor
         for text in (actor.name, *actor.aliases):
             key, alias = _alias(actor, text)
             if not key:
-                raise PackError(actor.source, f"entry {actor.id!r}: alias {text!r} has no words")
+                raise PackError(actor.source, f"entry {actor.id!r}: alias {text!r} has no words", actor.line)
             if owner.setdefault(key, actor.id) != actor.id:
                 other = by_id[owner[key]]
                 raise PackError(actor.source, f"entry {actor.id!r}: duplicate alias {text!r}, already an "
-                                              f"alias of {other.id!r} ({other.source})")
+                                              f"alias of {other.id!r} ({other.written_at})", actor.line)
             if alias not in table.setdefault(key, []):
                 table[key].append(alias)
         for text in actor.demonyms:
             key = tuple(t.norm for t in tokenize(text))
             if key in demonyms and demonyms[key][1] != actor.id:
-                raise PackError(actor.source, f"entry {actor.id!r}: duplicate demonym {text!r}")
+                raise PackError(actor.source, f"entry {actor.id!r}: duplicate demonym {text!r}", actor.line)
             demonyms[key] = (actor.country or "", actor.id)
     for actor in actors:
         for office in actor.offices:
             holder = by_id.get(office.holder)
             if holder is None or holder.kind != "person":
                 raise PackError(actor.source, f"entry {actor.id!r}: office holder {office.holder!r} is not "
-                                              "the id of a person entry")
+                                              "the id of a person entry", actor.line)
     longest = max((len(k) for k in table), default=1)
     return ActorIndex(by_id, {k: tuple(v) for k, v in table.items()}, demonyms, longest)
 

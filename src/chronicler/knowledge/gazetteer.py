@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from chronicler.errors import PackError
+from chronicler.knowledge.packdata import first_fault, is_word, load_yaml, mark_of, pack_error
 from chronicler.records import Resolution
 
 PACK_DIR = Path(__file__).resolve().parent.parent / "packs" / "gazetteer"
@@ -246,22 +245,21 @@ def read_stoplist(path: Path) -> frozenset[tuple[str, ...]]:
 
 
 def read_cues(path: Path) -> Cues:
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PackError(str(path), f"cannot read the cues: {error}") from error
+    data: Any = load_yaml(path, "cannot read the cues")
     if not isinstance(data, dict):
-        raise PackError(str(path), "expected a mapping of list names to word lists")
+        raise pack_error(str(path), "expected a mapping of list names to word lists", mark_of(data))
     if data.get("version") != 1:
-        raise PackError(str(path), "version: expected 1")
+        raise pack_error(str(path), "version: expected 1", mark_of(data, "version"))
     unknown = set(data) - {*CUE_LISTS, "version"}
     if unknown:
-        raise PackError(str(path), f"unknown lists {sorted(unknown)}; known: {', '.join(CUE_LISTS)}")
+        raise pack_error(str(path), f"unknown lists {sorted(unknown)}; known: {', '.join(CUE_LISTS)}",
+                         mark_of(data, min(unknown, key=str)))
     lists: dict[str, list[str]] = {}
     for name in CUE_LISTS:
         words = data.get(name)
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise PackError(str(path), f"{name}: expected a list of words")
+            raise pack_error(str(path), f"{name}: expected a list of words",
+                             first_fault(words, is_word, mark_of(data, name)))
         lists[name] = words
 
     def keys(name: str) -> frozenset[str]:

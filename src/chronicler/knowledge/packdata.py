@@ -10,7 +10,7 @@ the user file. A validator asks :func:`mark_of` where a value is and raises :fun
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,21 @@ def mark_of(value: object, key: Hashable | None = None) -> Mark | None:
     return None
 
 
+def first_fault(value: object, ok: Callable[[Any], bool], at: Mark | None = None) -> Mark | None:
+    """Where the first item of the list ``value`` that is not ``ok`` was written; else ``at``, where
+    ``value`` itself was (its key's line), or the value's own mark."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if not ok(item):
+                return mark_of(value, i) or at
+    return at or mark_of(value)
+
+
+def is_word(value: object) -> bool:
+    """A non-empty string."""
+    return isinstance(value, str) and bool(value.strip())
+
+
 def pack_error(path: str, reason: str, at: Mark | None) -> PackError:
     """A :class:`PackError` at ``at``, the file and line of the fault; naming ``path`` when unknown."""
     return PackError(path, reason) if at is None else PackError(at.path, reason, at.line)
@@ -203,11 +218,8 @@ def known_keys(path: str, where: str, data: dict[str, Any], allowed: Iterable[st
 def strings(path: str, where: str, value: Any, at: Mark | None = None) -> tuple[str, ...]:
     """A list of non-empty strings; ``at`` is where ``value`` was written (its key's line)."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        bad = [i for i, v in enumerate(value) if not (isinstance(v, str) and v.strip())] \
-            if isinstance(value, list) else []
-        found = mark_of(value, bad[0]) if bad else None
         raise pack_error(path, f"{where}: expected a list of non-empty strings, got {value!r}",
-                         found or at or mark_of(value))
+                         first_fault(value, is_word, at))
     return tuple(value)
 
 

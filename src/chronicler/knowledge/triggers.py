@@ -16,6 +16,7 @@ from typing import Any
 from chronicler.errors import PackError
 from chronicler.knowledge.packdata import (
     Mark,
+    first_fault,
     known_keys,
     load_yaml,
     mark_of,
@@ -123,9 +124,8 @@ def _strings(path: Path, where: str, value: Any, at: Mark | None) -> frozenset[s
     if value is None:
         return frozenset()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        bad = [i for i, v in enumerate(value) if not isinstance(v, str)] if isinstance(value, list) else []
-        found = mark_of(value, bad[0]) if bad else None
-        raise pack_error(str(path), f"{where}: expected a list of strings, got {value!r}", found or at)
+        at = first_fault(value, lambda v: isinstance(v, str), at)
+        raise pack_error(str(path), f"{where}: expected a list of strings, got {value!r}", at)
     return frozenset(value)
 
 
