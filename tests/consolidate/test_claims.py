@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from chronicler.consolidate.claims import (
@@ -15,7 +17,11 @@ from chronicler.consolidate.claims import (
     sources,
     ucdp_estimates,
 )
-from chronicler.records import Claim, DocumentFacts, Entity
+from chronicler.records import Claim, Count, DocumentFacts, Entity, EventMention
+
+Maker = Callable[..., EventMention]
+Cnt = Callable[..., Count]
+Doc = Callable[..., DocumentFacts]
 
 AMNESTY = Entity("Amnesty International", "amnesty-international", "Amnesty International", "NGO", "SOC")
 UN = Entity("the UN", "un", "United Nations", "IGO", None)
@@ -35,7 +41,7 @@ def claim(
     return Claim(kind, low, high, qualifier, text, by, f"{doc}.example", doc, f"{doc}-{text}", published)  # type: ignore[arg-type]
 
 
-def test_one_claim_per_count_with_provenance(m, cnt, doc) -> None:
+def test_one_claim_per_count_with_provenance(m: Maker, cnt: Cnt, doc: Doc) -> None:
     mention = m("a1", "a", "ASSAULT", counts=(cnt("dead", 12), cnt("injured", 40)), claimed_by="Amnesty")
     claims = claims_of(mention, doc("a", "2021-03-03", outlet="wire.example"))
     assert [(c.kind, c.low, c.outlet, c.doc_id, c.mention_id, c.published) for c in claims] == [

@@ -11,7 +11,11 @@ import pytest
 from chronicler.consolidate.claims import acled_conservative, claim_groups
 from chronicler.consolidate.events import consolidate, event_id
 from chronicler.knowledge import KnowledgeBase
-from chronicler.records import ConsolidatedEvent, DocumentFacts, EventMention
+from chronicler.records import ConsolidatedEvent, Count, DocumentFacts, EventMention
+
+Maker = Callable[..., EventMention]
+Cnt = Callable[..., Count]
+Doc = Callable[..., DocumentFacts]
 
 
 def groups(events: tuple[ConsolidatedEvent, ...]) -> set[frozenset[str]]:
@@ -22,11 +26,11 @@ def together(events: tuple[ConsolidatedEvent, ...], *ids: str) -> bool:
     return any(set(ids) <= set(e.mentions) for e in events)
 
 
-def docs_of(doc: Callable[..., DocumentFacts], **published: str | None) -> dict[str, DocumentFacts]:
+def docs_of(doc: Doc, **published: str | None) -> dict[str, DocumentFacts]:
     return {d: doc(d, p) for d, p in published.items()}
 
 
-def test_a_document_repeating_its_main_event_is_one_event(m, doc) -> None:
+def test_a_document_repeating_its_main_event_is_one_event(m: Maker, doc: Doc) -> None:
     mentions = [
         m("a1", "a", "PROTEST", mode="demo", date="2021-03-02", place="Tehran", actor=("protesters",)),
         m("a2", "a", "PROTEST", date=None, start=200),
@@ -36,7 +40,7 @@ def test_a_document_repeating_its_main_event_is_one_event(m, doc) -> None:
     assert groups(events) == {frozenset({"a1", "a2", "a3"})}
 
 
-def test_protests_in_two_cities_on_one_day_stay_apart(m, doc) -> None:
+def test_protests_in_two_cities_on_one_day_stay_apart(m: Maker, doc: Doc) -> None:
     mentions = [
         m("a1", "a", date="2021-03-02", place="Tehran"),
         m("b1", "b", date="2021-03-02", place="Mashhad"),
@@ -45,7 +49,7 @@ def test_protests_in_two_cities_on_one_day_stay_apart(m, doc) -> None:
     assert len(events) == 2
 
 
-def test_reports_of_one_event_across_documents_merge(m, doc) -> None:
+def test_reports_of_one_event_across_documents_merge(m: Maker, doc: Doc) -> None:
     mentions = [
         m(
             "a1",
@@ -63,7 +67,7 @@ def test_reports_of_one_event_across_documents_merge(m, doc) -> None:
     assert groups(events) == {frozenset({"a1", "b1", "c1"})}
 
 
-def test_a_later_article_recalling_the_event_joins_it(m, cnt, doc) -> None:
+def test_a_later_article_recalling_the_event_joins_it(m: Maker, cnt: Cnt, doc: Doc) -> None:
     mentions = [
         m("a1", "a", "ASSAULT", date="2019-11-16", place="Tehran", counts=(cnt("dead", 304),)),
         m("b1", "b", "ASSAULT", date="2019-11", historical=True, place="Iran", counts=(cnt("dead", 304),)),
@@ -77,13 +81,13 @@ def test_a_later_article_recalling_the_event_joins_it(m, cnt, doc) -> None:
     assert events[0].historical is False
 
 
-def test_an_event_only_recalled_is_historical(m, doc) -> None:
+def test_an_event_only_recalled_is_historical(m: Maker, doc: Doc) -> None:
     mentions = [m("b1", "b", "ASSAULT", date="1988", historical=True)]
     (event,) = consolidate(mentions, docs_of(doc, b="2022-09-20"))
     assert event.historical is True
 
 
-def test_a_city_and_the_whole_country_need_one_more_shared_detail(m, doc) -> None:
+def test_a_city_and_the_whole_country_need_one_more_shared_detail(m: Maker, doc: Doc) -> None:
     mentions = [
         m("a1", "a", "COERCE", date="2021-03-02", place="Tehran"),
         m("b1", "b", "COERCE", date="2021-03", place="Iran"),
@@ -99,12 +103,12 @@ def test_a_city_and_the_whole_country_need_one_more_shared_detail(m, doc) -> Non
     assert groups(consolidate(mentions, docs)) == {frozenset({"a1", "b1", "c1", "d1"})}
 
 
-def test_different_months_stay_apart(m, doc) -> None:
+def test_different_months_stay_apart(m: Maker, doc: Doc) -> None:
     mentions = [m("a1", "a", date="2019-11"), m("b1", "b", date="2022-09")]
     assert len(consolidate(mentions, docs_of(doc, a="2019-11-20", b="2022-09-25"))) == 2
 
 
-def test_day_dates_a_few_days_apart_are_one_event_more_are_not(m, doc) -> None:
+def test_day_dates_a_few_days_apart_are_one_event_more_are_not(m: Maker, doc: Doc) -> None:
     mentions = [
         m("a1", "a", date="2021-03-02", place="Tehran"),
         m("b1", "b", date="2021-03-04", place="Tehran"),
@@ -114,7 +118,7 @@ def test_day_dates_a_few_days_apart_are_one_event_more_are_not(m, doc) -> None:
     assert groups(events) == {frozenset({"a1", "b1"}), frozenset({"c1"})}
 
 
-def test_verbal_events_by_different_speakers_are_different(m, doc) -> None:
+def test_verbal_events_by_different_speakers_are_different(m: Maker, doc: Doc) -> None:
     mentions = [
         m("a1", "a", "REJECT", date="2021-03-04", actor=("judiciary",)),
         m("a2", "a", "REJECT", date="2021-03-04", actor=("interior ministry",), start=100),
@@ -124,12 +128,12 @@ def test_verbal_events_by_different_speakers_are_different(m, doc) -> None:
     assert groups(events) == {frozenset({"a1", "b1"}), frozenset({"a2"})}
 
 
-def test_verbal_events_without_a_shared_speaker_do_not_merge_across_documents(m, doc) -> None:
+def test_verbal_events_without_a_shared_speaker_do_not_merge_across_documents(m: Maker, doc: Doc) -> None:
     mentions = [m("a1", "a", "REQUEST", date="2021-03-04"), m("b1", "b", "REQUEST", date="2021-03-04")]
     assert len(consolidate(mentions, docs_of(doc, a="2021-03-05", b="2021-03-05"))) == 2
 
 
-def test_undated_mentions_need_evidence_beyond_the_type(m, cnt, doc) -> None:
+def test_undated_mentions_need_evidence_beyond_the_type(m: Maker, cnt: Cnt, doc: Doc) -> None:
     mentions = [
         m("a1", "a", "ASSAULT", date="2021-03-02", counts=(cnt("dead", 17),)),
         m("b1", "b", "ASSAULT"),
@@ -139,7 +143,7 @@ def test_undated_mentions_need_evidence_beyond_the_type(m, cnt, doc) -> None:
     assert groups(events) == {frozenset({"a1", "c1"}), frozenset({"b1"})}
 
 
-def test_a_planned_protest_is_not_the_one_that_happened(m, doc) -> None:
+def test_a_planned_protest_is_not_the_one_that_happened(m: Maker, doc: Doc) -> None:
     mentions = [
         m("a1", "a", date="2021-03-02", place="Tehran"),
         m("a2", "a", place="Tehran", modality="future", start=300),
@@ -147,12 +151,12 @@ def test_a_planned_protest_is_not_the_one_that_happened(m, doc) -> None:
     assert len(consolidate(mentions, docs_of(doc, a="2021-03-03"))) == 2
 
 
-def test_different_types_never_merge(m, doc) -> None:
+def test_different_types_never_merge(m: Maker, doc: Doc) -> None:
     mentions = [m("a1", "a", "PROTEST", date="2021-03-02"), m("a2", "a", "COERCE", date="2021-03-02")]
     assert len(consolidate(mentions, docs_of(doc, a="2021-03-03"))) == 2
 
 
-def test_opposite_sides_do_not_merge(m, doc) -> None:
+def test_opposite_sides_do_not_merge(m: Maker, doc: Doc) -> None:
     mentions = [
         m("a1", "a", "ASSAULT", date="2021-03-02", actor=("security forces",), recipient=("protesters",)),
         m("b1", "b", "ASSAULT", date="2021-03-02", actor=("protesters",), recipient=("police",)),
@@ -160,7 +164,7 @@ def test_opposite_sides_do_not_merge(m, doc) -> None:
     assert len(consolidate(mentions, docs_of(doc, a="2021-03-03", b="2021-03-03"))) == 2
 
 
-def test_merged_fields(m, cnt, doc) -> None:
+def test_merged_fields(m: Maker, cnt: Cnt, doc: Doc) -> None:
     mentions = [
         m("a1", "a", "ASSAULT", mode="firearms", date="2021-03-02", place="Shiraz", actor=("police",)),
         m("b1", "b", "ASSAULT", date="2021-03", place="Iran", actor=("police", "security forces")),
@@ -182,7 +186,7 @@ def test_merged_fields(m, cnt, doc) -> None:
     assert event.sources.independent == 4
 
 
-def test_the_result_does_not_depend_on_input_order(m, cnt, doc) -> None:
+def test_the_result_does_not_depend_on_input_order(m: Maker, cnt: Cnt, doc: Doc) -> None:
     mentions = [
         m(f"{d}{i}", d, t, date=date, place=place, counts=(cnt("dead", 5),) if i == 2 else ())
         for d in "abcd"
@@ -198,7 +202,7 @@ def test_the_result_does_not_depend_on_input_order(m, cnt, doc) -> None:
         assert consolidate(shuffled, docs) == first
 
 
-def test_ids_are_stable_and_named_after_the_earliest_member(m, doc) -> None:
+def test_ids_are_stable_and_named_after_the_earliest_member(m: Maker, doc: Doc) -> None:
     mentions = [
         m("b1", "b", date="2021-03-02", place="Tehran"),
         m("a1", "a", date="2021-03-02", place="Tehran"),
@@ -213,7 +217,7 @@ def test_ids_are_stable_and_named_after_the_earliest_member(m, doc) -> None:
     assert again.mentions == ("b1", "a1", "c1")
 
 
-def _corpus(m, cnt) -> list[EventMention]:
+def _corpus(m: Maker, cnt: Cnt) -> list[EventMention]:
     out: list[EventMention] = []
     for n, d in enumerate("abcdefgh"):
         out += [
@@ -225,11 +229,11 @@ def _corpus(m, cnt) -> list[EventMention]:
     return out
 
 
-def test_incremental_ingestion_gives_the_grouping_of_one_run(m, cnt, doc) -> None:
+def test_incremental_ingestion_gives_the_grouping_of_one_run(m: Maker, cnt: Cnt, doc: Doc) -> None:
     mentions = _corpus(m, cnt)
     docs = {d: doc(d, f"2021-0{1 + n % 3}-2{n}") for n, d in enumerate("abcdefgh")}
     whole = consolidate(mentions, docs)
-    first_docs = {d for d in docs if docs[d].published and docs[d].published < "2021-02-25"}
+    first_docs = {d for d, f in docs.items() if f.published and f.published < "2021-02-25"}
     first = consolidate([x for x in mentions if x.doc_id in first_docs], docs)
     second = consolidate(mentions, docs, previous=first)
     assert groups(second) == groups(whole)
@@ -237,7 +241,7 @@ def test_incremental_ingestion_gives_the_grouping_of_one_run(m, cnt, doc) -> Non
     assert {e.id for e in first} <= {e.id for e in second}
 
 
-def test_incremental_mode_keeps_old_groups_and_ids(m, doc) -> None:
+def test_incremental_mode_keeps_old_groups_and_ids(m: Maker, doc: Doc) -> None:
     old = consolidate([m("a1", "a", date="2021-03-02", place="Tehran")], {"a": doc("a", "2021-03-03")})
     # an earlier-published report joins, but the event keeps the id it was given
     new = consolidate(
@@ -249,7 +253,7 @@ def test_incremental_mode_keeps_old_groups_and_ids(m, doc) -> None:
     assert set(new[0].mentions) == {"a1", "z1"}
 
 
-def test_json_has_exactly_the_contract_fields(m, doc) -> None:
+def test_json_has_exactly_the_contract_fields(m: Maker, doc: Doc) -> None:
     (event,) = consolidate([m("a1", "a", date="2021-03-02", place="Tehran")], {"a": doc("a", "2021-03-03")})
     assert list(event.to_json()) == [
         "id", "event", "mode", "date", "enddate", "event_loc", "places", "actor", "recipient",
@@ -316,7 +320,7 @@ def test_the_real_pipeline_on_reports_of_one_event(knowledge: KnowledgeBase) -> 
     assert consolidate(list(reversed(mentions)), facts) == events
 
 
-def test_a_different_form_needs_more_evidence_than_the_month(m, doc) -> None:
+def test_a_different_form_needs_more_evidence_than_the_month(m: Maker, doc: Doc) -> None:
     mentions = [
         m("a1", "a", "ASSAULT", mode="destroy", date="2021-03"),
         m("b1", "b", "ASSAULT", mode="firearms", date="2021-03"),

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chronicler.consolidate.events import consolidate
 from chronicler.consolidate.load import consolidated_from_json, mention_from_json
-from chronicler.records import Span
+from chronicler.records import Count, DocumentFacts, EventMention, Span
+
+Maker = Callable[..., EventMention]
+Cnt = Callable[..., Count]
+Doc = Callable[..., DocumentFacts]
 
 
-def test_round_trip(m, cnt) -> None:
+def test_round_trip(m: Maker, cnt: Cnt) -> None:
     mention = m(
         "a1",
         "a",
@@ -40,7 +46,7 @@ def test_missing_optional_fields_take_defaults() -> None:
     )
 
 
-def test_consolidated_round_trip(m, cnt, doc) -> None:
+def test_consolidated_round_trip(m: Maker, cnt: Cnt, doc: Doc) -> None:
     mentions = [
         m(
             "a1",

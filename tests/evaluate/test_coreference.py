@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 
-from chronicler.evaluate.coreference import b_cubed, ceaf_e, conll_f1, coreference_on_gold, muc
+from chronicler.evaluate.coreference import PRF, b_cubed, ceaf_e, conll_f1, coreference_on_gold, muc
 from chronicler.records import ConsolidatedEvent, EventMention, Sources
 
 
@@ -38,7 +39,14 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "key", "response", "metric", "precision", "recall"), CASES)
-def test_metrics(name, key, response, metric, precision: float, recall: float) -> None:
+def test_metrics(
+    name: str,
+    key: Mapping[str, str],
+    response: Mapping[str, str],
+    metric: Callable[[Mapping[str, str], Mapping[str, str]], PRF],
+    precision: float,
+    recall: float,
+) -> None:
     score = metric(key, response)
     assert score.precision == pytest.approx(precision), name
     assert score.recall == pytest.approx(recall), name

@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from sqlalchemy import create_engine
 
 from chronicler.store import Store, migrate
+
+if TYPE_CHECKING:  # conftest is not importable at run time; its builders are handed over as a fixture
+    from tests.store.conftest import Build
 
 
 def test_packaged_migrations_are_found_without_an_ini_file() -> None:
@@ -62,7 +66,9 @@ def test_offline_postgresql_ddl_is_generated_from_the_same_migration() -> None:
         assert expected in ddl
 
 
-def test_a_database_of_the_first_revision_upgrades_keeping_its_rows(tmp_path: Path, build) -> None:
+def test_a_database_of_the_first_revision_upgrades_keeping_its_rows(
+    tmp_path: Path, build: type[Build]
+) -> None:
     path = tmp_path / "events.db"
     with Store.open(str(path)) as store:
         store.save_extraction(build.extraction("doc-1", build.mention("ev-1")))

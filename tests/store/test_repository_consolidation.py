@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import select
@@ -14,13 +15,16 @@ from chronicler.records import ConsolidatedEvent, DocumentFacts, EventMention
 from chronicler.store import Store, StoredDocumentFacts
 from chronicler.store.tables import consolidated_members, document_keys
 
+if TYPE_CHECKING:  # conftest is not importable at run time; its builders are handed over as a fixture
+    from tests.store.conftest import Build
+
 
 def _consolidate(store: Store) -> tuple[ConsolidatedEvent, ...]:
     facts = {f.id: DocumentFacts(f.id, f.published, f.outlet) for f in store.document_facts()}
     return consolidate(store.load_mentions(), facts)
 
 
-def _two_documents(store: Store, build) -> list[EventMention]:
+def _two_documents(store: Store, build: type[Build]) -> list[EventMention]:
     first = build.mention("ev-1", "doc-1")
     second = build.mention("ev-2", "doc-2", date="2019-11-17")
     store.save_extraction(build.extraction("doc-1", first))
@@ -28,12 +32,12 @@ def _two_documents(store: Store, build) -> list[EventMention]:
     return [first, second]
 
 
-def test_mentions_come_back_as_the_records_stored(store: Store, build) -> None:
+def test_mentions_come_back_as_the_records_stored(store: Store, build: type[Build]) -> None:
     mentions = _two_documents(store, build)
     assert store.load_mentions() == mentions
 
 
-def test_signatures_are_computed_once_per_document_text(store: Store, build) -> None:
+def test_signatures_are_computed_once_per_document_text(store: Store, build: type[Build]) -> None:
     _two_documents(store, build)
     missing = store.missing_signatures()
     assert [doc_id for doc_id, _ in missing] == ["doc-1", "doc-2"]
@@ -52,12 +56,12 @@ def test_signatures_are_computed_once_per_document_text(store: Store, build) -> 
     assert [doc_id for doc_id, _ in store.missing_signatures()] == ["doc-1"]
 
 
-def test_document_facts_without_a_signature_say_none(store: Store, build) -> None:
+def test_document_facts_without_a_signature_say_none(store: Store, build: type[Build]) -> None:
     _two_documents(store, build)
     assert [f.signature for f in store.document_facts()] == [None, None]
 
 
-def test_consolidated_events_round_trip_in_run_order(store: Store, build) -> None:
+def test_consolidated_events_round_trip_in_run_order(store: Store, build: type[Build]) -> None:
     _two_documents(store, build)
     events = _consolidate(store)
     assert events
@@ -68,7 +72,7 @@ def test_consolidated_events_round_trip_in_run_order(store: Store, build) -> Non
     assert store.get_consolidated("ce_missing") is None
 
 
-def test_representatives_are_stored_with_the_result(store: Store, build, tmp_path: Path) -> None:
+def test_representatives_are_stored_with_the_result(store: Store, build: type[Build], tmp_path: Path) -> None:
     _two_documents(store, build)
     store.save_signatures({"doc-1": signature("a b c"), "doc-2": signature("a b c")})
     store.replace_consolidated(_consolidate(store), {"doc-1": "doc-1", "doc-2": "doc-1"})
@@ -77,7 +81,7 @@ def test_representatives_are_stored_with_the_result(store: Store, build, tmp_pat
     assert reps == {"doc-1": "doc-1", "doc-2": "doc-1"}
 
 
-def test_a_failed_replacement_leaves_the_previous_result(store: Store, build) -> None:
+def test_a_failed_replacement_leaves_the_previous_result(store: Store, build: type[Build]) -> None:
     _two_documents(store, build)
     events = _consolidate(store)
     store.replace_consolidated(events)
@@ -87,7 +91,9 @@ def test_a_failed_replacement_leaves_the_previous_result(store: Store, build) ->
     assert store.load_consolidated() == list(events)
 
 
-def test_an_updated_document_drops_its_old_mentions_from_the_members(store: Store, build) -> None:
+def test_an_updated_document_drops_its_old_mentions_from_the_members(
+    store: Store, build: type[Build]
+) -> None:
     _two_documents(store, build)
     store.replace_consolidated(_consolidate(store))
     store.save_extraction(build.extraction("doc-1", build.mention("ev-9"), text="A new version."))
@@ -96,7 +102,7 @@ def test_an_updated_document_drops_its_old_mentions_from_the_members(store: Stor
     assert members == {"ev-2"}
 
 
-def test_an_empty_result_clears_the_table(store: Store, build) -> None:
+def test_an_empty_result_clears_the_table(store: Store, build: type[Build]) -> None:
     _two_documents(store, build)
     store.replace_consolidated(_consolidate(store))
     store.replace_consolidated([])

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -30,7 +30,9 @@ from scipy.optimize import linear_sum_assignment
 from chronicler.evaluate.scoring import gold_doc_id, load_gold, match_events
 from chronicler.records import ConsolidatedEvent, EventMention
 
-Clustering = Mapping[Hashable, Hashable]
+K = TypeVar("K", bound=Hashable)
+# item -> cluster id; generic in the item so that a dict[str, str] is a Clustering[str]
+Clustering = Mapping[K, Hashable]
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,19 @@ class PRF:
         return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f1": round(self.f1, 4)}
 
 
-def _clusters(assignment: Clustering, items: Sequence[Hashable]) -> list[frozenset[Hashable]]:
-    groups: defaultdict[Hashable, set[Hashable]] = defaultdict(set)
+def _clusters(assignment: Clustering[K], items: Sequence[K]) -> list[frozenset[K]]:
+    groups: defaultdict[Hashable, set[K]] = defaultdict(set)
     for item in items:
         # an item the clustering does not know is a singleton of its own
         groups[("cluster", assignment[item]) if item in assignment else ("alone", item)].add(item)
     return [frozenset(g) for g in groups.values()]
 
 
-def _items(key: Clustering, response: Clustering) -> list[Hashable]:
+def _items(key: Clustering[K], response: Clustering[K]) -> list[K]:
     return sorted(set(key) | set(response), key=repr)
 
 
-def _muc_side(gold: list[frozenset[Hashable]], other: Clustering) -> float:
+def _muc_side(gold: list[frozenset[K]], other: Clustering[K]) -> float:
     numerator = denominator = 0
     for cluster in gold:
         parts = {other.get(i, ("alone", i)) for i in cluster}
@@ -68,12 +70,12 @@ def _muc_side(gold: list[frozenset[Hashable]], other: Clustering) -> float:
     return numerator / denominator if denominator else 0.0
 
 
-def muc(key: Clustering, response: Clustering) -> PRF:
+def muc(key: Clustering[K], response: Clustering[K]) -> PRF:
     items = _items(key, response)
     return PRF.of(_muc_side(_clusters(response, items), key), _muc_side(_clusters(key, items), response))
 
 
-def b_cubed(key: Clustering, response: Clustering) -> PRF:
+def b_cubed(key: Clustering[K], response: Clustering[K]) -> PRF:
     items = _items(key, response)
     if not items:
         return PRF.of(0.0, 0.0)
@@ -84,7 +86,7 @@ def b_cubed(key: Clustering, response: Clustering) -> PRF:
     return PRF.of(p, r)
 
 
-def ceaf_e(key: Clustering, response: Clustering) -> PRF:
+def ceaf_e(key: Clustering[K], response: Clustering[K]) -> PRF:
     items = _items(key, response)
     keys, responses = _clusters(key, items), _clusters(response, items)
     if not keys or not responses:
@@ -95,7 +97,7 @@ def ceaf_e(key: Clustering, response: Clustering) -> PRF:
     return PRF.of(total / len(responses), total / len(keys))
 
 
-def conll_f1(key: Clustering, response: Clustering) -> float:
+def conll_f1(key: Clustering[K], response: Clustering[K]) -> float:
     return (muc(key, response).f1 + b_cubed(key, response).f1 + ceaf_e(key, response).f1) / 3
 
 
