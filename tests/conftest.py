@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from chronicler.knowledge import KnowledgeBase, load_knowledge
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues, Lexicon
 from chronicler.nlp import load_pipeline
 
@@ -29,3 +30,9 @@ def lexicon(knowledge: KnowledgeBase) -> Lexicon:
 @pytest.fixture(scope="session")
 def cues(knowledge: KnowledgeBase) -> Cues:
     return knowledge.language("en").cues
+
+
+@pytest.fixture(scope="session")
+def english(knowledge: KnowledgeBase) -> EnglishWords:
+    """The English reader's word lists (``packs/en/*.yaml``)."""
+    return knowledge.english

@@ -18,6 +18,7 @@ from typing import Any
 
 from chronicler.extract.english.attribution import find_claimant
 from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues
 from chronicler.nlp import load_pipeline
 from chronicler.pipeline import shared_knowledge
@@ -134,7 +135,9 @@ def _object_span(prep: Any) -> tuple[int, int] | None:
     return _subtree_span(objects[0]) if objects else None
 
 
-def _judge(doc: Any, rel: Relation, cues: Cues, actors: ActorIndex, tally: Tally) -> None:
+def _judge(
+    doc: Any, rel: Relation, cues: Cues, actors: ActorIndex, vocab: EnglishWords, tally: Tally
+) -> None:
     tally.relations += 1
     found = _cue_token(doc, rel.cue, cues)
     if found is None or len(rel.source) != 1:
@@ -145,7 +148,7 @@ def _judge(doc: Any, rel: Relation, cues: Cues, actors: ActorIndex, tally: Tally
     head = _content_head(doc, rel.content)
     if not inside or head is None:
         return
-    att = find_claimant(head, cues, None, actors)
+    att = find_claimant(head, cues, None, actors, vocab)
     if rel.source_text.strip().lower() in PRONOUNS:
         # The pipeline resolves "he said" to the last named claimant; the gold marks the pronoun.
         tally.pronoun += 1
@@ -179,7 +182,7 @@ def run(root: Path) -> SetResult:
             continue
         doc = nlp(text_path.read_text(encoding="utf-8"))
         for rel in parse_ann(ann.read_text(encoding="utf-8")):
-            _judge(doc, rel, cues, knowledge.actors, tally)
+            _judge(doc, rel, cues, knowledge.actors, knowledge.english, tally)
     n = tally.comparable
     return SetResult(
         key=KEY,

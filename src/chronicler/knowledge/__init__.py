@@ -6,6 +6,8 @@ with the user's pack directories (``CHRONICLER_PACKS``)::
     <dir>/plover.yaml, <dir>/<lang>/plover.yaml     triggers (English at the top level)
     <dir>/cues.yaml, <dir>/<lang>/cues.yaml         news-language cues
     <dir>/en/inflections.yaml                        irregular English verb forms
+    <dir>/en/events.yaml, participants.yaml,         closed classes of the English dependency reader
+        time.yaml, places.yaml
     <dir>/<lang>/surface.yaml                        closed-class words of the surface reader
     <dir>/actors.yaml, <dir>/*/actors.yaml           actors, offices and their holders
     <dir>/gazetteer/places.tsv, stoplist.txt         places (a row replaces the shipped row of its key)
@@ -27,6 +29,7 @@ from chronicler.knowledge.actors import ActorIndex, load_actors
 from chronicler.knowledge.calendar import Calendar, load_calendars
 from chronicler.knowledge.counts import CountWords, load_count_words
 from chronicler.knowledge.date_patterns import Patterns, build_patterns
+from chronicler.knowledge.english import EnglishWords, load_english_words
 from chronicler.knowledge.gazetteer import Gazetteer, load_gazetteer
 from chronicler.knowledge.grammar import Grammar, load_grammar
 from chronicler.knowledge.numbers import NumberWords, load_numbers
@@ -57,6 +60,8 @@ class KnowledgeBase:
     languages: dict[str, LanguageKnowledge]
     actors: ActorIndex
     gazetteer: Gazetteer
+    # The English reader's closed classes; the story's anniversary and acronyms read them in any text.
+    english: EnglishWords
     pack_dirs: tuple[Path, ...] = ()
 
     def language(self, code: str | None) -> LanguageKnowledge:
@@ -91,4 +96,6 @@ def load_knowledge(pack_dirs: Sequence[Path] = ()) -> KnowledgeBase:
             counts=counts.get(code, counts[FALLBACK]),
             grammar=load_grammar(code, dirs) if spec.reader == "surface" else None,
         )
-    return KnowledgeBase(languages, load_actors(dirs), load_gazetteer(extra_dirs=dirs), dirs)
+    return KnowledgeBase(
+        languages, load_actors(dirs), load_gazetteer(extra_dirs=dirs), load_english_words(dirs), dirs
+    )

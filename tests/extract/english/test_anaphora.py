@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chronicler.extract.english.anaphora import acronyms
+from chronicler.knowledge.english import EnglishWords
 
 
 @pytest.mark.parametrize(
@@ -22,5 +23,5 @@ from chronicler.extract.english.anaphora import acronyms
         ("in Sanandaj (Kurdistan) on Monday", {}),
     ],
 )
-def test_acronyms(text: str, expected: dict[str, str]) -> None:
-    assert acronyms(text) == expected
+def test_acronyms(text: str, expected: dict[str, str], english: EnglishWords) -> None:
+    assert acronyms(text, english) == expected

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from chronicler.extract.english import clause_dates
 from chronicler.extract.facts.times import find_dates
 from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues
 
 
@@ -34,7 +35,7 @@ def test_date_for(
     doc = nlp(sentence)
     sent = next(doc.sents)
     dates = find_dates(sentence, "2023-05-17", None, knowledge.language("en").dates)
-    found = clause_dates.date_for(_word(list(doc), trigger), sent, dates, cues)
+    found = clause_dates.date_for(_word(list(doc), trigger), sent, dates, cues, knowledge.english)
     assert (found.date if found else None) == date
 
 
@@ -48,9 +49,10 @@ def test_date_for(
     ],
 )
 def test_clause_kinds(
-    nlp: Language, sentence: str, trigger: str, descriptive: bool, shifted: bool, perfect: bool
+    nlp: Language, english: EnglishWords, sentence: str, trigger: str, descriptive: bool, shifted: bool,
+    perfect: bool,
 ) -> None:
     tok = _word(list(nlp(sentence)), trigger)
     assert clause_dates.descriptive(tok) is descriptive
-    assert clause_dates.shifted(tok) is shifted
+    assert clause_dates.shifted(tok, english) is shifted
     assert clause_dates.perfect(tok) is perfect

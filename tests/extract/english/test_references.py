@@ -6,13 +6,14 @@ import pytest
 from spacy.language import Language
 
 from chronicler.extract.english.triggers import find_triggers
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Lexicon
 
 pytestmark = pytest.mark.slow
 
 
-def _events(nlp: Language, lexicon: Lexicon, sentence: str) -> list[str]:
-    return [h.event for s in nlp(sentence).sents for h in find_triggers(s, lexicon)]
+def _events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str) -> list[str]:
+    return [h.event for s in nlp(sentence).sents for h in find_triggers(s, lexicon, english)]
 
 
 @pytest.mark.parametrize(
@@ -52,8 +53,10 @@ def _events(nlp: Language, lexicon: Lexicon, sentence: str) -> list[str]:
         ("The union released a report on working conditions.", "RETREAT"),
     ],
 )
-def test_references_are_not_events(nlp: Language, lexicon: Lexicon, sentence: str, absent: str) -> None:
-    assert absent not in _events(nlp, lexicon, sentence)
+def test_references_are_not_events(
+    nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str, absent: str
+) -> None:
+    assert absent not in _events(nlp, lexicon, english, sentence)
 
 
 @pytest.mark.parametrize(
@@ -72,5 +75,7 @@ def test_references_are_not_events(nlp: Language, lexicon: Lexicon, sentence: st
         ("Riot police staged raids and shot two protesters in the city of Ahvaz.", "ASSAULT"),
     ],
 )
-def test_reports_stay(nlp: Language, lexicon: Lexicon, sentence: str, present: str) -> None:
-    assert present in _events(nlp, lexicon, sentence)
+def test_reports_stay(
+    nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str, present: str
+) -> None:
+    assert present in _events(nlp, lexicon, english, sentence)

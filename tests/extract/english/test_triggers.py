@@ -4,6 +4,7 @@ import pytest
 from spacy.language import Language
 
 from chronicler.extract.english.triggers import find_triggers
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Lexicon
 
 pytestmark = pytest.mark.slow
@@ -62,10 +63,11 @@ pytestmark = pytest.mark.slow
     ],
 )
 def test_triggers(
-    nlp: Language, lexicon: Lexicon, sentence: str, expected: list[tuple[str, str | None]]
+    nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str,
+    expected: list[tuple[str, str | None]],
 ) -> None:
     sent = next(nlp(sentence).sents)
-    assert [(h.event, h.trigger.mode) for h in find_triggers(sent, lexicon)] == expected
+    assert [(h.event, h.trigger.mode) for h in find_triggers(sent, lexicon, english)] == expected
 
 
 @pytest.mark.parametrize(
@@ -86,7 +88,7 @@ def test_triggers(
         "Police described the attack by terrorists in detail.",
     ],
 )
-def test_non_events(nlp: Language, lexicon: Lexicon, sentence: str) -> None:
+def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str) -> None:
     sent = next(nlp(sentence).sents)
-    events = {h.event for h in find_triggers(sent, lexicon)}
+    events = {h.event for h in find_triggers(sent, lexicon, english)}
     assert not events & {"PROTEST", "RETREAT", "SANCTION", "ACCUSE", "REJECT"}

@@ -28,8 +28,8 @@ def test_the_home_is_the_country_and_the_dominant_city(knowledge: KnowledgeBase)
         ("Police arrested farmers in the town.", False),
     ],
 )
-def test_wide(nlp: Language, cues: Cues, sentence: str, wide: bool) -> None:
-    assert story_places.wide(next(nlp(sentence).sents), cues) is wide
+def test_wide(nlp: Language, cues: Cues, knowledge: KnowledgeBase, sentence: str, wide: bool) -> None:
+    assert story_places.wide(next(nlp(sentence).sents), cues, knowledge.english) is wide
 
 
 @pytest.mark.parametrize(
@@ -45,5 +45,6 @@ def test_place_for(
 ) -> None:
     sent = next(nlp(sentence).sents)
     tok = next(t for t in sent if t.text == trigger)
-    found = story_places.place_for(sent, find_places(sentence, knowledge.gazetteer), [], tok)
+    places_found = find_places(sentence, knowledge.gazetteer)
+    found = story_places.place_for(sent, places_found, [], tok, knowledge.english)
     assert [p.resolved_place for p in found] == places

@@ -50,7 +50,7 @@ def test_a_year_named_in_the_lead_is_the_period_reported_on(knowledge: Knowledge
 def test_an_anniversary_lead_recalls_its_month(
     opening: str, published: str | None, recalled: str | None, knowledge: KnowledgeBase
 ) -> None:
-    assert anniversary(opening, published, knowledge.language("en").numbers) == recalled
+    assert anniversary(opening, published, knowledge.language("en").numbers, knowledge.english) == recalled
 
 
 @pytest.mark.parametrize(

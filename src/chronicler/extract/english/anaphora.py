@@ -27,29 +27,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronicler.extract.english.arguments import noun_phrase
+from chronicler.knowledge.english import CAPITALISED, EnglishWords
 
 # How far back (characters) an antecedent may be: a few paragraphs of news text.
 WINDOW = 2500
-
-ROLE_NOUNS = {
-    "minister", "president", "spokesman", "spokeswoman", "spokesperson", "prosecutor", "governor",
-    "chief", "commander", "ambassador", "envoy", "judge", "cleric", "lawmaker", "mp", "official",
-}  # fmt: skip
-GENERIC_ORG_NOUNS = {"group", "organisation", "organization", "ngo", "body", "monitor", "watchdog"}
-ORG_NOUNS = {
-    "council", "union", "association", "committee", "agency", "observatory", "network", "centre",
-    "center", "campaign", "coalition", "party", "front", "movement", "institute", "foundation",
-    "society", "court", "ministry", "office", "commission", "mission", "federation",
-} | GENERIC_ORG_NOUNS  # fmt: skip
-INFO_NOUNS = {
-    "figure", "data", "report", "statement", "tally", "count", "estimate", "record", "study",
-    "survey", "research", "document", "list", "database", "findings", "number",
-}  # fmt: skip
-
-_CAP = r"[A-Z][\w'’.-]*"
-_LINK = r"(?:\s+(?:of|for|the|and|on|in|de|al|&)\s+|\s+)"
-NAME = re.compile(rf"{_CAP}(?:(?: +(?:of|for|the|and) +| +){_CAP})*")
-ACRONYM = re.compile(rf"\b({_CAP}(?:{_LINK}{_CAP}){{1,8}})\s*\(\s*([A-Z][A-Za-z]{{1,9}})\s*\)")
 
 
 @dataclass(frozen=True)
@@ -61,10 +42,10 @@ class Name:
     label: str  # spaCy's entity label: PERSON, ORG, NORP...
 
 
-def acronyms(text: str) -> dict[str, str]:
+def acronyms(text: str, vocab: EnglishWords) -> dict[str, str]:
     """Acronyms the text defines in parentheses: "Iran Justice Observatory (IJO)" -> IJO."""
     out: dict[str, str] = {}
-    for match in ACRONYM.finditer(text):
+    for match in vocab.acronym.finditer(text):
         full, short = match.group(1), match.group(2)
         words = [w for w in re.split(r"\s+", full) if w[:1].isupper()]
         # The capitals of the acronym must be the initials of the name's last capitalised words.
@@ -77,8 +58,8 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def _definite(head: Token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"} for c in head.children)
+def _definite(head: Token, vocab: EnglishWords) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in vocab.pointing_determiners for c in head.children)
 
 
 def _has_name(head: Token) -> bool:
@@ -90,14 +71,14 @@ def _closest(names: Sequence[Name], before: int, keep: Callable[[Name], bool]) -
     return found[-1] if found else None
 
 
-def _info_source(head: Token) -> Token | None:
+def _info_source(head: Token, vocab: EnglishWords) -> Token | None:
     """Who gave an information noun: its possessor, its "by/from/of" object, a relative clause's subject."""
     for child in head.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+        if child.dep_ == "prep" and child.lower_ in vocab.source_preps:
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            if objs and objs[0].lemma_.lower() not in INFO_NOUNS:
+            if objs and objs[0].lemma_.lower() not in vocab.info_nouns:
                 return objs[0]
         if child.dep_ in {"relcl", "acl"}:
             subs = [g for g in child.children if g.dep_ in {"nsubj", "agent"}]
@@ -111,44 +92,44 @@ def _info_source(head: Token) -> Token | None:
 
 
 def resolve(
-    head: Token, offset: int, text: str, names: Sequence[Name], defined: dict[str, str]
+    head: Token, offset: int, text: str, names: Sequence[Name], defined: dict[str, str], vocab: EnglishWords
 ) -> str | None:
     """The name a claimant described as ``head`` stands for, or None to keep it as written.
 
     ``head`` is the claimant's head token and ``offset`` its offset in the document ``text``;
     ``names`` are the people and organisations the text named (document offsets, in order),
-    ``defined`` the acronyms the text defines.
+    ``defined`` the acronyms the text defines, ``vocab`` the English word lists.
     """
     if head.text in defined:
         return defined[head.text]
     lemma = head.lemma_.lower()
-    if lemma in INFO_NOUNS:
-        source = _info_source(head)
+    if lemma in vocab.info_nouns:
+        source = _info_source(head, vocab)
         if source is None:
             return None
-        named = resolve(source, offset + source.idx - head.idx, text, names, defined)
+        named = resolve(source, offset + source.idx - head.idx, text, names, defined, vocab)
         if named or source.pos_ != "PROPN":
             return named
-        bounds = noun_phrase(source)
+        bounds = noun_phrase(source, vocab)
         return source.doc[bounds[0] : bounds[1] + 1].text if bounds else None
-    if _has_name(head) or not _definite(head):
+    if _has_name(head) or not _definite(head, vocab):
         return None
     window = text[max(0, offset - WINDOW) : offset]
-    if lemma in ROLE_NOUNS:
+    if lemma in vocab.role_nouns:
         # "Interior Minister Ali Rezvani": the capitalised name right after the same title.
         title = head.text[:1].upper() + head.text[1:].lower()
-        titled = re.compile(rf"\b{re.escape(title)} +({_CAP}(?: +{_CAP}){{0,3}})")
+        titled = re.compile(rf"\b{re.escape(title)} +({CAPITALISED}(?: +{CAPITALISED}){{0,3}})")
         people = [m.group(1) for m in titled.finditer(window)]
         return people[-1] if people else None
-    if lemma in GENERIC_ORG_NOUNS:
+    if lemma in vocab.generic_org_nouns:
         org = _closest(names, offset, lambda n: n.label == "ORG")
         return org.text if org else None
-    if lemma in ORG_NOUNS:
+    if lemma in vocab.org_nouns:
         # "the council": the closest capitalised name with "Council" in it.
         word = head.text[:1].upper() + head.text[1:].lower()
         found = [
             m.group(0)
-            for m in NAME.finditer(window)
+            for m in vocab.org_name.finditer(window)
             if re.search(rf"\b{word}\b", m.group(0)) and " " in m.group(0)
         ]
         return found[-1] if found else None

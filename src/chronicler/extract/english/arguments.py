@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from chronicler.extract.facts.actors import find_actors
 from chronicler.extract.findings import Participant
 from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.english import EnglishWords
 from chronicler.records import Entity
 
 EXTRACTOR = "arguments.deps.v1"
@@ -20,59 +21,18 @@ EXTRACTOR = "arguments.deps.v1"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
-RECIPIENT_PREPS = {"on", "against", "of", "at", "into"}
 NP_KEEP = {"compound", "amod", "nmod", "flat", "poss", "case", "det", "nummod", "quantmod", "npadvmod"}
-PRONOUNS = {
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "you",
-    "who",
-    "which",
-    "that",
-    "those",
-    "this",
-    "these",
-    "some",
-    "others",
-    "many",
-    "most",
-    "one",
-    "all",
-}
-# What a weapon fires, never the target of the shooting.
-MEANS_NOUNS = {
-    "ammunition",
-    "bullet",
-    "round",
-    "shot",
-    "birdshot",
-    "pellet",
-    "gas",
-    "shell",
-    "rocket",
-    "missile",
-    "fire",
-}
-# Verbs whose passive subject is the force sent, the actor of a deployment.
-DISPATCH_VERBS = {"send", "deploy", "dispatch"}
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
-
-
-def noun_phrase(head: Token) -> tuple[int, int] | None:
+def noun_phrase(head: Token, vocab: EnglishWords) -> tuple[int, int] | None:
     """Token bounds [first, last] of the name a noun heads, without articles, numbers or clauses."""
-    if head.pos_ in {"PRON", "DET", "NUM"} or head.lower_ in PRONOUNS:
+    if head.pos_ in {"PRON", "DET", "NUM"} or head.lower_ in vocab.pronouns:
         return None
     left = [c for c in head.lefts if c.dep_ in NP_KEEP]
     first = min([head.i] + [t.i for c in left for t in c.subtree])
     doc = head.doc
     while first < head.i and (
-        doc[first].lower_ in DETERMINERS
+        doc[first].lower_ in vocab.determiners
         or doc[first].pos_ in {"NUM", "DET", "PUNCT"}
         or doc[first].dep_ in {"nummod", "quantmod", "advmod"}
     ):
@@ -96,31 +56,10 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN"}]]
 
 
-QUANTITY_NOUNS = {
-    "dozen",
-    "dozens",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "number",
-    "handful",
-    "score",
-    "scores",
-    "million",
-    "millions",
-    "group",
-    "crowd",
-    "majority",
-    "most",
-    "some",
-    "many",
-}
-
-
-def _through_quantity(head: Token) -> Token:
+def _through_quantity(head: Token, vocab: EnglishWords) -> Token:
     """ "dozens of people" names people; "thousands of protesters" names protesters."""
-    if head.lower_ in QUANTITY_NOUNS or head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
+    quantities = vocab.quantity_nouns
+    if head.lower_ in quantities or head.lemma_.lower() in quantities or head.pos_ == "NUM":
         inner = _pobjs(head, {"of"})
         if inner:
             return inner[0]
@@ -135,9 +74,11 @@ def _named(head: Token) -> Token:
     return names[0] if names else head
 
 
-def to_argument(head: Token, when: str | None, actors: ActorIndex) -> Participant | None:
-    head = _named(_through_quantity(head))
-    bounds = noun_phrase(head)
+def to_argument(
+    head: Token, when: str | None, actors: ActorIndex, vocab: EnglishWords
+) -> Participant | None:
+    head = _named(_through_quantity(head, vocab))
+    bounds = noun_phrase(head, vocab)
     if bounds is None:
         return None
     doc = head.doc
@@ -145,10 +86,10 @@ def to_argument(head: Token, when: str | None, actors: ActorIndex) -> Participan
     return Participant(entity_for(span.text, when, actors), span.start_char, span.end_char)
 
 
-def without_article(name: str) -> str:
+def without_article(name: str, vocab: EnglishWords) -> str:
     """ "the Teachers' Council" -> "Teachers' Council": names are stored without their article."""
     first, _, rest = name.partition(" ")
-    return rest if rest and first.lower() in {"the", "a", "an"} else name
+    return rest if rest and first.lower() in vocab.articles else name
 
 
 def entity_for(text: str, when: str | None, actors: ActorIndex) -> Entity:
@@ -161,26 +102,28 @@ def entity_for(text: str, when: str | None, actors: ActorIndex) -> Entity:
     return Entity(text, found.identifier_id, found.identifier_text, found.code, found.sector)
 
 
-def _arguments(heads: list[Token], when: str | None, actors: ActorIndex) -> list[Participant]:
+def _arguments(
+    heads: list[Token], when: str | None, actors: ActorIndex, vocab: EnglishWords
+) -> list[Participant]:
     out = []
     for head in heads:
         for conj in _conjuncts(head):
-            arg = to_argument(conj, when, actors)
+            arg = to_argument(conj, when, actors, vocab)
             if arg is not None:
                 out.append(arg)
     return out
 
 
-def takes_part(verb: Token) -> bool:
+def takes_part(verb: Token, vocab: EnglishWords) -> bool:
     """ "took part in", "participated in": a verb of joining (not "his part in the protests")."""
     if verb.lemma_.lower() == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
-    return verb.lemma_.lower() in {"participate", "engage"}
+    return verb.lemma_.lower() in vocab.joining_verbs
 
 
-def _joiners(verb: Token) -> list[Token]:
+def _joiners(verb: Token, vocab: EnglishWords) -> list[Token]:
     """Who takes part, when ``verb`` is one of taking part."""
-    if not takes_part(verb):
+    if not takes_part(verb, vocab):
         return []
     if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         objects = [c for c in verb.head.children if c.dep_ in OBJECT_DEPS]
@@ -210,7 +153,7 @@ def _subjects(verb: Token) -> list[Token]:
     return heads
 
 
-def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
+def _pobjs(tok: Token, preps: set[str] | frozenset[str]) -> list[Token]:
     return [
         g
         for c in tok.children
@@ -221,28 +164,32 @@ def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
 
 
 def find_arguments(
-    trigger: Token, when: str | None, actors: ActorIndex
+    trigger: Token, when: str | None, actors: ActorIndex, vocab: EnglishWords
 ) -> tuple[list[Participant], list[Participant]]:
     """(actors, recipients) of the event stated by ``trigger``."""
+
+    def args(heads: list[Token]) -> list[Participant]:
+        return _arguments(heads, when, actors, vocab)
+
     if trigger.pos_ in {"NOUN", "PROPN"}:
         actor_heads = [
             c for c in trigger.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}
         ]
-        actor_heads += _pobjs(trigger, {"by", "between"})
-        recipient_heads = _pobjs(trigger, RECIPIENT_PREPS | {"with"})
+        actor_heads += _pobjs(trigger, vocab.noun_actor_preps)
+        recipient_heads = _pobjs(trigger, vocab.noun_recipient_preps)
         if not actor_heads and trigger.dep_ in {"dobj", "obj"}:
             # "they put up banners", "workers staged a strike": the doer of the support verb.
             actor_heads = _subjects(trigger.head)
         if not actor_heads and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
             # "thousands took part in rallies": who joins; "urged exiles to take part in a
             # rally": the one urged.
-            actor_heads = _joiners(trigger.head.head)
+            actor_heads = _joiners(trigger.head.head, vocab)
         # "protesters' strike": the possessor of a protest is its actor; of a killing, its victim.
-        return _arguments(actor_heads, when, actors), _arguments(recipient_heads, when, actors)
+        return args(actor_heads), args(recipient_heads)
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in trigger.children)
     if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         # "people killed by security forces": the noun modified by the participle is the patient.
-        return _arguments(_pobjs(trigger, {"by"}), when, actors), _arguments([trigger.head], when, actors)
+        return args(_pobjs(trigger, {"by"})), args([trigger.head])
     if passive:
         actor_heads = _pobjs(trigger, {"by"})
         recipient_heads = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -250,12 +197,13 @@ def find_arguments(
         actor_heads = _subjects(trigger)
         # "fired live rounds at the crowd": what is fired is the means; the target follows "at".
         objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
-        recipient_heads = [c for c in objects if c.lemma_.lower() not in MEANS_NOUNS]
+        recipient_heads = [c for c in objects if c.lemma_.lower() not in vocab.means_nouns]
         if not recipient_heads:
             # "set fire to the banks": after a means, "to" names the target too.
             means = len(objects) > len(recipient_heads)
-            recipient_heads = _pobjs(trigger, RECIPIENT_PREPS - {"of"} | ({"to"} if means else set()))
-    if passive and trigger.lemma_.lower() in DISPATCH_VERBS:
+            targets = vocab.means_target_preps if means else frozenset()
+            recipient_heads = _pobjs(trigger, vocab.verb_recipient_preps | targets)
+    if passive and trigger.lemma_.lower() in vocab.dispatch_verbs:
         # "units were sent to the city": the forces sent are the ones acting.
-        return _arguments(recipient_heads, when, actors), []
-    return _arguments(actor_heads, when, actors), _arguments(recipient_heads, when, actors)
+        return args(recipient_heads), []
+    return args(actor_heads), args(recipient_heads)

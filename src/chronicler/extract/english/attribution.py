@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from chronicler.extract.english.arguments import _arguments, noun_phrase
 from chronicler.extract.findings import Participant
 from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues
 
 EXTRACTOR = "attribution.deps.v1"
@@ -38,10 +39,6 @@ COMPLEMENT_DEPS = {
     "prep",
     "pobj",
 }
-
-
-# Reporters by their common nouns: "the agency reported, citing ...".
-NEWS_NOUNS = {"agency", "newspaper", "outlet", "broadcaster", "television", "tv", "media", "daily", "website"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +70,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _prep_source(sent: Span, cues: Cues) -> Token | None:
+def _prep_source(sent: Span, vocab: EnglishWords) -> Token | None:
     """The head noun after "according to", "citing", "quoting" in the sentence."""
     for tok in sent:
         low = tok.lower_
@@ -81,7 +78,7 @@ def _prep_source(sent: Span, cues: Cues) -> Token | None:
             for g in tok.doc[tok.i + 1].children:
                 if g.dep_ == "pobj":
                     return g
-        if low in {"citing", "quoting"}:
+        if low in vocab.citing_words:
             for g in tok.children:
                 if g.dep_ in {"dobj", "obj", "pobj"} and not _reason(g):
                     return g
@@ -117,30 +114,32 @@ def _governing_verb(trigger: Token, cues: Cues) -> Token | None:
     return None
 
 
-def _cites_behind(source: Token, verb: Token, actors: ActorIndex) -> bool:
+def _cites_behind(source: Token, verb: Token, actors: ActorIndex, vocab: EnglishWords) -> bool:
     """Whether "citing X" only names the evidence of a claimant who is not a news organisation.
 
     A news agency that cites someone passes the claim on ("Reuters reported, citing three
     officials": the officials claim it); a rights group or an official who cites witnesses or
     footage makes the claim itself.
     """
-    if source.head.lower_ not in {"citing", "quoting"}:
+    if source.head.lower_ not in vocab.citing_words:
         return False
     subject = _subject(verb)
     if subject is None or subject.pos_ == "PRON":
         return False
-    args = _arguments([subject], None, actors)
-    return bool(args) and args[0].entity.sector != "MED" and subject.lemma_.lower() not in NEWS_NOUNS
+    args = _arguments([subject], None, actors, vocab)
+    return bool(args) and args[0].entity.sector != "MED" and subject.lemma_.lower() not in vocab.news_nouns
 
 
-def find_claimant(trigger: Token, cues: Cues, when: str | None, actors: ActorIndex) -> Attribution:
+def find_claimant(
+    trigger: Token, cues: Cues, when: str | None, actors: ActorIndex, vocab: EnglishWords
+) -> Attribution:
     sent = trigger.sent
     verb = _governing_verb(trigger, cues)
     denied = verb is not None and _lemma(verb) in cues.denial_verbs
-    source = _prep_source(sent, cues)
-    if source is not None and verb is not None and _cites_behind(source, verb, actors):
+    source = _prep_source(sent, vocab)
+    if source is not None and verb is not None and _cites_behind(source, verb, actors, vocab):
         source = None  # "Amnesty said ..., citing witnesses": Amnesty makes the claim
-    if source is not None and (verb is None or source.lower_ not in {"he", "she"}):
+    if source is not None and (verb is None or source.lower_ not in vocab.speaker_pronouns):
         head = source
     elif verb is not None:
         subject = _subject(verb)
@@ -149,7 +148,7 @@ def find_claimant(trigger: Token, cues: Cues, when: str | None, actors: ActorInd
         head = subject
     else:
         return Attribution(None, None, False)
-    if noun_phrase(head) is None:
+    if noun_phrase(head, vocab) is None:
         return Attribution(None, verb, denied, pronoun=head.pos_ == "PRON")
-    args = _arguments([head], when, actors)
+    args = _arguments([head], when, actors, vocab)
     return Attribution(args[0] if args else None, verb, denied, head=head)

@@ -9,19 +9,11 @@ time ("were later released"), a present perfect, a time still to come.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from chronicler.extract.facts.times import DateMatch
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues
-
-# Adverbs that move a clause away from the episode just told.
-SHIFT_WORDS = {"later", "since", "afterwards", "afterward", "subsequently", "eventually", "now"}
-
-
-# Offsets short enough to stay in the month of the sentence's dated time ("three days after").
-SHORT_OFFSET = re.compile(r"(?i)\b(?:days?|hours?|nights?)\b")
 
 
 def _in_complement(tok: Token, trigger: Token) -> bool:
@@ -41,14 +33,16 @@ def says_when(sent: Span, start: int, end: int, cues: Cues, trigger: Token | Non
     return said and (trigger is None or gov.i != trigger.i)
 
 
-def date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) -> DateMatch | None:
+def date_for(
+    trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues, vocab: EnglishWords
+) -> DateMatch | None:
     """The date in the sentence that dates the event, not the one that dates a statement about it."""
     doc = sent.doc
     clause = _description(trigger)
     ranked: list[tuple[int, DateMatch]] = []
     for match in dates:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None or _is_bound(span) or says_when(sent, match.start, match.end, cues, trigger):
+        if span is None or _is_bound(span, vocab) or says_when(sent, match.start, match.end, cues, trigger):
             continue
         if _in_complement(span.root, trigger):
             continue  # "urged them to rally on Saturday": Saturday is the rally's, not the appeal's
@@ -59,7 +53,7 @@ def date_for(trigger: Token, sent: Span, dates: list[DateMatch], cues: Cues) -> 
     if not ranked:
         return None
     best = ranked[0][1]
-    if best.date is None and SHORT_OFFSET.search(best.text):
+    if best.date is None and vocab.short_offset.search(best.text):
         # "in mid-September, days after police detained her": an offset of days from an event the
         # text does not date lies near the sentence's dated time, so its month is the honest answer.
         near = next((m for _, m in ranked if m.date), None)
@@ -97,10 +91,10 @@ def _description(trigger: Token) -> Token | None:
     return verb if verb.dep_ in {"acl", "relcl"} else None
 
 
-def shifted(trigger: Token) -> bool:
+def shifted(trigger: Token, vocab: EnglishWords) -> bool:
     """ "were later killed", "have since been released": a time after the episode just told."""
     verb = clause_verb(trigger)
-    return any(c.dep_ == "advmod" and c.lower_ in SHIFT_WORDS for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ in vocab.shift_adverbs for c in verb.children)
 
 
 def ahead(trigger: Token, mood: str) -> bool:
@@ -120,7 +114,7 @@ def perfect(trigger: Token) -> bool:
     return any(c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "have" for c in auxiliaries)
 
 
-def _is_bound(span: Span) -> bool:
+def _is_bound(span: Span, vocab: EnglishWords) -> bool:
     """ "killed *by Wednesday*", "*so far*": the end of a running count, not the event's date."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.lower_ in {"by", "until", "till"}
+    return before is not None and before.lower_ in vocab.bound_preps

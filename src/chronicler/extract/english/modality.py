@@ -8,28 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues
 from chronicler.records import Modality
 
 EXTRACTOR = "modality.rules.v1"
-
-# Governors whose infinitive or clause complement is an event yet to happen.
-PLAN_VERBS = {
-    "plan",
-    "schedule",
-    "intend",
-    "vow",
-    "prepare",
-    "threaten",
-    "decide",
-    "promise",
-    "pledge",
-    "aim",
-}
-PLAN_NOUNS = {"call", "plan", "appeal", "invitation"}
-# What an appeal asks for is still to come: "urged supporters to take part in a rally".
-APPEAL_VERBS = {"urge", "call", "ask", "appeal", "invite", "encourage"}
-
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
@@ -47,7 +30,9 @@ def _chain(trigger: Token, stop: Token | None) -> list[Token]:
     return out
 
 
-def find_modality(trigger: Token, cues: Cues, reporting_verb: Token | None, denied: bool) -> Modality:
+def find_modality(
+    trigger: Token, cues: Cues, reporting_verb: Token | None, denied: bool, vocab: EnglishWords
+) -> Modality:
     if denied:
         return "negated"
     chain = _chain(trigger, reporting_verb)
@@ -58,13 +43,15 @@ def find_modality(trigger: Token, cues: Cues, reporting_verb: Token | None, deni
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in cues.conditional for t in chain for c in t.children):
         return "hypothetical"
-    if words & cues.modal_hypothetical - {"will"}:
+    if words & (cues.modal_hypothetical - vocab.future_auxiliaries):
         return "hypothetical"
     if words & cues.hedges or any(_lemma(t) in cues.hedge_verbs for t in chain[1:]):
         return "hedged"
-    if {"will", "'ll", "shall"} & words or any(_lemma(t) in PLAN_VERBS | APPEAL_VERBS for t in chain[1:]):
+    if vocab.future_auxiliaries & words or any(
+        _lemma(t) in vocab.plan_verbs | vocab.appeal_verbs for t in chain[1:]
+    ):
         return "future"
-    if trigger.pos_ == "NOUN" and _lemma(trigger.head) in PLAN_VERBS | PLAN_NOUNS:
+    if trigger.pos_ == "NOUN" and _lemma(trigger.head) in vocab.plan_verbs | vocab.plan_nouns:
         return "future"
     # "were reported to have ...": a passive report with no named source is a hedge.
     for tok in chain[1:]:

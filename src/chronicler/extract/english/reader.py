@@ -28,6 +28,7 @@ from chronicler.extract.story.context import Story, read_story
 from chronicler.extract.story.episode import Clause
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
 from chronicler.knowledge.actors import ActorIndex
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues
 from chronicler.nlp import candidate_paragraphs
 from chronicler.records import Count, Document, Entity, EventMention
@@ -44,11 +45,8 @@ READER = assemble.Reader(
     },
     prior=0.55,
 )
-VICTIM_WORDS = {"people", "person", "persons", "civilians", "individuals"}
 # How far into a sentence a date still opens it ("In the summer of 1988, ...").
 FRAME_REACH = 25
-# Killing people held in custody is an execution, however the sentence words it.
-CUSTODY_WORDS = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"}
 
 
 def _counts_for(
@@ -78,6 +76,7 @@ def _participants(
     state: Story,
     when: str | None,
     actors: ActorIndex,
+    vocab: EnglishWords,
 ) -> list[Participant]:
     """Actors or recipients that can take part: not a date the parser took for a noun ("on
     Tuesday"), not a word of the trigger ("opened *fire*"), not the dateline's city."""
@@ -97,7 +96,7 @@ def _participants(
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             heads = [c for c in span.root.children if c.dep_ == "appos"] if span is not None else []
             real = [
-                arguments.to_argument(h, when, actors)
+                arguments.to_argument(h, when, actors, vocab)
                 for h in heads
                 if not in_dateline(state.datelines, base + h.idx)
             ]
@@ -107,31 +106,32 @@ def _participants(
     return out
 
 
-def _mode(hit: events.TriggerHit, recipients: list[Participant]) -> str | None:
+def _mode(hit: events.TriggerHit, recipients: list[Participant], vocab: EnglishWords) -> str | None:
     if hit.event == "ASSAULT" and hit.trigger.mode is None:
         heads = {a.entity.entity_text.lower().split()[-1] for a in recipients if a.entity.entity_text}
-        if heads & CUSTODY_WORDS:
+        if heads & vocab.custody_nouns:
             return "targeted"
     return hit.trigger.mode
 
 
-def _victims(args: list[Participant], state: Story) -> tuple[Entity, ...]:
+def _victims(args: list[Participant], state: Story, vocab: EnglishWords) -> tuple[Entity, ...]:
     out = []
     for arg in args:
         ent = arg.entity
-        if state.protest_context and ent.entity_text.lower() in VICTIM_WORDS:
+        if state.protest_context and ent.entity_text.lower() in vocab.victim_words:
             ent = Entity(ent.entity_text, None, "protesters", None, "CVL")
         out.append(ent)
     return tuple(out)
 
 
 def _named_claimant(
-    att: attribution.Attribution, base: int, text: str, state: Story, when: str | None, actors: ActorIndex
+    att: attribution.Attribution, base: int, text: str, state: Story, when: str | None, actors: ActorIndex,
+    vocab: EnglishWords,
 ) -> Participant | None:
     """The claimant, by the name the text gave it earlier when the sentence only describes it."""
     if att.claimant is None or att.head is None:
         return att.claimant
-    name = anaphora.resolve(att.head, base + att.head.idx, text, state.names, state.acronyms)
+    name = anaphora.resolve(att.head, base + att.head.idx, text, state.names, state.acronyms, vocab)
     if name is None:
         return att.claimant
     name = state.acronyms.get(name, name)
@@ -184,10 +184,10 @@ def _frame(sent: Span, sent_dates: list[DateMatch], base: int, cues: Cues, state
 
 def _claimant(
     att: attribution.Attribution, doc: Document, base: int, state: Story, when: str | None,
-    actors: ActorIndex,
+    actors: ActorIndex, vocab: EnglishWords,
 ) -> Participant | None:
     """Who claims it: named in the sentence, or by a pronoun the last claimant; not the outlet itself."""
-    claimant = _named_claimant(att, base, doc.text, state, when, actors)
+    claimant = _named_claimant(att, base, doc.text, state, when, actors, vocab)
     if claimant is None and att.pronoun:
         claimant = state.last_claimant
     if claimant is not None and att.claimant is not None:
@@ -200,10 +200,10 @@ def _claimant(
 def _sentence_mentions(
     doc: Document, sent: Span, base: int, lang: LanguageKnowledge, knowledge: KnowledgeBase, state: Story
 ) -> Iterator[EventMention]:
-    lexicon, cues = lang.lexicon, lang.cues
+    lexicon, cues, vocab = lang.lexicon, lang.cues, knowledge.english
     sent_start = base + sent.start_char
     sent_text = doc.text[sent_start : base + sent.end_char]
-    hits = events.find_triggers(sent, lexicon)
+    hits = events.find_triggers(sent, lexicon, vocab)
     sent_dates = _sentence_dates(doc, sent, base, lang, state)
     dates_doc = [
         DateMatch(d.start + sent.start_char, d.end + sent.start_char, d.text, d.date, d.enddate, d.relative)
@@ -222,10 +222,10 @@ def _sentence_mentions(
     ]
     for hit in hits:
         material = lexicon.groups[hit.event] == "material"
-        dmatch = clause_dates.date_for(hit.token, sent, dates_doc, cues)
+        dmatch = clause_dates.date_for(hit.token, sent, dates_doc, cues, vocab)
         clause = Clause(
             descriptive=clause_dates.descriptive(hit.token),
-            shifted=clause_dates.shifted(hit.token),
+            shifted=clause_dates.shifted(hit.token, vocab),
             up_to_now=clause_dates.perfect(hit.token),
             toll=any(c.count.kind in {"dead", "injured"} for c in sent_counts),
         )
@@ -233,20 +233,20 @@ def _sentence_mentions(
         dated = episode.lend(state, dmatch, own_at, base, material, clause, cues, sent_start + len(sent_text))
         when = dated.date or state.published
         actors, recipients = (
-            _participants(args, hit, sent, dates_doc, base, state, when, knowledge.actors)
-            for args in arguments.find_arguments(hit.token, when, knowledge.actors)
+            _participants(args, hit, sent, dates_doc, base, state, when, knowledge.actors, vocab)
+            for args in arguments.find_arguments(hit.token, when, knowledge.actors, vocab)
         )
-        att = attribution.find_claimant(hit.token, cues, when, knowledge.actors)
-        claimant = _claimant(att, doc, base, state, when, knowledge.actors)
+        att = attribution.find_claimant(hit.token, cues, when, knowledge.actors, vocab)
+        claimant = _claimant(att, doc, base, state, when, knowledge.actors, vocab)
         mood = assemble.to_come(
-            modality.find_modality(hit.token, cues, att.verb, att.denied), dated.date, state.published
+            modality.find_modality(hit.token, cues, att.verb, att.denied, vocab), dated.date, state.published
         )
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
-        places = story_places.place_for(sent, sent_places, taken, hit.token)
+        places = story_places.place_for(sent, sent_places, taken, hit.token, vocab)
         if not places and material:
             # The story's town when it has one, else the country most of its places are in; an
             # event spread over many places is the country's.
-            home = state.home if story_places.wide(sent, cues) else (state.city or state.home)
+            home = state.home if story_places.wide(sent, cues, vocab) else (state.city or state.home)
             places = [home] if home is not None else []
         is_hist = episode.background(dated, sent_text, cues, state)
         clause = replace(clause, ahead=clause_dates.ahead(hit.token, mood))
@@ -255,12 +255,12 @@ def _sentence_mentions(
         start_trig = base + trig.start_char
         yield assemble.mention(doc, READER, assemble.Facts(
             event=hit.event,
-            mode=_mode(hit, recipients),
+            mode=_mode(hit, recipients, vocab),
             sentence=TextSpan(sent_text, sent_start, sent_start + len(sent_text)),
             trigger=TextSpan(trig.text, start_trig, start_trig + len(trig.text)),
             verb=hit.token.pos_ == "VERB",
             actors=tuple(a.entity for a in actors),
-            recipients=_victims(recipients, state),
+            recipients=_victims(recipients, state, vocab),
             participants=bool(actors or recipients),
             date=date,
             enddate=enddate,
@@ -279,7 +279,7 @@ def extract_mentions(doc: Document, nlp: Language, knowledge: KnowledgeBase) -> 
     out: list[EventMention] = []
     for (base, _), parsed in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
         state.names.extend(
-            anaphora.Name(base + e.start_char, arguments.without_article(e.text), e.label_)
+            anaphora.Name(base + e.start_char, arguments.without_article(e.text, knowledge.english), e.label_)
             for e in parsed.ents
             if e.label_ in {"PERSON", "ORG"}
         )

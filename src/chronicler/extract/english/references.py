@@ -9,76 +9,13 @@ is a rule of English news syntax; each returns the reason a trigger is only a re
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
 
-# Verbs whose subject or object is an event that is happening, not one referred back to.
-OCCURRENCE_VERBS = {
-    "erupt",
-    "break",
-    "begin",
-    "start",
-    "continue",
-    "spread",
-    "resume",
-    "escalate",
-    "take",
-    "happen",
-    "occur",
-    "enter",
-    "intensify",
-    "grow",
-    "last",
-    "end",
-    "hold",
-    "stage",
-    "carry",
-    "conduct",
-    "launch",
-    "organise",
-    "organize",
-    "call",
-    "join",
-    "announce",
-    "report",
-    "record",
-    "see",
-    "witness",
-    "mark",
-    "face",
-}
-DEFINITE = {"the", "this", "these", "that", "those"}
-CONDITIONAL_MARKS = {"if", "unless"}
-QUESTION_WORDS = {"whether", "how"}
-DURATION = re.compile(
-    r"\bfor (?:(?:many|several|some|two|three|four|five|\d+) )?(?:decades|years)\b"
-    r"|\bover the (?:past|last) (?:decades|(?:\w+ )?years)\b",
-    re.IGNORECASE,
-)
+from chronicler.knowledge.english import EnglishWords
+
 QUOTES = {'"', "\u201c", "\u201d"}
-# Words whose "of"/"for"/"with" complement is the charge: "convicted of", "arrested for".
-CHARGE_WORDS = {
-    "convict",
-    "charge",
-    "accuse",
-    "sentence",
-    "guilty",
-    "arrest",
-    "detain",
-    "prosecute",
-    "try",
-    "indict",
-    "suspect",
-    "execute",
-    "hang",
-    "jail",
-    "imprison",
-    "conviction",
-    "accusation",
-    "charges",
-}
 
 
 def _path_to_root(tok: Token) -> list[Token]:
@@ -96,32 +33,31 @@ def _clause_head(tok: Token) -> Token:
     return tok
 
 
-def conditional(tok: Token, words: range) -> bool:
+def conditional(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """Inside an "if" or "unless" clause: a condition, not a report."""
     for node in _path_to_root(tok):
         if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children
+            c.dep_ == "mark" and c.lower_ in vocab.conditional_marks for c in node.children
         ):
             return True
     return False
 
 
-def indirect_question(tok: Token, words: range) -> bool:
+def indirect_question(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """Inside "how many ... died" or "whether ... was shot": asked about, not asserted."""
     head = _clause_head(tok)
     if head.dep_ not in {"pcomp", "ccomp", "advcl", "xcomp"} and head is not tok:
         return False
-    before = {t.lower_ for t in head.subtree if t.i < tok.i}
-    if "whether" in before:
-        return True
+    doc = tok.doc
     return any(
-        t.lower_ == "how" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"many", "much"}
+        tuple(w.lower_ for w in doc[t.i : t.i + len(question)]) == question
         for t in head.subtree
         if t.i < tok.i
+        for question in vocab.question_words
     )
 
 
-def time_frame_clause(tok: Token, words: range) -> bool:
+def time_frame_clause(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """A clause introduced by "since" dates something else ("the worst day since protests erupted").
 
     Everything said inside it is part of the time frame ("since the army admitted it had shot
@@ -133,22 +69,22 @@ def time_frame_clause(tok: Token, words: range) -> bool:
     )
 
 
-def charge_content(tok: Token, words: range) -> bool:
+def charge_content(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """A charge is an allegation inside another event: "convicted *of blocking* a road"."""
-    if tok.dep_ not in {"pcomp", "pobj"} or tok.head.lower_ not in {"of", "for", "with"}:
+    if tok.dep_ not in {"pcomp", "pobj"} or tok.head.lower_ not in vocab.charge_preps:
         return False
     governor = tok.head.head
     if governor.dep_ == "dobj":  # "convicted a farmer of blocking": the parser hangs it on the object
         governor = governor.head
-    return governor.lemma_.lower() in CHARGE_WORDS
+    return governor.lemma_.lower() in vocab.charge_words
 
 
-def predicative(tok: Token, words: range) -> bool:
+def predicative(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """"a missile was *to blame*": a state, not an act."""
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be"
 
 
-def advice(tok: Token, words: range) -> bool:
+def advice(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """"doctors warned people *to avoid* the cold": warning someone to do something is advice."""
     if tok.lemma_.lower() != "warn":
         return False
@@ -160,7 +96,7 @@ def _infinitive(tok: Token) -> bool:
     return tok.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def victim_description(tok: Token, words: range) -> bool:
+def victim_description(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """A participle or relative clause describing people by what happened to them.
 
     "relatives of those killed", "rioters who had been arrested", "a man detained during the
@@ -171,17 +107,17 @@ def victim_description(tok: Token, words: range) -> bool:
     """
     if tok.dep_ not in {"acl", "relcl"} or tok.pos_ != "VERB":
         return False
-    if any(_own_argument(c) for c in tok.children):
+    if any(_own_argument(c, vocab) for c in tok.children):
         return False
     noun = tok.head
-    if _is_quantity(noun) or any(c.dep_ == "nummod" for c in noun.children):
+    if _is_quantity(noun, vocab) or any(c.dep_ == "nummod" for c in noun.children):
         return False
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":
         return False
-    return not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and _is_quantity(noun.head.head))
+    return not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and _is_quantity(noun.head.head, vocab))
 
 
-def _own_argument(child: Token) -> bool:
+def _own_argument(child: Token, vocab: EnglishWords) -> bool:
     """An agent, subject, charge, place, date or figure of the clause's own.
 
     "shot by rioters", "which officials deny", "convicted of blocking a road", "killed in
@@ -191,16 +127,16 @@ def _own_argument(child: Token) -> bool:
     if child.dep_ in {"agent", "nsubj"}:
         return True
     if child.dep_ == "nsubjpass":
-        return child.lower_ not in {"who", "which", "that", "whom"}
+        return child.lower_ not in vocab.relative_pronouns
     if child.dep_ == "mark" and child.lower_ == "that":
         return True
     if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
         return True
     if child.dep_ != "prep":
         return False
-    if child.lower_ in {"of", "for"}:
+    if child.lower_ in vocab.own_charge_preps:
         return True
-    if child.lower_ not in {"in", "on", "at"}:
+    if child.lower_ not in vocab.own_place_preps:
         return False
     return any(
         g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in {"GPE", "LOC", "FAC", "DATE"})
@@ -208,17 +144,11 @@ def _own_argument(child: Token) -> bool:
     ) or any(t.like_num or t.ent_type_ == "DATE" for t in child.subtree if t is not child)
 
 
-def _is_quantity(tok: Token) -> bool:
-    return tok.like_num or tok.ent_type_ == "CARDINAL" or tok.lemma_.lower() in {
-        "thousand",
-        "hundred",
-        "dozen",
-        "score",
-        "million",
-    }
+def _is_quantity(tok: Token, vocab: EnglishWords) -> bool:
+    return tok.like_num or tok.ent_type_ == "CARDINAL" or tok.lemma_.lower() in vocab.round_numbers
 
 
-def anaphoric(tok: Token, words: range) -> bool:
+def anaphoric(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """"the arrests", "the killings": a definite event noun that points back to a known event.
 
     It stays when it is the subject or object of a verb of occurrence ("the protests spread",
@@ -227,7 +157,7 @@ def anaphoric(tok: Token, words: range) -> bool:
     if tok.pos_ != "NOUN":
         return False
     dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
-    if not dets or not all(d.dep_ == "poss" or d.lower_ in DEFINITE for d in dets):
+    if not dets or not all(d.dep_ == "poss" or d.lower_ in vocab.definite for d in dets):
         return False
     modifiers = {"nummod", "compound", "prep", "amod", "acl", "relcl"}
     if any(c.dep_ in modifiers and c.i not in words for c in tok.children):
@@ -237,10 +167,10 @@ def anaphoric(tok: Token, words: range) -> bool:
     if any(t.like_num for t in tok.sent):
         return False  # a figure about the event makes the sentence a report of it
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return governor.lemma_.lower() not in OCCURRENCE_VERBS
+    return governor.lemma_.lower() not in vocab.occurrence_verbs
 
 
-def quoted_noun(tok: Token, words: range) -> bool:
+def quoted_noun(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """An event noun inside a direct quotation is the speaker's rhetoric, not a report."""
     if tok.pos_ != "NOUN":
         return False
@@ -249,11 +179,11 @@ def quoted_noun(tok: Token, words: range) -> bool:
     return before % 2 == 1
 
 
-def habitual(tok: Token, words: range) -> bool:
+def habitual(tok: Token, words: range, vocab: EnglishWords) -> bool:
     """"for four decades the regime did ...": a characterisation spanning years, not an event."""
     head = _clause_head(tok)
     sent = tok.sent
-    for match in DURATION.finditer(sent.text):
+    for match in vocab.duration.finditer(sent.text):
         start = sent.start_char + match.start()
         for_tok = next((t for t in sent if t.idx == start), None)
         if for_tok is not None and for_tok.head == head:
@@ -261,7 +191,7 @@ def habitual(tok: Token, words: range) -> bool:
     return False
 
 
-RULES: dict[str, Callable[[Token, range], bool]] = {
+RULES: dict[str, Callable[[Token, range, EnglishWords], bool]] = {
     "conditional": conditional,
     "indirect_question": indirect_question,
     "time_frame_clause": time_frame_clause,
@@ -275,9 +205,9 @@ RULES: dict[str, Callable[[Token, range], bool]] = {
 }
 
 
-def reference_reason(tok: Token, words: range) -> str | None:
+def reference_reason(tok: Token, words: range, vocab: EnglishWords) -> str | None:
     """Why the trigger ``tok`` (its words at doc indices ``words``) only refers to an event."""
     for name, rule in RULES.items():
-        if rule(tok, words):
+        if rule(tok, words, vocab):
             return name
     return None

@@ -17,51 +17,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from chronicler.extract.english.arguments import takes_part
-from chronicler.extract.english.references import OCCURRENCE_VERBS, reference_reason
+from chronicler.extract.english.references import reference_reason
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Lexicon, Trigger
 
 EXTRACTOR = "events.rules.v1"
 
-# Prepositions that make a noun the setting of another event rather than an event itself.
-FRAME_PREPS = {
-    "in",
-    "during",
-    "after",
-    "since",
-    "before",
-    "following",
-    "amid",
-    "over",
-    "throughout",
-    "until",
-    "despite",
-    "about",
-}
-# Governors whose complement is asked for, not done: "ordering the execution", "urged Tehran to free".
-REQUEST_HEADS = {"order", "urge", "demand", "call", "ask", "want", "seek", "propose", "press", "push"}
 DETERMINING_DEPS = {"det", "poss", "nummod", "prep", "amod", "compound", "acl", "relcl", "quantmod", "nmod"}
-# Nouns that turn "X of <event>" into a time frame: "the anniversary of the uprising".
-FRAME_NOUNS = {
-    "anniversary",
-    "memory",
-    "aftermath",
-    "wake",
-    "start",
-    "outbreak",
-    "day",
-    "time",
-    "month",
-    "year",
-    "week",
-    "eve",
-    "height",
-    "victim",
-    "family",
-    "commemoration",
-    "remembrance",
-}
-# Nouns that make "<noun> with/to <event>" a reason or setting: "in connection with the protests".
-REASON_NOUNS = {"connection", "response", "reaction", "relation", "link", "retaliation", "run-up"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "obj", "attr"}
 
 
@@ -100,7 +62,7 @@ def _object_lemmas(tok: Token) -> set[str]:
     return out
 
 
-def _conditions_hold(tok: Token, trig: Trigger) -> bool:
+def _conditions_hold(tok: Token, trig: Trigger, vocab: EnglishWords) -> bool:
     children = _child_lemmas(tok)
     if trig.with_ and not (trig.with_ & (children | _compound_lemmas(tok))):
         return False
@@ -108,12 +70,12 @@ def _conditions_hold(tok: Token, trig: Trigger) -> bool:
         return False
     if trig.object and not (trig.object & _object_lemmas(tok)):
         return False
-    if trig.complement and not (trig.complement & _complement_lemmas(tok)):
+    if trig.complement and not (trig.complement & _complement_lemmas(tok, vocab)):
         return False
     return not (trig.head and _lemma(_governor(tok)) not in trig.head)
 
 
-def _complement_lemmas(verb: Token) -> set[str]:
+def _complement_lemmas(verb: Token, vocab: EnglishWords) -> set[str]:
     """Words of what a verb calls its object: "called the trial *a sham*", "described the
     arrests *as illegal*", "called those involved *thugs*"."""
     heads = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
@@ -125,13 +87,9 @@ def _complement_lemmas(verb: Token) -> set[str]:
         # there, or the object's last word after a naming verb, is the complement.
         tail = [t for t in obj.subtree if t.i > obj.i and not t.is_punct]
         after_as = [t for t in tail if any(a.lower_ == "as" and a.i < t.i for a in tail)]
-        naming = _lemma(verb) in NAMING_VERBS and tail and tail[-1].pos_ == "NOUN"
+        naming = _lemma(verb) in vocab.naming_verbs and tail and tail[-1].pos_ == "NOUN"
         words += after_as + ([tail[-1]] if naming else [])
     return {_lemma(t) for t in words} | {t.lower_ for t in words}
-
-
-# Verbs that name their object with a second noun: "called them thugs".
-NAMING_VERBS = {"call", "brand", "label", "dub"}
 
 
 def _governor(tok: Token) -> Token:
@@ -146,38 +104,39 @@ def _compound_lemmas(tok: Token) -> set[str]:
     return {_lemma(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
 
 
-def _joined(tok: Token) -> bool:
+def _joined(tok: Token, vocab: EnglishWords) -> bool:
     """A verb of joining that tells the event: not "those who took part in the protests" nor
     "held for taking part in protests" (who the people are, why they were held)."""
-    return tok.dep_ not in {"relcl", "acl", "pcomp"} and takes_part(tok)
+    return tok.dep_ not in {"relcl", "acl", "pcomp"} and takes_part(tok, vocab)
 
 
-def _is_frame(tok: Token) -> bool:
+def _is_frame(tok: Token, vocab: EnglishWords) -> bool:
     """A noun trigger naming the setting of something else, not an event in its own right."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     if tok.dep_ == "compound":
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _joined(tok.head.head):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _joined(tok.head.head, vocab):
         return False  # "took part in the riots": joining is the event's own act
-    if tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS:
+    if tok.dep_ == "pobj" and tok.head.lower_ in vocab.frame_preps:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in {"with", "to", "for"}:
-        return _lemma(tok.head.head) in REASON_NOUNS
+    if tok.dep_ == "pobj" and tok.head.lower_ in vocab.reason_preps:
+        return _lemma(tok.head.head) in vocab.reason_nouns
     # "the anniversary of the uprising": the noun is the object of a time-frame noun.
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in FRAME_NOUNS
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in vocab.frame_nouns
 
 
-def _is_requested(tok: Token) -> bool:
+def _is_requested(tok: Token, vocab: EnglishWords) -> bool:
     """The content of an order or appeal is not (yet) an event: the appeal is."""
-    if tok.dep_ in {"xcomp", "dobj", "ccomp"} and _lemma(tok.head) in REQUEST_HEADS:
+    heads = vocab.request_heads
+    if tok.dep_ in {"xcomp", "dobj", "ccomp"} and _lemma(tok.head) in heads:
         return True
-    if tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" and _lemma(tok.head.head) in REQUEST_HEADS:
+    if tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" and _lemma(tok.head.head) in heads:
         return True  # "urged the council to open an inquiry": the inquiry is asked for
-    return tok.dep_ == "pcomp" and _lemma(tok.head.head) in REQUEST_HEADS
+    return tok.dep_ == "pcomp" and _lemma(tok.head.head) in heads
 
 
-def _is_generic(tok: Token, trig: Trigger) -> bool:
+def _is_generic(tok: Token, trig: Trigger, vocab: EnglishWords) -> bool:
     """A bare noun in a list or as an object ("tortures and executions") names a kind, not an event.
 
     A bare plural object names a kind too ("raise executions with officials"), unless the verb is
@@ -189,7 +148,7 @@ def _is_generic(tok: Token, trig: Trigger) -> bool:
         return True
     if trig.head:  # the lexicon already names the verbs it needs ("put up banners")
         return False
-    return tok.dep_ == "dobj" and tok.tag_ == "NNS" and _lemma(tok.head) not in OCCURRENCE_VERBS
+    return tok.dep_ == "dobj" and tok.tag_ == "NNS" and _lemma(tok.head) not in vocab.occurrence_verbs
 
 
 def _matches_single(tok: Token, trig: Trigger) -> bool:
@@ -217,7 +176,7 @@ def _phrase_head(sent: Span, first: int, last: int) -> Token:
     return sent.doc[first]
 
 
-def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
+def find_triggers(sent: Span, lexicon: Lexicon, vocab: EnglishWords) -> list[TriggerHit]:
     table = lexicon.by_lemma
     hits: list[TriggerHit] = []
     covered: set[int] = set()
@@ -232,14 +191,16 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
             last = _matches_phrase(sent, tok.i, trig)
             if last is not None and not covered & set(range(tok.i, last + 1)):
                 head = _phrase_head(sent, tok.i, last)
-                if _conditions_hold(head, trig):
+                if _conditions_hold(head, trig, vocab):
                     hits.append(TriggerHit(head, tok.i, last, trig))
                     covered.update(range(tok.i, last + 1))
                     break
         if tok.i in covered:
             continue
         singles = [
-            t for t in candidates if not t.phrase and _matches_single(tok, t) and _conditions_hold(tok, t)
+            t
+            for t in candidates
+            if not t.phrase and _matches_single(tok, t) and _conditions_hold(tok, t, vocab)
         ]
         if singles:
             hits.append(TriggerHit(tok, tok.i, tok.i, singles[-1]))
@@ -247,11 +208,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerHit]:
     kept = [
         h
         for h in hits
-        if not _is_frame(h.token)
+        if not _is_frame(h.token, vocab)
         and h.token.dep_ != "amod"
-        and not _is_requested(h.token)
-        and not _is_generic(h.token, h.trigger)
-        and reference_reason(h.token, range(h.first, h.last + 1)) is None
+        and not _is_requested(h.token, vocab)
+        and not _is_generic(h.token, h.trigger, vocab)
+        and reference_reason(h.token, range(h.first, h.last + 1), vocab) is None
     ]
     return _one_per_type(_drop_purpose_requests(kept))
 

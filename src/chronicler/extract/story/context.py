@@ -89,9 +89,13 @@ def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase)
     story.home, story.city = story_places.home_place(doc.text, lines, knowledge.gazetteer)
     story.episode_start = _episode_start(story, lang)
     story.lead_period = story_time.lead_period(doc.text, story.dates)
-    story.anniversary = story_time.anniversary(doc.text, doc.published, knowledge.language("en").numbers)
-    story.protest_context = "protest" in doc.text.lower()
-    story.acronyms = anaphora.acronyms(doc.text)
+    english = knowledge.english
+    story.anniversary = story_time.anniversary(
+        doc.text, doc.published, knowledge.language("en").numbers, english
+    )
+    lowered = doc.text.lower()
+    story.protest_context = any(word in lowered for word in english.protest_words)
+    story.acronyms = anaphora.acronyms(doc.text, english)
     return story
 
 

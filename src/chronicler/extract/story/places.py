@@ -12,60 +12,11 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from chronicler.extract.english.arguments import QUANTITY_NOUNS
 from chronicler.extract.facts.places import PlaceMatch, country_location, find_places, in_dateline
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.gazetteer import Gazetteer
 from chronicler.knowledge.triggers import Cues
 from chronicler.records import Location
-
-LOCATIVE_PREPS = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "around",
-    "throughout",
-    "into",
-    "within",
-    "from",
-    "to",
-    "through",
-}
-
-
-# "the streets of Tehran", "the city of Ahvaz", "west of Tehran": the place is where it happened.
-LOCATIVE_NOUNS = {
-    "street",
-    "city",
-    "town",
-    "village",
-    "province",
-    "region",
-    "capital",
-    "outskirts",
-    "centre",
-    "center",
-    "part",
-    "west",
-    "east",
-    "north",
-    "south",
-    "south-west",
-    "north-west",
-    "south-east",
-    "north-east",
-    "southwest",
-    "northwest",
-    "southeast",
-    "northeast",
-    "area",
-    "suburb",
-    "district",
-    "neighbourhood",
-    "port",
-}
 
 
 def home_place(
@@ -103,24 +54,28 @@ def _home_country(matches: list[PlaceMatch], gazetteer: Gazetteer) -> Location |
     return country_location(code, gazetteer)
 
 
-def wide(sent: Span, cues: Cues) -> bool:
+def wide(sent: Span, cues: Cues, vocab: EnglishWords) -> bool:
     """Whether the sentence spreads its events over a country or many places: "nationwide",
     "in 21 cities", "at dozens of universities", "in several towns"."""
     text = sent.text.lower()
     return any(phrase in text for phrase in cues.wide_area) or any(
-        tok.lower_ in cues.place_plurals and _counted(tok) for tok in sent
+        tok.lower_ in cues.place_plurals and _counted(tok, vocab) for tok in sent
     )
 
 
-def _counted(noun: Token) -> bool:
+def _counted(noun: Token, vocab: EnglishWords) -> bool:
     """ "21 cities", "several towns", "dozens of universities": a plural with a quantity."""
-    if any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"several", "many"} for c in noun.children):
+    if any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in vocab.place_quantifiers for c in noun.children):
         return True
-    return noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTITY_NOUNS
+    return noun.head.lower_ == "of" and noun.head.head.lower_ in vocab.quantity_nouns
 
 
 def place_for(
-    sent: Span, sent_places: list[PlaceMatch], taken: list[tuple[int, int]], trigger: Token
+    sent: Span,
+    sent_places: list[PlaceMatch],
+    taken: list[tuple[int, int]],
+    trigger: Token,
+    vocab: EnglishWords,
 ) -> list[Location]:
     """Places of the event: named as where it happened, not inside a name or as a modifier.
 
@@ -133,7 +88,7 @@ def place_for(
         if any(s <= match.start and match.end <= e for s, e in taken):
             continue
         span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is not None and (not _locative(span.root) or _in_other_clause(span.root, trigger)):
+        if span is not None and (not _locative(span.root, vocab) or _in_other_clause(span.root, trigger)):
             continue
         out.append(match.location)
     return out
@@ -153,7 +108,7 @@ def _in_other_clause(place: Token, trigger: Token) -> bool:
     return False
 
 
-def _locative(tok: Token) -> bool:
+def _locative(tok: Token, vocab: EnglishWords) -> bool:
     while tok.dep_ in {"compound", "conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ == "PROPN":
         tok = tok.head
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -163,6 +118,6 @@ def _locative(tok: Token) -> bool:
     prep = tok.head
     while prep.dep_ == "prep" and prep.head.dep_ == "prep":
         prep = prep.head  # "west of Tehran" hangs on "of"
-    return prep.lower_ in LOCATIVE_PREPS or (
-        prep.lower_ == "of" and prep.head.lemma_.lower() in LOCATIVE_NOUNS
+    return prep.lower_ in vocab.locative_preps or (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in vocab.locative_nouns
     )

@@ -7,6 +7,7 @@ import re
 from chronicler.extract.facts.numbers import words_value
 from chronicler.extract.facts.times import DateMatch
 from chronicler.isodates import iso_bounds
+from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.numbers import NumberWords
 from chronicler.nlp import PARAGRAPH
 
@@ -28,29 +29,18 @@ def lead_period(text: str, dates: list[DateMatch]) -> str | None:
     return None
 
 
-ANNIVERSARY = re.compile(
-    r"(?i)\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? "
-    r"(?:after|since|on from)|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|\d{1,2}(?:st|nd|rd|th)) anniversary of)\b"
-)
-
-
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
-
-
-def anniversary(text: str, published: str | None, numbers: NumberWords) -> str | None:
+def anniversary(text: str, published: str | None, numbers: NumberWords, vocab: EnglishWords) -> str | None:
     """The month an anniversary lead recalls: "One year after the crackdown" published 2020-11 -> 2019-11."""
     lead = lead_paragraph(text)
     if lead is None or not published or len(published) < 7:
         return None
-    match = ANNIVERSARY.search(lead.group(0))
+    match = vocab.anniversary.search(lead.group(0))
     if match is None:
         return None
     word = (match.group("n") or match.group("ord")).lower()
     digits = re.match(r"\d+", word)
     # "a year after" has no number word: one year.
-    years = ORDINALS.get(word) or words_value(word, numbers) or (int(digits.group()) if digits else 1)
+    years = vocab.ordinals.get(word) or words_value(word, numbers) or (int(digits.group()) if digits else 1)
     return f"{int(published[:4]) - years:04d}{published[4:7]}"
 
 
