@@ -42,6 +42,26 @@ def test_bad_pack_names_file_and_entry(tmp_path: Path, content: str, message: st
     assert message in caught.value.reason
 
 
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ("lines: []\n\nextra: 1\n", 3),
+        ("lines:\n  - id: x\n    pattern: 'a('\n    why: w\n", 3),
+        ("lines:\n  - id: x\n    pattern: 'a'\n", 2),
+        ("lines:\n  - {id: x, pattern: 'a', why: w}\n  - {id: x, pattern: 'b', why: w}\n", 3),
+        ("menu_words:\n  - home\n  - 3\n", 3),
+        ("html_prune:\n  - xpath: //nav\n    why: menus\n  - xpath: '//*['\n    why: w\n", 4),
+        ("lines: [\n", 2),
+    ],
+)
+def test_a_fault_names_its_line(tmp_path: Path, content: str, line: int) -> None:
+    path = tmp_path / "boilerplate.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_boilerplate(path)
+    assert caught.value.line == line and str(caught.value).startswith(f"{path}:{line}: ")
+
+
 def test_missing_pack_file(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="cannot read"):
         load_boilerplate(tmp_path / "absent.yaml")

@@ -249,3 +249,21 @@ def test_validation_of_the_file(tmp_path: Path, body: str, message: str) -> None
     (tmp_path / "outlets.yaml").write_text(body, encoding="utf-8")
     with pytest.raises(PackError, match=message):
         load_outlets([tmp_path])
+
+
+@pytest.mark.parametrize(("body", "line", "message"), [
+    ("version: 1\n\nfeeds: []\n", 3, "unknown top-level key(s) ['feeds']"),
+    ("version: 1\noutlets: {a: b}\n", 2, "outlets: expected a list"),
+    ("version: 1\naffiliations:\n  net: {name: X, description: Y}\n  Bad_Id: {name: X, description: Y}\n", 4,
+     "affiliations.Bad_Id: an affiliation id is kebab-case"),
+    ("version: 1\naffiliations:\n  net:\n    name: X\n", 3, "affiliations.net: expected exactly the keys"),
+    ("version: 1\noutlets:\n  - {domain: a.example, name: A, type: blog, affiliation: independent\n", 4,
+     "cannot be read as YAML"),
+])
+def test_a_fault_of_the_file_names_its_line(tmp_path: Path, body: str, line: int, message: str) -> None:
+    path = tmp_path / "outlets.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_outlets([tmp_path])
+    assert str(caught.value).startswith(f"{path.resolve()}:{line}: ")
+    assert caught.value.line == line and message in caught.value.reason

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pickle
 import re
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,18 @@ from chronicler.knowledge import KnowledgeBase, load_knowledge
 from chronicler.knowledge.calendar import load_calendars
 from chronicler.knowledge.counts import load_count_words
 from chronicler.knowledge.numbers import load_numbers
-from chronicler.knowledge.packdata import PACK_DIR, int_map, merge, phrase_regex, read_pack, strings
+from chronicler.knowledge.packdata import (
+    PACK_DIR,
+    Mark,
+    PackMap,
+    int_map,
+    load_yaml,
+    mark_of,
+    merge,
+    phrase_regex,
+    read_pack,
+    strings,
+)
 
 
 @pytest.mark.parametrize("value", [None, "killed", [1, 2], ["ok", ""], [True]])
@@ -92,3 +104,33 @@ def test_a_bad_user_file_is_named(tmp_path: Path, body: str, message: str) -> No
 def test_a_missing_pack_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="not a directory"):
         load_knowledge([tmp_path / "nowhere"])
+
+
+def test_load_yaml_marks_every_mapping_key_and_list_item(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("version: 1\nen:\n  words: {one: 1}\n  joiners:\n    - and\n    - plus\n")
+    data = load_yaml(path)
+    at = str(path)
+    assert mark_of(data) == Mark(at, 1) and mark_of(data, "en") == Mark(at, 2)
+    assert mark_of(data["en"], "joiners") == Mark(at, 4)
+    assert mark_of(data["en"]["words"], "one") == Mark(at, 3)
+    assert [mark_of(data["en"]["joiners"], i) for i in (0, 1)] == [Mark(at, 5), Mark(at, 6)]
+    assert mark_of(data["en"], "absent") == Mark(at, 3)  # no such key: where the mapping starts
+    assert mark_of({"a": 1}, "a") is None  # a value built in code is in no file
+    assert pickle.loads(pickle.dumps(data)) == data  # knowledge travels to worker processes
+
+
+def test_merge_keeps_the_file_and_line_of_each_entry(tmp_path: Path) -> None:
+    shipped, user = tmp_path / "shipped.yaml", tmp_path / "user.yaml"
+    shipped.write_text("version: 1\nen:\n  months: {May: 5}\n  last: [last]\n  flag: false\n")
+    user.write_text("version: 1\nen:\n  months:\n    Mayish: 13\n  last: [last, 3]\n  flag: maybe\n")
+    merged = merge(load_yaml(shipped), load_yaml(user))
+    en = merged["en"]
+    assert isinstance(en, PackMap) and mark_of(en, "flag") == Mark(str(user), 6)
+    assert mark_of(en["months"], "May") == Mark(str(shipped), 3)
+    assert mark_of(en["last"], 1) == Mark(str(user), 5)
+    at = re.escape(str(user))
+    with pytest.raises(PackError, match=rf"^{at}:4: en\.months\.Mayish: expected an integer"):
+        int_map("both", "en.months", en["months"], 1, 12)
+    with pytest.raises(PackError, match=rf"^{at}:5: en\.last: expected a list"):
+        strings("both", "en.last", en["last"])
