@@ -169,6 +169,16 @@ def test_a_user_hedge_changes_the_modality(tmp_path: Path, knowledge: KnowledgeB
     assert _one(user, text, "COERCE").modality == "hedged"
 
 
+# -- English word lists ---------------------------------------------------------------------------
+
+
+def test_a_user_custody_noun_makes_a_killing_targeted(tmp_path: Path, knowledge: KnowledgeBase) -> None:
+    text = "Guards killed three captives in Tabriz on Monday."
+    assert _one(knowledge, text, "ASSAULT").mode is None
+    user = _user(tmp_path, {"en/events.yaml": "version: 1\ncustody_nouns: [captives]\n"})
+    assert _one(user, text, "ASSAULT").mode == "targeted"
+
+
 # -- gazetteer ------------------------------------------------------------------------------------
 
 ZORVAND = "city:zorvand\tcity\t\tZorvand\t38.00000\t51.00000\tIR\tGilan\t12000\t\tZorvand|Zorwand"
@@ -285,6 +295,8 @@ BAD = [
     ("de/plover.yaml", "triggers:\n  - {lemma: verschleppten, event: ASSAULT}\n", "needs pos"),
     ("en/inflections.yaml", "version: 1\nforms:\n  overrun: overran\n", "expected a list"),
     ("en/inflections.yaml", "version: 1\nform:\n  overrun: [overran]\n", "unknown key"),
+    ("en/events.yaml", "version: 1\ncustody_noun: [captives]\n", "unknown key(s) ['custody_noun']"),
+    ("en/time.yaml", "version: 1\nordinals: [eleventh]\n", "ordinals: expected a mapping"),
     ("cues.yaml", "version: 1\nspeech_verbs: [squawk\n", "cannot be read as YAML"),
     ("cues.yaml", "version: 1\nspeach_verbs: [squawk]\n", "unknown cue list 'speach_verbs'"),
     ("fr/cues.yaml", "version: 1\nhedgez: [prétendument]\n", "unknown cue list 'hedgez'"),

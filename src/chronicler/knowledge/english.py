@@ -9,8 +9,9 @@ Four files group the word lists by what they decide::
     en/places.yaml        where it happened
 
 A user directory extends any list with a file of the same name (``<dir>/en/events.yaml``); a key
-no reader reads is refused with the file and the key named. Words are lower-cased. The regular
-expressions keep their structure here and take their word alternatives from the lists.
+no reader reads, or a list that is not one of words, is refused with the file, line and key named.
+Words are lower-cased. The regular expressions keep their structure here and take their word
+alternatives from the lists.
 """
 
 from __future__ import annotations
@@ -20,8 +21,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicler.errors import PackError
-from chronicler.knowledge.packdata import alternation, int_map, known_keys, read_pack, strings
+from chronicler.knowledge.packdata import (
+    alternation,
+    int_map,
+    known_keys,
+    mark_of,
+    pack_error,
+    read_pack,
+    strings,
+)
 
 # A capitalised word of a name: "Iran", "O'Brien", "U.S.".
 CAPITALISED = r"[A-Z][\w'’.-]*"
@@ -134,12 +142,13 @@ def load_english_words(extra_dirs: Sequence[Path] = ()) -> EnglishWords:
         known_keys(path, "top level", data, ("version", *keys))
         missing = [k for k in keys if k not in data]
         if missing:
-            raise PackError(path, f"missing {', '.join(missing)}")
+            raise pack_error(path, f"missing {', '.join(missing)}", mark_of(data))
         for key in keys:
+            at = mark_of(data, key)
             if key == "ordinals":
-                ordinals = int_map(path, key, data[key], 1, 1000)
+                ordinals = int_map(path, key, data[key], 1, 1000, at)
             else:
-                lists[key] = tuple(w.lower() for w in strings(path, key, data[key]))
+                lists[key] = tuple(w.lower() for w in strings(path, key, data[key], at))
     return _build(lists, ordinals)
 
 
