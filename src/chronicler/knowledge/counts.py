@@ -11,6 +11,7 @@ from typing import Any, cast, get_args
 from chronicler.knowledge.packdata import (
     WORD_AFTER,
     Mark,
+    alternation,
     int_map,
     known_keys,
     mark_of,
@@ -26,6 +27,8 @@ KINDS: tuple[CountKind, ...] = get_args(CountKind)
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 _LISTS = ("or_more", "range_from", "range_to", "vague", "vague_need_of", "not_after", "not_before",
           "persons", "barriers", "skip", "stop", "classifiers")
+# Lists a language may leave out (English has them).
+_OPTIONAL = ("partitive", "pronoun_one_after", "age_subjects", "age_verbs")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,9 @@ class CountWords:
     skip: frozenset[str]
     stop: frozenset[str]
     classifiers: frozenset[str]
+    partitive: re.Pattern[str]  # at the start of what follows a figure: "one *of* the", "scores *of*"
+    pronoun_one: re.Pattern[str]  # at the end of what precedes "one": "*no* one", "*the* one who"
+    age_predicate: re.Pattern[str]  # at the end of what precedes a figure: "*he was* 63"
 
 
 def _unit_regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -89,11 +95,12 @@ def load_count_words(extra_dirs: Sequence[Path] = ()) -> dict[str, CountWords]:
 
 def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
     raw = section(path, data, lang)
-    known_keys(path, lang, raw, (*_LISTS, "qualifiers", "approx", "heads", "fallback", "cues"))
+    known_keys(path, lang, raw, (*_LISTS, *_OPTIONAL, "qualifiers", "approx", "heads", "fallback", "cues"))
     missing = [k for k in (*_LISTS, "qualifiers", "approx", "heads", "fallback", "cues") if k not in raw]
     if missing:
         raise pack_error(path, f"{lang}: missing {', '.join(missing)}", mark_of(data, lang))
-    lists = {k: strings(path, f"{lang}.{k}", raw[k] or [], mark_of(raw, k)) for k in _LISTS}
+    lists = {k: strings(path, f"{lang}.{k}", raw.get(k) or [], mark_of(raw, k))
+             for k in (*_LISTS, *_OPTIONAL)}
     quals = _kind_lists(path, f"{lang}.qualifiers", raw["qualifiers"], QUALIFIERS, mark_of(raw, "qualifiers"))
     heads = _kind_lists(path, f"{lang}.heads", raw["heads"], KINDS, mark_of(raw, "heads"))
     fallback = _kind_lists(path, f"{lang}.fallback", raw["fallback"] or {}, KINDS, mark_of(raw, "fallback"))
@@ -122,4 +129,9 @@ def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
         skip=frozenset(w.lower() for w in lists["skip"]),
         stop=frozenset(w.lower() for w in lists["stop"]),
         classifiers=frozenset(lists["classifiers"]),
+        partitive=re.compile(rf"\s+(?:{alternation(lists['partitive'])})\b"),  # as written: "of", not "OF"
+        pronoun_one=_end(rf"\b(?:{alternation(lists['pronoun_one_after'])})"),
+        age_predicate=_end(
+            rf"\b(?:{alternation(lists['age_subjects'])})\s+(?:{alternation(lists['age_verbs'])})"
+        ),
     )

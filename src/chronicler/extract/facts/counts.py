@@ -35,10 +35,6 @@ _QUOTES = set("\"“”«»„‘’'()")
 # "29 of the country's 31 provinces": the second figure is the whole, not a count.
 _OF_WHOLE = re.compile(r"^\s+(?:of|de|des|du|von|der|از)\s+(?:(?:the|les|la|le|den|der)\s+)?"
                        r"(?:[\w\u200c-]+['’]s\s+)?$", re.IGNORECASE)
-# "no one", "the one who": "one" as a pronoun, not a figure.
-_NOT_ONE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which|no-)\s*$", re.IGNORECASE)
-# "He was 63.": a bare figure as the predicate of a person is an age.
-_AGE_PREDICATE = re.compile(r"\b(?:he|she|who)\s+(?:was|is|is now|was then)\s*$", re.IGNORECASE)
 _WINDOW = 15  # tokens either side searched for a cue
 
 
@@ -131,7 +127,7 @@ def _figures(text: str, cw: CountWords, nw: NumberWords, dates: list[tuple[int, 
             figures.append(_Figure(fig.start, fig.end, fig.low, fig.high, qualifier))
     for m in cw.vague_rx.finditer(text):
         word = m.group().lower()
-        if word in cw.vague_need_of and not re.match(r"\s+of\b", text[m.end():]):
+        if word in cw.vague_need_of and not cw.partitive.match(text[m.end():]):
             continue
         if free(m.start(), m.end()) and not any(f.start < m.end() and m.start() < f.end for f in figures):
             figures.append(_Figure(m.start(), m.end(), None, None, "vague"))
@@ -185,9 +181,9 @@ def _is_count(text: str, fig: _Figure, cw: CountWords, head: tuple[int, int] | N
     if (fig.digits and fig.qualifier == "exact" and 1000 <= (fig.low or 0) <= 2100
             and len(text[fig.start:fig.end]) == 4 and not known_head):
         return False  # a year: "in 1988" is a date, "1500 people" a count
-    if not known_head and _AGE_PREDICATE.search(before) and not re.match(r"\s+[\w\u200c]", after):
+    if not known_head and cw.age_predicate.search(before) and not re.match(r"\s+[\w\u200c]", after):
         return False  # "He was 63."
-    if fig.single_word_one and (not known_head or re.match(r"\s+of\b", after) or _NOT_ONE.search(before)):
+    if fig.single_word_one and (not known_head or cw.partitive.match(after) or cw.pronoun_one.search(before)):
         return False  # "no one", "one of the"
     named = re.search(r"(?:[A-Z][\w'’-]+,|\()\s*$", before)
     if re.match(r"\s*[,)]", after) and named and (fig.low or 0) < 120:
