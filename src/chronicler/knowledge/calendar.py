@@ -22,6 +22,8 @@ UNITS = ("day", "week", "weekend", "month", "year")
 _LISTS = ("month_cues", "year_cues", "last", "last_after", "next", "next_after", "this", "range_from",
           "range_to", "later", "earlier", "after", "before", "ago", "ago_before", "future",
           "weekday_suffixes")
+# Lists a language may leave out (English has them).
+_OPTIONAL = ("past_verbs", "past_endings", "past_followers")
 _SPAN = 10_000  # days: far more than any relative expression in news
 
 
@@ -35,7 +37,7 @@ class Calendar:
     periods: dict[str, tuple[str, int]]
     anchor_days: dict[str, int]
     units: dict[str, str]
-    words: dict[str, tuple[str, ...]]  # the plain lists, by key of _LISTS
+    words: dict[str, tuple[str, ...]]  # the plain lists, by key of _LISTS and _OPTIONAL
     future_after: bool
 
     def __getitem__(self, key: str) -> tuple[str, ...]:
@@ -80,8 +82,8 @@ def load_calendars(extra_dirs: Sequence[Path] = ()) -> dict[str, Calendar]:
 
 def _calendar(path: str, data: dict[str, Any], lang: str) -> Calendar:
     raw = section(path, data, lang)
-    known_keys(path, lang, raw, (*_LISTS, "months", "weekdays", "days", "periods", "anchor_days", "units",
-                                 "future_after"))
+    known_keys(path, lang, raw, (*_LISTS, *_OPTIONAL, "months", "weekdays", "days", "periods", "anchor_days",
+                                 "units", "future_after"))
     missing = [k for k in (*_LISTS, "months", "weekdays", "days", "periods", "anchor_days", "units")
                if k not in raw]
     if missing:
@@ -97,7 +99,8 @@ def _calendar(path: str, data: dict[str, Any], lang: str) -> Calendar:
         anchor_days=int_map(path, f"{lang}.anchor_days", raw["anchor_days"], -_SPAN, _SPAN,
                             mark_of(raw, "anchor_days")),
         units=_units(path, f"{lang}.units", raw["units"], mark_of(raw, "units")),
-        words={k: strings(path, f"{lang}.{k}", raw[k] or [], mark_of(raw, k)) for k in _LISTS},
+        words={k: strings(path, f"{lang}.{k}", raw.get(k) or [], mark_of(raw, k))
+               for k in (*_LISTS, *_OPTIONAL)},
         future_after=_flag(path, f"{lang}.future_after", raw.get("future_after"),
                            mark_of(raw, "future_after")),
     )

@@ -25,6 +25,7 @@ class Patterns:
     weekdays: dict[str, int]
     capitalised: bool  # English names must be capitalised ("May", not "may")
     named: tuple[tuple[str, re.Pattern[str]], ...]
+    past_before: re.Pattern[str] | None = None  # a past verb right before a date: "said (on) Monday"
 
 
 def _words(phrases: tuple[str, ...] | list[str]) -> str:
@@ -45,6 +46,14 @@ def _named(g: str, names: dict[str, int]) -> str:
     short = [n for n in names if len(n) <= 4]
     return (rf"{WORD_BEFORE}(?P<{g}>(?:{alternation(names)}){WORD_AFTER}"
             rf"|(?:{alternation(short)})\.(?=\s*\d))")
+
+
+def _past_before(cal: Calendar) -> re.Pattern[str] | None:
+    """A past-tense verb (and its follower) that ends the text before a date; None without past words."""
+    if not cal["past_verbs"] and not cal["past_endings"]:
+        return None
+    verb = rf"\w+(?:{alternation(cal['past_endings'])})|{alternation(cal['past_verbs'])}"
+    return re.compile(rf"\b(?:{verb})(?:\s+(?:{alternation(cal['past_followers'])}))?\s+$", re.IGNORECASE)
 
 
 def build_patterns(cal: Calendar, eng: Calendar, nw: NumberWords) -> Patterns:
@@ -110,4 +119,5 @@ def build_patterns(cal: Calendar, eng: Calendar, nw: NumberWords) -> Patterns:
         weekdays=weekdays,
         capitalised=cal.language == "en",
         named=tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in specs),
+        past_before=_past_before(cal),
     )

@@ -389,19 +389,12 @@ class _Context:
         whatever the rest of the sentence plans.
         """
         begin = self._sentence_start(item.start)
-        if self.cal.language == "en" and _PAST_BEFORE.search(self.text, begin, item.start):
+        past = self.pats.past_before
+        if past is not None and past.search(self.text, begin, item.start):
             return False
         scope = self.text[begin:item.start]
         if self.cal.future_after:
             after = _SENTENCE_END.search(self.text, item.end)
             scope += " " + self.text[item.end:after.start() if after else len(self.text)]
         return self.pats.future.search(scope) is not None
-
-
-# A past-tense verb just before a date ("said Monday", "announced on Tuesday", "met late Friday").
-_PAST_BEFORE = re.compile(
-    r"\b(?:\w+ed|said|told|met|held|gave|made|took|went|came|began|wrote|spoke|left|sent|saw|won|lost)"
-    r"(?:\s+(?:on|late|early|last))?\s+$",
-    re.IGNORECASE,
-)
 
