@@ -31,7 +31,7 @@ from chronicler.knowledge.actors import ActorIndex
 from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues
 from chronicler.nlp import candidate_paragraphs
-from chronicler.records import Count, Document, Entity, EventMention
+from chronicler.records import Count, Document, Entity, EventMention, Location
 from chronicler.records import Span as TextSpan
 
 READER = assemble.Reader(
@@ -212,23 +212,11 @@ def _sentence_mentions(
     _frame(sent, sent_dates, base, cues, state)
     if not hits:
         return
-    sent_counts = [
-        CountMatch(c.start + sent.start_char, c.end + sent.start_char, c.count, None, None)
-        for c in find_counts(sent_text, lang)
-    ]
-    sent_places = [
-        PlaceMatch(p.start + sent.start_char, p.end + sent.start_char, p.location)
-        for p in find_places(sent_text, knowledge.gazetteer)
-    ]
+    sent_counts, sent_places = _figures_and_places(sent, sent_text, lang, knowledge)
     for hit in hits:
         material = lexicon.groups[hit.event] == "material"
         dmatch = clause_dates.date_for(hit.token, sent, dates_doc, cues, vocab)
-        clause = Clause(
-            descriptive=clause_dates.descriptive(hit.token),
-            shifted=clause_dates.shifted(hit.token, vocab),
-            up_to_now=clause_dates.perfect(hit.token),
-            toll=any(c.count.kind in {"dead", "injured"} for c in sent_counts),
-        )
+        clause = _clause(hit, sent_counts, vocab)
         own_at = base + dmatch.start if dmatch else 0
         dated = episode.lend(state, dmatch, own_at, base, material, clause, cues, sent_start + len(sent_text))
         when = dated.date or state.published
@@ -242,12 +230,7 @@ def _sentence_mentions(
             modality.find_modality(hit.token, cues, att.verb, att.denied, vocab), dated.date, state.published
         )
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
-        places = story_places.place_for(sent, sent_places, taken, hit.token, vocab)
-        if not places and material:
-            # The story's town when it has one, else the country most of its places are in; an
-            # event spread over many places is the country's.
-            home = state.home if story_places.wide(sent, cues, vocab) else (state.city or state.home)
-            places = [home] if home is not None else []
+        places = _places(sent, sent_places, taken, hit, material, cues, vocab, state)
         is_hist = episode.background(dated, sent_text, cues, state)
         clause = replace(clause, ahead=clause_dates.ahead(hit.token, mood))
         date, enddate = episode.settle(dated, is_hist, clause)
@@ -270,6 +253,44 @@ def _sentence_mentions(
             modality=mood,
             historical=is_hist,
         ))
+
+
+def _figures_and_places(
+    sent: Span, sent_text: str, lang: LanguageKnowledge, knowledge: KnowledgeBase
+) -> tuple[list[CountMatch], list[PlaceMatch]]:
+    """The sentence's figures and places, with offsets in its parsed paragraph."""
+    counts = [
+        CountMatch(c.start + sent.start_char, c.end + sent.start_char, c.count, None, None)
+        for c in find_counts(sent_text, lang)
+    ]
+    places = [
+        PlaceMatch(p.start + sent.start_char, p.end + sent.start_char, p.location)
+        for p in find_places(sent_text, knowledge.gazetteer)
+    ]
+    return counts, places
+
+
+def _clause(hit: events.TriggerHit, sent_counts: list[CountMatch], vocab: EnglishWords) -> Clause:
+    return Clause(
+        descriptive=clause_dates.descriptive(hit.token),
+        shifted=clause_dates.shifted(hit.token, vocab),
+        up_to_now=clause_dates.perfect(hit.token),
+        toll=any(c.count.kind in {"dead", "injured"} for c in sent_counts),
+    )
+
+
+def _places(
+    sent: Span, sent_places: list[PlaceMatch], taken: list[tuple[int, int]], hit: events.TriggerHit,
+    material: bool, cues: Cues, vocab: EnglishWords, state: Story,
+) -> list[Location]:
+    """Where the event happened: a place its clause names, else for a material event the story's town
+    when it has one, else the country most of its places are in; an event spread over many places is
+    the country's."""
+    places = story_places.place_for(sent, sent_places, taken, hit.token, vocab)
+    if not places and material:
+        home = state.home if story_places.wide(sent, cues, vocab) else (state.city or state.home)
+        places = [home] if home is not None else []
+    return places
 
 
 def extract_mentions(doc: Document, nlp: Language, knowledge: KnowledgeBase) -> tuple[EventMention, ...]:
