@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from chronicler.pipeline import read_documents
+from chronicler.pipeline import read_documents, shared_knowledge
 from chronicler.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,9 +173,11 @@ def _fill_admin1(sections: list[dict[str, Any]]) -> None:
 def document_ids() -> dict[tuple[str, int], str]:
     """(file name, line) -> the document id chronicler gives it."""
     ids: dict[tuple[str, int], str] = {}
+    boilerplate = shared_knowledge(()).boilerplate  # the shipped packs, as the examples are read
     for path in sorted(EXAMPLES.iterdir()):
         if path.suffix in {".json", ".jsonl", ".html", ".txt"}:
-            docs = [d for d in read_documents([str(path)]) if isinstance(d, Document)]
+            read = read_documents([str(path)], boilerplate=boilerplate)
+            docs = [d for d in read if isinstance(d, Document)]
             for line, doc in enumerate(docs, 1):
                 ids[(path.name, line)] = doc.id
     return ids

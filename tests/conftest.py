@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from chronicler.knowledge import KnowledgeBase, load_knowledge
+from chronicler.knowledge.boilerplate import Boilerplate
 from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues, Lexicon
 from chronicler.nlp import load_pipeline
@@ -36,3 +37,9 @@ def cues(knowledge: KnowledgeBase) -> Cues:
 def english(knowledge: KnowledgeBase) -> EnglishWords:
     """The English reader's word lists (``packs/en/*.yaml``)."""
     return knowledge.english
+
+
+@pytest.fixture(scope="session")
+def boilerplate(knowledge: KnowledgeBase) -> Boilerplate:
+    """The page furniture of the clean stage (``packs/boilerplate.yaml``)."""
+    return knowledge.boilerplate

@@ -25,7 +25,8 @@ GOLDEN = ROOT / "tests" / "golden" / "examples.jsonl"
 
 @pytest.fixture(scope="module")
 def extractions(knowledge: KnowledgeBase) -> list[Extraction]:
-    docs = [d for d in read_documents([str(ROOT / "examples")]) if isinstance(d, Document)]
+    read = read_documents([str(ROOT / "examples")], boilerplate=knowledge.boilerplate)
+    docs = [d for d in read if isinstance(d, Document)]
     return [process(d, knowledge) for d in docs]
 
 

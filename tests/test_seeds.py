@@ -21,7 +21,8 @@ needs_devset = pytest.mark.skipif(not DEVSET.is_dir(), reason=f"the shared devse
 
 
 def _events(name: str, knowledge: KnowledgeBase) -> list[dict[str, Any]]:
-    docs = [d for d in read_documents([str(DEVSET / f"{name}.json")]) if isinstance(d, Document)]
+    read = read_documents([str(DEVSET / f"{name}.json")], boilerplate=knowledge.boilerplate)
+    docs = [d for d in read if isinstance(d, Document)]
     assert len(docs) == 1
     return [m.to_json() for m in process(docs[0], knowledge).mentions]
 

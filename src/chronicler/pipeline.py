@@ -15,6 +15,7 @@ from typing import TextIO
 from chronicler.clean import clean
 from chronicler.extract import read
 from chronicler.knowledge import KnowledgeBase, load_knowledge
+from chronicler.knowledge.boilerplate import Boilerplate
 from chronicler.languages import DEFAULT_MODEL
 from chronicler.records import Document, Extraction, RawDocument, ReadFailure
 from chronicler.sources.files import read_paths
@@ -32,11 +33,18 @@ def shared_knowledge(pack_dirs: tuple[Path, ...] = ()) -> KnowledgeBase:
 
 
 def read_documents(
-    paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes: int = 10_000_000
+    paths: Sequence[str],
+    *,
+    boilerplate: Boilerplate,
+    stdin: TextIO | None = None,
+    max_bytes: int = 10_000_000,
 ) -> Iterator[Document | ReadFailure]:
-    """Read and clean: every item is a cleaned document or the reason one was set aside."""
+    """Read and clean: every item is a cleaned document or the reason one was set aside.
+
+    ``boilerplate`` is the page furniture to drop: ``shared_knowledge(pack_dirs).boilerplate``.
+    """
     for item in read_paths(paths, stdin=stdin, max_bytes=max_bytes):
-        yield item if isinstance(item, ReadFailure) else clean(item)
+        yield item if isinstance(item, ReadFailure) else clean(item, boilerplate)
 
 
 def run(

@@ -63,7 +63,9 @@ def extract(
 ) -> Iterator[Extraction | ReadFailure]:
     """Read, clean and extract, storing nothing."""
     knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
-    for item in read_documents(paths, stdin=stdin, max_bytes=settings.max_bytes):
+    for item in read_documents(
+        paths, boilerplate=knowledge.boilerplate, stdin=stdin, max_bytes=settings.max_bytes
+    ):
         yield item if isinstance(item, ReadFailure) else _safe_process(item, knowledge, settings)
 
 
@@ -78,7 +80,9 @@ def ingest(
     summary = IngestSummary()
     knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
     with Store.open(settings.db_url) as store:
-        for item in read_documents(paths, stdin=stdin, max_bytes=settings.max_bytes):
+        for item in read_documents(
+            paths, boilerplate=knowledge.boilerplate, stdin=stdin, max_bytes=settings.max_bytes
+        ):
             summary.read += 1
             if isinstance(item, ReadFailure):
                 logger.info("set aside %s: %s", item.source, item.reason)

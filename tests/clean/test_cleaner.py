@@ -6,6 +6,7 @@ import pytest
 
 from chronicler.clean import clean
 from chronicler.clean.hashing import content_hash
+from chronicler.knowledge.boilerplate import Boilerplate
 from chronicler.records import Document, RawDocument, ReadFailure
 
 PAGE = (Path(__file__).parent.parent / "fixtures" / "clean" / "page.html").read_text(encoding="utf-8")
@@ -20,8 +21,8 @@ SCRAPED = (
 )
 
 
-def _document(raw: RawDocument) -> Document:
-    result = clean(raw)
+def _document(raw: RawDocument, boilerplate: Boilerplate) -> Document:
+    result = clean(raw, boilerplate)
     assert isinstance(result, Document), result
     return result
 
@@ -34,12 +35,13 @@ def _document(raw: RawDocument) -> Document:
         (RawDocument(source="a", text=STORY), "sha256:" + content_hash(STORY)[:16]),
     ],
 )
-def test_id_falls_back_to_url_then_hash(raw: RawDocument, expected_id: str) -> None:
-    assert _document(raw).id == expected_id
+def test_id_falls_back_to_url_then_hash(raw: RawDocument, expected_id: str, boilerplate: Boilerplate) -> None:
+    assert _document(raw, boilerplate).id == expected_id
 
 
-def test_scraped_text_document() -> None:
-    doc = _document(RawDocument(source="s.txt", text=SCRAPED, url="https://www.bread-news.example/x"))
+def test_scraped_text_document(boilerplate: Boilerplate) -> None:
+    raw = RawDocument(source="s.txt", text=SCRAPED, url="https://www.bread-news.example/x")
+    doc = _document(raw, boilerplate)
     assert doc.text == STORY
     assert doc.content_hash == content_hash(STORY)
     assert doc.outlet == "bread-news.example"
@@ -48,7 +50,7 @@ def test_scraped_text_document() -> None:
     assert doc.source == "s.txt"
 
 
-def test_stated_fields_win() -> None:
+def test_stated_fields_win(boilerplate: Boilerplate) -> None:
     raw = RawDocument(
         source="s",
         text=SCRAPED,
@@ -58,13 +60,13 @@ def test_stated_fields_win() -> None:
         language="EN-gb",
         url="https://www.bread-news.example/x",
     )
-    doc = _document(raw)
+    doc = _document(raw, boilerplate)
     assert (doc.title, doc.published, doc.published_inferred) == ("Bakers strike", "2021-03-04", False)
     assert (doc.outlet, doc.language) == ("Bread News", "en")
 
 
-def test_html_document_takes_page_metadata() -> None:
-    doc = _document(RawDocument(source="page.html", html=PAGE))
+def test_html_document_takes_page_metadata(boilerplate: Boilerplate) -> None:
+    doc = _document(RawDocument(source="page.html", html=PAGE), boilerplate)
     assert doc.text.startswith("Several hundred dockworkers walked off the job")
     assert doc.title == "Dockworkers stage walkout at southern port"
     assert doc.url == doc.id == "https://www.harbour-herald.example/news/2021/06/14/dockworkers-walkout"
@@ -73,9 +75,9 @@ def test_html_document_takes_page_metadata() -> None:
     assert doc.language == "en"
 
 
-def test_html_document_keeps_caller_metadata() -> None:
+def test_html_document_keeps_caller_metadata(boilerplate: Boilerplate) -> None:
     raw = RawDocument(source="p", html=PAGE, id="p1", url="https://mirror.example/p", published="2021-06")
-    doc = _document(raw)
+    doc = _document(raw, boilerplate)
     assert (doc.id, doc.url, doc.outlet, doc.published) == (
         "p1",
         "https://mirror.example/p",
@@ -96,8 +98,8 @@ def test_html_document_keeps_caller_metadata() -> None:
         (RawDocument(source="f.json", text="  \n"), "neither text nor html"),
     ],
 )
-def test_documents_without_text_fail(raw: RawDocument, reason: str) -> None:
-    result = clean(raw)
+def test_documents_without_text_fail(raw: RawDocument, reason: str, boilerplate: Boilerplate) -> None:
+    result = clean(raw, boilerplate)
     assert isinstance(result, ReadFailure)
     assert result.source == raw.source
     assert reason in result.reason

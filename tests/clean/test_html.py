@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from chronicler.clean.html import HtmlExtract, extract_html
+from chronicler.knowledge.boilerplate import Boilerplate
 
 PAGE = Path(__file__).parent.parent / "fixtures" / "clean" / "page.html"
 
@@ -24,8 +25,8 @@ ARTICLE = [
 
 
 @pytest.fixture(scope="module")
-def page() -> HtmlExtract:
-    return extract_html(PAGE.read_text(encoding="utf-8"))
+def page(boilerplate: Boilerplate) -> HtmlExtract:
+    return extract_html(PAGE.read_text(encoding="utf-8"), boilerplate)
 
 
 def test_article_paragraphs_separated_by_blank_lines(page: HtmlExtract) -> None:
@@ -65,14 +66,14 @@ def test_page_metadata(page: HtmlExtract) -> None:
     assert page.copyright_year == "2021"  # the footer's, not the year inside a <script>
 
 
-def test_subheadings_inside_the_body_stay() -> None:
+def test_subheadings_inside_the_body_stay(boilerplate: Boilerplate) -> None:
     body = "".join(
         f"<p>Paragraph {n} tells how the strike at the mill went on for another day, its organisers said.</p>"
         for n in range(1, 5)
     )
     article = f"<h1>Mill strike</h1>{body}<h2>What comes next</h2>{body}"
     html = f"<html><body><article>{article}</article></body></html>"
-    text = extract_html(html).text
+    text = extract_html(html, boilerplate).text
     assert "What comes next" in text
     assert "Mill strike" not in text
 
@@ -85,5 +86,5 @@ def test_subheadings_inside_the_body_stay() -> None:
         "not html at all",
     ],
 )
-def test_page_without_article_gives_empty_text(html: str) -> None:
-    assert extract_html(html).text == ""
+def test_page_without_article_gives_empty_text(html: str, boilerplate: Boilerplate) -> None:
+    assert extract_html(html, boilerplate).text == ""

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-from chronicler.clean.boilerplate import load_boilerplate
 from chronicler.clean.lines import (
     MENU_WORDS_ID,
     filter_lines,
@@ -10,6 +9,7 @@ from chronicler.clean.lines import (
     is_heading_like,
     split_paragraphs,
 )
+from chronicler.knowledge.boilerplate import Boilerplate
 
 # (line, id of the rule that must drop it)
 DROPPED = [
@@ -91,18 +91,18 @@ KEPT = [
 
 
 @pytest.mark.parametrize(("line", "rule"), DROPPED)
-def test_furniture_is_dropped(line: str, rule: str) -> None:
-    assert furniture_match(line) == rule
+def test_furniture_is_dropped(line: str, rule: str, boilerplate: Boilerplate) -> None:
+    assert furniture_match(line, boilerplate) == rule
 
 
 @pytest.mark.parametrize("line", KEPT)
-def test_article_sentences_are_kept(line: str) -> None:
-    assert furniture_match(line) is None
+def test_article_sentences_are_kept(line: str, boilerplate: Boilerplate) -> None:
+    assert furniture_match(line, boilerplate) is None
 
 
-def test_every_pattern_has_a_dropped_case() -> None:
+def test_every_pattern_has_a_dropped_case(boilerplate: Boilerplate) -> None:
     covered = {rule for _, rule in DROPPED}
-    assert {rule.id for rule in load_boilerplate().lines} | {MENU_WORDS_ID} <= covered
+    assert {rule.id for rule in boilerplate.lines} | {MENU_WORDS_ID} <= covered
 
 
 @pytest.mark.parametrize(
@@ -148,34 +148,36 @@ SCRAPED = (
 )
 
 
-def test_filter_lines_keeps_sentences_verbatim_and_paragraphs_apart() -> None:
-    cleaned = filter_lines(SCRAPED, title="Nurses strike in three cities")
+def test_filter_lines_keeps_sentences_verbatim_and_paragraphs_apart(boilerplate: Boilerplate) -> None:
+    cleaned = filter_lines(SCRAPED, boilerplate, title="Nurses strike in three cities")
     assert cleaned == (
         "Nurses walked out of hospitals in three cities on Monday, their union said.\n\n"
         "Police detained two union leaders.\nBoth were released on bail."
     )
 
 
-def test_kept_lines_keep_their_text_unchanged() -> None:
+def test_kept_lines_keep_their_text_unchanged(boilerplate: Boilerplate) -> None:
     text = "First  paragraph,   spaced oddly.\n\nSecond line one.\nSecond line two."
-    assert filter_lines(text) == text
+    assert filter_lines(text, boilerplate) == text
 
 
-def test_title_line_dropped_but_not_a_sentence_equal_to_it() -> None:
-    assert filter_lines("Strikes spread\n\nBody text here.", title="Strikes Spread") == "Body text here."
+def test_title_line_dropped_but_not_a_sentence_equal_to_it(boilerplate: Boilerplate) -> None:
+    text = "Strikes spread\n\nBody text here."
+    assert filter_lines(text, boilerplate, title="Strikes Spread") == "Body text here."
     lead = "Workers went on strike in the port on Monday."
-    assert filter_lines(f"{lead}\n\nMore text.", title=lead) == f"{lead}\n\nMore text."
+    assert filter_lines(f"{lead}\n\nMore text.", boilerplate, title=lead) == f"{lead}\n\nMore text."
 
 
-def test_repeated_heading_keeps_first_copy_only() -> None:
+def test_repeated_heading_keeps_first_copy_only(boilerplate: Boilerplate) -> None:
     text = "Resistance news\n\nA headline about the week\n\nResistance news\n\nThe rally was held."
-    assert filter_lines(text) == "Resistance news\n\nA headline about the week\n\nThe rally was held."
+    expected = "Resistance news\n\nA headline about the week\n\nThe rally was held."
+    assert filter_lines(text, boilerplate) == expected
 
 
-def test_repeated_sentence_is_not_a_heading_and_stays() -> None:
+def test_repeated_sentence_is_not_a_heading_and_stays(boilerplate: Boilerplate) -> None:
     text = "The rally was held.\n\nThe rally was held."
-    assert filter_lines(text) == text
+    assert filter_lines(text, boilerplate) == text
 
 
-def test_only_furniture_gives_empty_text() -> None:
-    assert filter_lines("Home\n\nShare this:\n\nTags: , ,") == ""
+def test_only_furniture_gives_empty_text(boilerplate: Boilerplate) -> None:
+    assert filter_lines("Home\n\nShare this:\n\nTags: , ,", boilerplate) == ""

@@ -300,7 +300,7 @@ def test_the_real_pipeline_on_reports_of_one_event(knowledge: KnowledgeBase) -> 
     facts: dict[str, DocumentFacts] = {}
     for doc_id, published, outlet, text in REPORTS:
         raw = RawDocument(doc_id, text=text or REPORTS[0][3], id=doc_id, published=published, outlet=outlet)
-        document = clean(raw)
+        document = clean(raw, knowledge.boilerplate)
         assert isinstance(document, Document)
         mentions += process(document, knowledge).mentions
         rep = "wire1" if doc_id == "repost1" else doc_id

@@ -291,7 +291,8 @@ def test_parity_with_score_py_on_a_synthetic_system(
 def test_parity_with_score_py_on_chronicler_output(
     devset: Path, tmp_path: Path, knowledge: KnowledgeBase
 ) -> None:
-    docs = [d for d in read_documents([str(devset / "docs")]) if isinstance(d, Document)]
+    read = read_documents([str(devset / "docs")], boilerplate=knowledge.boilerplate)
+    docs = [d for d in read if isinstance(d, Document)]
     system = [m.to_json() for d in docs for m in process(d, knowledge).mentions]
     assert system
     assert json.loads(json.dumps(score(devset / "gold", system))) == _reference(devset, system, tmp_path)

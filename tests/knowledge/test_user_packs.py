@@ -1,4 +1,5 @@
-"""A user's pack directory extends every kind of knowledge, end to end through ``pipeline.process``.
+"""A user's pack directory extends every kind of knowledge, end to end through ``pipeline.process``
+(page furniture through ``pipeline.read_documents``).
 
 Each test writes a small pack in a temporary directory, loads it with ``load_knowledge([dir])`` and
 reads a sentence with and without it: the shipped knowledge misses what the user's adds. The
@@ -270,6 +271,41 @@ def test_a_user_german_trigger_fires(tmp_path: Path, knowledge: KnowledgeBase) -
     assert (m.mode, m.date) == ("abduct", MONDAY)
     assert [a.identifier_id for a in m.actor] == ["irgc"]
     assert m.event_loc is not None and m.event_loc.resolved_place == "Tabriz"
+
+
+# -- page furniture -------------------------------------------------------------------------------
+
+FURNITURE = "Follow the Example Courier on Fedimail"
+BOILERPLATE = """\
+version: 1
+lines:
+  - id: courier-follow
+    pattern: 'Follow the Example Courier on (?:Fedimail|Mastodon)'
+    why: The Example Courier's footer invitation.
+"""
+
+
+def _read(tmp_path: Path, knowledge: KnowledgeBase) -> str:
+    page = tmp_path / "docs" / "courier.txt"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(f"Workers picketed the refinery in Tabriz on Monday.\n\n{FURNITURE}\n", encoding="utf-8")
+    (doc,) = pipeline.read_documents([str(page)], boilerplate=knowledge.boilerplate)
+    assert isinstance(doc, Document), doc
+    return doc.text
+
+
+def test_a_user_line_rule_drops_a_furniture_line(tmp_path: Path, knowledge: KnowledgeBase) -> None:
+    user = _user(tmp_path / "pack", {"boilerplate.yaml": BOILERPLATE})
+    assert FURNITURE in _read(tmp_path, knowledge)
+    assert _read(tmp_path, user) == "Workers picketed the refinery in Tabriz on Monday."
+
+
+def test_a_bad_user_boilerplate_names_the_user_file_and_line(tmp_path: Path) -> None:
+    _pack(tmp_path, {"boilerplate.yaml": BOILERPLATE.replace("(?:Fedimail", "((?:Fedimail")})
+    with pytest.raises(PackError) as error:
+        load_knowledge([tmp_path])
+    assert (error.value.path, error.value.line) == (str(tmp_path / "boilerplate.yaml"), 4)
+    assert "courier-follow" in error.value.reason and "invalid regex" in error.value.reason
 
 
 # -- the batch runner -----------------------------------------------------------------------------

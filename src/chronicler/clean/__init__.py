@@ -5,8 +5,10 @@
 - ``metadata``: publication date and outlet
 - ``language``: ISO 639-1 code, stated or detected
 - ``hashing``: content hash
-- ``boilerplate``: loads and validates ``packs/boilerplate.yaml`` (the furniture patterns)
 - ``cleaner``: ``clean`` itself, which wires the above together
+
+The furniture patterns (``packs/boilerplate.yaml`` and the user's) are knowledge: loaded by
+``chronicler.knowledge.boilerplate`` and passed in as ``KnowledgeBase.boilerplate``.
 """
 
 from chronicler.clean.cleaner import clean

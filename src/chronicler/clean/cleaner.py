@@ -9,25 +9,27 @@ from chronicler.clean.html import HtmlExtract, extract_html
 from chronicler.clean.language import detect_language
 from chronicler.clean.lines import filter_lines
 from chronicler.clean.metadata import copyright_year, resolve_outlet, resolve_published
+from chronicler.knowledge.boilerplate import Boilerplate
 from chronicler.records import Document, RawDocument, ReadFailure
 
 HASH_ID_PREFIX = "sha256:"
 _HASH_ID_HEX = 16
 
 
-def clean(raw: RawDocument) -> Document | ReadFailure:
+def clean(raw: RawDocument, boilerplate: Boilerplate) -> Document | ReadFailure:
     """Clean one document: article text, title, date, outlet, language, content hash, id.
 
     The text of a plain-text document goes through the line filter; an HTML document through
-    trafilatura and then the line filter. A document left with no text is a ``ReadFailure``.
+    trafilatura and then the line filter; ``boilerplate`` is the page furniture they drop
+    (``KnowledgeBase.boilerplate``). A document left with no text is a ``ReadFailure``.
     """
     page: HtmlExtract | None = None
     if raw.text is not None and raw.text.strip():
-        text = filter_lines(raw.text, title=raw.title)
+        text = filter_lines(raw.text, boilerplate, title=raw.title)
         copyright = copyright_year(raw.text)
     elif raw.html is not None and raw.html.strip():
         try:
-            page = extract_html(raw.html, url=raw.url, title=raw.title)
+            page = extract_html(raw.html, boilerplate, url=raw.url, title=raw.title)
         except (LxmlError, ValueError) as exc:
             return ReadFailure(raw.source, f"the HTML could not be parsed: {exc}")
         text = page.text

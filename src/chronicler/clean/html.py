@@ -2,7 +2,7 @@
 
 trafilatura finds the article body; before it runs, the boxes that pages put *inside* the body
 (call-to-action, newsletter, related links, captions, the ``<h1>`` headline) are pruned with the
-XPaths of ``packs/boilerplate.yaml``, because trafilatura keeps some of them. Its output tree is
+XPaths of the :class:`Boilerplate` it is given, because trafilatura keeps some of them. Its output tree is
 then turned into paragraphs separated by one blank line, and the line filter has the last word.
 """
 
@@ -18,9 +18,9 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from chronicler.clean.boilerplate import load_boilerplate
 from chronicler.clean.lines import filter_lines
 from chronicler.clean.metadata import copyright_year
+from chronicler.knowledge.boilerplate import Boilerplate
 
 # The structural elements whose classes describe the whole page: never pruned.
 _NEVER_PRUNED = frozenset({"html", "body", "main", "article"})
@@ -40,7 +40,9 @@ class HtmlExtract:
     copyright_year: str | None = None  # from the page's visible text, e.g. its footer
 
 
-def extract_html(html: str, *, url: str | None = None, title: str | None = None) -> HtmlExtract:
+def extract_html(
+    html: str, pack: Boilerplate, *, url: str | None = None, title: str | None = None
+) -> HtmlExtract:
     """Article text and metadata of one HTML page; ``text`` is "" when no article is found."""
     # Imported on first use: trafilatura pulls in a good part of a second of modules.
     import trafilatura
@@ -51,9 +53,9 @@ def extract_html(html: str, *, url: str | None = None, title: str | None = None)
         return HtmlExtract(text="")
     meta = extract_metadata(copy.deepcopy(tree), default_url=url, date_config=_date_params())
     page_title = meta.title or None
-    body = _article_body(_pruned(tree), url)
+    body = _article_body(_pruned(tree, pack), url)
     paragraphs = list(_paragraphs(body)) if body is not None else []
-    text = filter_lines("\n\n".join(paragraphs), title=title or page_title)
+    text = filter_lines("\n\n".join(paragraphs), pack, title=title or page_title)
     return HtmlExtract(
         text=text,
         title=page_title,
@@ -70,9 +72,9 @@ def _date_params() -> dict[str, Any]:
     return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
 
 
-def _pruned(tree: HtmlElement) -> HtmlElement:
+def _pruned(tree: HtmlElement, pack: Boilerplate) -> HtmlElement:
     pruned = copy.deepcopy(tree)
-    for expression in load_boilerplate().html_prune:
+    for expression in pack.html_prune:
         for node in pruned.xpath(expression):
             if isinstance(node, etree._Element) and node.tag not in _NEVER_PRUNED:
                 parent = node.getparent()

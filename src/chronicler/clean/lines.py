@@ -8,7 +8,8 @@ Nothing inside a kept line is ever changed.
 
 A line is dropped when it is:
 
-- matched whole by a pattern of ``packs/boilerplate.yaml`` (tags, copyright, share bars, ...),
+- matched whole by a line rule of the :class:`Boilerplate` it is given (``packs/boilerplate.yaml``
+  and the user's: tags, copyright, share bars, ...),
 - made only of navigation words ("Home | About | Contact"),
 - the title again (unless it ends in a full stop), or a heading-like line (short, no closing
   punctuation) that repeats an earlier one.
@@ -19,9 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from pathlib import Path
 
-from chronicler.clean.boilerplate import Boilerplate, load_boilerplate
+from chronicler.knowledge.boilerplate import Boilerplate
 
 MENU_WORDS_ID = "menu-words"
 
@@ -47,9 +47,8 @@ def split_paragraphs(text: str) -> list[list[str]]:
     return paragraphs
 
 
-def furniture_match(line: str, pack: Boilerplate | None = None) -> str | None:
+def furniture_match(line: str, pack: Boilerplate) -> str | None:
     """The id of the boilerplate rule that drops ``line``, or None when the line is kept."""
-    pack = pack or load_boilerplate()
     stripped = line.strip()
     if not stripped:
         return None
@@ -62,7 +61,7 @@ def furniture_match(line: str, pack: Boilerplate | None = None) -> str | None:
     return None
 
 
-def is_furniture(line: str, pack: Boilerplate | None = None) -> bool:
+def is_furniture(line: str, pack: Boilerplate) -> bool:
     return furniture_match(line, pack) is not None
 
 
@@ -99,9 +98,8 @@ def _kept_lines(
         yield line
 
 
-def filter_lines(text: str, *, title: str | None = None, pack_path: Path | None = None) -> str:
-    """``text`` without its furniture lines; paragraphs joined by one blank line."""
-    pack = load_boilerplate(pack_path)
+def filter_lines(text: str, pack: Boilerplate, *, title: str | None = None) -> str:
+    """``text`` without its furniture lines (by ``pack``); paragraphs joined by one blank line."""
     title_key = _key(title) if title and title.strip() else None
     seen: set[str] = set()
     kept = []

@@ -12,7 +12,7 @@ from chronicler.config import Settings
 from chronicler.errors import InputError
 from chronicler.evaluate.gold import validate_gold
 from chronicler.evaluate.scoring import load_jsonl, score
-from chronicler.pipeline import read_documents
+from chronicler.pipeline import read_documents, shared_knowledge
 from chronicler.records import Document, Extraction, ReadFailure
 
 
@@ -50,7 +50,8 @@ def read_corpus(paths: Sequence[str], settings: Settings, system: Path) -> Corpu
     """Cleaned texts of the documents, with events from a system file rather than extraction."""
     texts: dict[str, str] = {}
     failures: list[ReadFailure] = []
-    for item in read_documents(paths, max_bytes=settings.max_bytes):
+    boilerplate = shared_knowledge(settings.pack_dirs).boilerplate  # a broken pack stops here
+    for item in read_documents(paths, boilerplate=boilerplate, max_bytes=settings.max_bytes):
         if isinstance(item, Document):
             texts[item.id] = item.text
         else:

@@ -13,6 +13,7 @@ with the user's pack directories (``CHRONICLER_PACKS``)::
     <dir>/gazetteer/places.tsv, stoplist.txt         places (a row replaces the shipped row of its key)
     <dir>/counts.yaml, calendar.yaml, numbers.yaml   count, calendar and number words by language
     <dir>/outlets.yaml                               outlets (read by consolidation)
+    <dir>/boilerplate.yaml                           page furniture (read by the clean stage)
 
 Nothing below this package loads a pack: extractors take the :class:`KnowledgeBase` (or the part
 they need) as an argument, so the same function runs with the user's knowledge in a pool or on Ray.
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from chronicler.errors import PackError
 from chronicler.knowledge.actors import ActorIndex, load_actors
+from chronicler.knowledge.boilerplate import Boilerplate, load_boilerplate
 from chronicler.knowledge.calendar import Calendar, load_calendars
 from chronicler.knowledge.counts import CountWords, load_count_words
 from chronicler.knowledge.date_patterns import Patterns, build_patterns
@@ -62,6 +64,8 @@ class KnowledgeBase:
     gazetteer: Gazetteer
     # The English reader's closed classes; the story's anniversary and acronyms read them in any text.
     english: EnglishWords
+    # The page furniture the clean stage drops (line rules, menu words, HTML boxes).
+    boilerplate: Boilerplate
     pack_dirs: tuple[Path, ...] = ()
 
     def language(self, code: str | None) -> LanguageKnowledge:
@@ -97,5 +101,10 @@ def load_knowledge(pack_dirs: Sequence[Path] = ()) -> KnowledgeBase:
             grammar=load_grammar(code, dirs) if spec.reader == "surface" else None,
         )
     return KnowledgeBase(
-        languages, load_actors(dirs), load_gazetteer(extra_dirs=dirs), load_english_words(dirs), dirs
+        languages,
+        load_actors(dirs),
+        load_gazetteer(extra_dirs=dirs),
+        load_english_words(dirs),
+        load_boilerplate(dirs),
+        dirs,
     )

@@ -1,21 +1,23 @@
-"""The page-furniture pack (``packs/boilerplate.yaml``): loaded once, validated, then shared.
+"""The page-furniture pack (``packs/boilerplate.yaml``), extended by the user's, validated.
 
 The patterns are data so that a reviewer can read each one with the reason it exists, and a user
-can point chronicler at a pack of their own without touching the code.
+can add their own with ``<dir>/boilerplate.yaml`` in a pack directory: its line rules, menu words
+and ``html_prune`` entries are appended to the shipped ones, and a fault in it names the user file
+and line. The clean stage takes the :class:`Boilerplate` as an argument; nothing there loads it.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lxml.etree import XPath, XPathSyntaxError
+from chronicler.knowledge.packdata import Mark, known_keys, mark_of, pack_error, read_pack
 
-from chronicler.knowledge.packdata import Mark, load_yaml, mark_of, pack_error
+PACK = "boilerplate.yaml"
+_SECTIONS = ("lines", "menu_words", "html_prune")
 
 
 @dataclass(frozen=True)
@@ -32,26 +34,14 @@ class Boilerplate:
     html_prune: tuple[str, ...]
 
 
-def default_path() -> Path:
-    return Path(str(importlib.resources.files("chronicler") / "packs" / "boilerplate.yaml"))
-
-
-@functools.cache
-def load_boilerplate(path: Path | None = None) -> Boilerplate:
-    """Read and validate a boilerplate pack; the shipped one when ``path`` is None."""
-    where = path or default_path()
-    data = load_yaml(where, "cannot read the boilerplate pack")
-    if not isinstance(data, dict):
-        raise pack_error(str(where), "expected a mapping with keys lines, menu_words, html_prune",
-                         mark_of(data))
-    unknown = set(data) - {"lines", "menu_words", "html_prune"}
-    if unknown:
-        raise pack_error(str(where), f"unknown top-level keys {sorted(unknown)}",
-                         mark_of(data, min(unknown, key=str)))
+def load_boilerplate(extra_dirs: Sequence[Path] = ()) -> Boilerplate:
+    """The shipped furniture pack extended by ``<dir>/boilerplate.yaml`` of each of ``extra_dirs``."""
+    where, data = read_pack(PACK, extra_dirs)
+    known_keys(where, "boilerplate", data, ("version", *_SECTIONS))
     return Boilerplate(
-        lines=_line_patterns(str(where), data.get("lines") or [], mark_of(data, "lines")),
-        menu_words=_menu_words(str(where), data.get("menu_words") or [], mark_of(data, "menu_words")),
-        html_prune=_html_prune(str(where), data.get("html_prune") or [], mark_of(data, "html_prune")),
+        lines=_line_patterns(where, data.get("lines") or [], mark_of(data, "lines")),
+        menu_words=_menu_words(where, data.get("menu_words") or [], mark_of(data, "menu_words")),
+        html_prune=_html_prune(where, data.get("html_prune") or [], mark_of(data, "html_prune")),
     )
 
 
@@ -106,6 +96,9 @@ def _menu_words(where: str, raw: Any, at: Mark | None) -> frozenset[str]:
 
 
 def _html_prune(where: str, raw: Any, at: Mark | None) -> tuple[str, ...]:
+    # Imported here: lxml is the clean stage's, and knowledge is imported before any document.
+    from lxml.etree import XPath, XPathSyntaxError
+
     if not isinstance(raw, list):
         raise pack_error(where, "html_prune: expected a list", at)
     out: list[str] = []
