@@ -19,3 +19,12 @@ class Participant:
     entity: Entity
     start: int  # character offsets (in the document, or in the parsed paragraph for English)
     end: int
+
+
+@dataclass(frozen=True)
+class Name:
+    """A named person or organisation the text mentioned, with where and as what."""
+
+    start: int
+    text: str
+    label: str  # spaCy's entity label: PERSON, ORG, NORP...

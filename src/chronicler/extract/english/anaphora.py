@@ -22,40 +22,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from chronicler.extract.english.arguments import noun_phrase
+from chronicler.extract.findings import Name
 from chronicler.knowledge.english import CAPITALISED, EnglishWords
 
 # How far back (characters) an antecedent may be: a few paragraphs of news text.
 WINDOW = 2500
-
-
-@dataclass(frozen=True)
-class Name:
-    """A named person or organisation the text mentioned, with where and as what."""
-
-    start: int
-    text: str
-    label: str  # spaCy's entity label: PERSON, ORG, NORP...
-
-
-def acronyms(text: str, vocab: EnglishWords) -> dict[str, str]:
-    """Acronyms the text defines in parentheses: "Iran Justice Observatory (IJO)" -> IJO."""
-    out: dict[str, str] = {}
-    for match in vocab.acronym.finditer(text):
-        full, short = match.group(1), match.group(2)
-        words = [w for w in re.split(r"\s+", full) if w[:1].isupper()]
-        # The capitals of the acronym must be the initials of the name's last capitalised words.
-        letters = [c for c in short if c.isupper()]
-        if len(letters) >= 2 and len(words) >= len(letters):
-            tail = words[len(words) - len(letters) :]
-            if all(w[0] == c for w, c in zip(tail, letters, strict=True)):
-                start = full.find(tail[0])
-                out[short] = full[start:]
-    return out
 
 
 def _definite(head: Token, vocab: EnglishWords) -> bool:

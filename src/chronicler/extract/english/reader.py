@@ -20,7 +20,7 @@ from chronicler.extract.facts import historical
 from chronicler.extract.facts.counts import CountMatch, find_counts
 from chronicler.extract.facts.places import PlaceMatch, find_places, in_dateline
 from chronicler.extract.facts.times import DateMatch, find_dates
-from chronicler.extract.findings import Participant
+from chronicler.extract.findings import Name, Participant
 from chronicler.extract.story import episode
 from chronicler.extract.story import places as story_places
 from chronicler.extract.story import time as story_time
@@ -300,7 +300,7 @@ def extract_mentions(doc: Document, nlp: Language, knowledge: KnowledgeBase) -> 
     out: list[EventMention] = []
     for (base, _), parsed in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
         state.names.extend(
-            anaphora.Name(base + e.start_char, arguments.without_article(e.text, knowledge.english), e.label_)
+            Name(base + e.start_char, arguments.without_article(e.text, knowledge.english), e.label_)
             for e in parsed.ents
             if e.label_ in {"PERSON", "ORG"}
         )

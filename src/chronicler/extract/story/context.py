@@ -7,11 +7,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from chronicler.extract.english import anaphora
 from chronicler.extract.facts import historical
+from chronicler.extract.facts.names import acronyms
 from chronicler.extract.facts.places import datelines, in_dateline
 from chronicler.extract.facts.times import DateMatch, find_dates
-from chronicler.extract.findings import Participant
+from chronicler.extract.findings import Name, Participant
 from chronicler.extract.story import places as story_places
 from chronicler.extract.story import time as story_time
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
@@ -45,7 +45,7 @@ class Story:
     scene_paragraph: int = -1  # offset of the last paragraph that opened with a day ("On Sunday, ...")
     asides: set[int] = field(default_factory=set)  # offsets of dates of descriptive clauses
     last_claimant: Participant | None = None
-    names: list[anaphora.Name] = field(default_factory=list)  # people and organisations named so far
+    names: list[Name] = field(default_factory=list)  # people and organisations named so far
 
     @property
     def reference(self) -> str | None:
@@ -95,7 +95,7 @@ def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase)
     )
     lowered = doc.text.lower()
     story.protest_context = any(word in lowered for word in english.protest_words)
-    story.acronyms = anaphora.acronyms(doc.text, english)
+    story.acronyms = acronyms(doc.text, english)
     return story
 
 

@@ -1,10 +1,10 @@
-"""Acronyms the text defines, the part of claimant resolution that needs no parse."""
+"""Acronyms the text defines for itself, which claimant resolution reads."""
 
 from __future__ import annotations
 
 import pytest
 
-from chronicler.extract.english.anaphora import acronyms
+from chronicler.extract.facts.names import acronyms
 from chronicler.knowledge.english import EnglishWords
 
 
