@@ -3,10 +3,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from chronicler.errors import PackError
 from chronicler.knowledge import KnowledgeBase
-from chronicler.knowledge.triggers import Lexicon, load_cues, load_inflections, load_lexicon
+from chronicler.knowledge import triggers as triggers_module
+from chronicler.knowledge.triggers import PACK_DIR, Lexicon, load_cues, load_inflections, load_lexicon
 
 
 def test_default_lexicon_has_the_sixteen_plover_types(lexicon: Lexicon) -> None:
@@ -119,3 +121,29 @@ def test_bad_inflections_name_the_file(tmp_path: Path, body: str, message: str) 
     with pytest.raises(PackError) as info:
         load_inflections((tmp_path,))
     assert str(tmp_path / "en" / "inflections.yaml") in str(info.value) and message in str(info.value)
+
+
+def test_derived_english_trigger_packs_load_before_the_hand_lexicon(lexicon: Lexicon) -> None:
+    """packs/en/*_triggers.yaml (scripts/cameo_triggers.py) is read with packs/plover.yaml, first,
+    so that a hand-written entry for the same lemma comes later and wins."""
+    entries = yaml.safe_load((PACK_DIR / "en" / "cameo_triggers.yaml").read_text())["triggers"]
+    assert entries, "the CAMEO pack keeps at least one trigger"
+    lemmas = {e["lemma"] for e in entries if "lemma" in e}
+    derived = [i for i, t in enumerate(lexicon.triggers) if t.lemma in lemmas]
+    assert {lexicon.triggers[i].lemma for i in derived} == lemmas
+    first_hand = next(i for i, t in enumerate(lexicon.triggers) if t.lemma == "protest")
+    assert max(derived) < first_hand
+    hand = yaml.safe_load((PACK_DIR / "plover.yaml").read_text())["triggers"]
+    assert not lemmas & {h.get("lemma") for h in hand}, "the hand lexicon owns its lemmas"
+
+
+def test_derived_trigger_pack_faults_name_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "plover.yaml").write_text((PACK_DIR / "plover.yaml").read_text())
+    (tmp_path / "en" / "x_triggers.yaml").write_text(
+        "triggers:\n  - {lemma: hug, pos: [VERB], event: EMBRACE}\n"
+    )
+    monkeypatch.setattr(triggers_module, "PACK_DIR", tmp_path)
+    with pytest.raises(PackError) as info:
+        load_lexicon()
+    assert str(tmp_path / "en" / "x_triggers.yaml") in str(info.value)

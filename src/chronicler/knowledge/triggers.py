@@ -225,12 +225,23 @@ def _language_dirs(extra_dirs: Sequence[Path], language: str) -> list[Path]:
 
 
 def load_lexicon(extra_dirs: Sequence[Path] = (), language: str = "en") -> Lexicon:
-    """The trigger lexicon of ``language``; the PLOVER types always come from ``packs/plover.yaml``."""
+    """The trigger lexicon of ``language``; the PLOVER types always come from ``packs/plover.yaml``.
+
+    English also reads the derived trigger packs ``packs/en/*_triggers.yaml`` (no types of their own)."""
     modes: dict[str, frozenset[str]] = {}
     groups: dict[str, str] = {}
     triggers = _read_lexicon(PACK_DIR / "plover.yaml", modes, groups)
     if len(groups) != 16:
         raise PackError(str(PACK_DIR / "plover.yaml"), f"expected the 16 PLOVER types, found {len(groups)}")
+    if language == "en":
+        # Derived English packs (packs/en/*_triggers.yaml, e.g. from the CAMEO dictionary) come first:
+        # a hand-written entry of plover.yaml, later, wins for a lemma both have.
+        derived = [
+            t
+            for path in sorted((PACK_DIR / "en").glob("*_triggers.yaml"))
+            for t in _read_lexicon(path, modes, groups)
+        ]
+        triggers = derived + triggers
     dirs = _language_dirs(extra_dirs, language)
     if language != "en":
         triggers = []  # another language's triggers are its own, never the English lemmas
