@@ -22,7 +22,7 @@ they need) as an argument, so the same function runs with the user's knowledge i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from chronicler.errors import PackError
@@ -67,10 +67,14 @@ class KnowledgeBase:
     # The page furniture the clean stage drops (line rules, menu words, HTML boxes).
     boilerplate: Boilerplate
     pack_dirs: tuple[Path, ...] = ()
+    # Languages without event rules but with number words of their own: English but for its figures.
+    figures_only: dict[str, LanguageKnowledge] = field(default_factory=dict)
 
     def language(self, code: str | None) -> LanguageKnowledge:
-        """The knowledge of ``code``; English (dates, figures, places) for a language without rules."""
-        return self.languages.get(code or FALLBACK) or self.languages[FALLBACK]
+        """The knowledge of ``code``; English (dates, figures, places) for a language without rules,
+        but for the number words of ``numbers.yaml`` where it has a section."""
+        key = code or FALLBACK
+        return self.languages.get(key) or self.figures_only.get(key) or self.languages[FALLBACK]
 
     def reads(self, code: str | None) -> bool:
         """Whether events are extracted from documents in ``code``."""
@@ -100,6 +104,8 @@ def load_knowledge(pack_dirs: Sequence[Path] = ()) -> KnowledgeBase:
             counts=counts.get(code, counts[FALLBACK]),
             grammar=load_grammar(code, dirs) if spec.reader == "surface" else None,
         )
+    figures_only = {code: replace(languages[FALLBACK], code=code, numbers=words)
+                    for code, words in numbers.items() if code not in languages}
     return KnowledgeBase(
         languages,
         load_actors(dirs),
@@ -107,4 +113,5 @@ def load_knowledge(pack_dirs: Sequence[Path] = ()) -> KnowledgeBase:
         load_english_words(dirs),
         load_boilerplate(dirs),
         dirs,
+        figures_only,
     )

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronicler.extract.facts.counts import CountMatch, find_counts
+from chronicler.extract.facts.numbers import words_value
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
 from chronicler.records import Count
 
@@ -186,12 +187,38 @@ OTHER_LANGUAGES = [
     ("fa", "ده‌ها نفر بازداشت شدند.", [("arrested", None, None, "vague", "ده‌ها")]),
     ("fa", "بیش از ۲۰ نفر زخمی شدند.", [("injured", 20, None, "more_than", "بیش از ۲۰")]),
     ("fa", "قیمت‌ها ۴۰ درصد افزایش یافت.", []),
+    # Numbers in words: one count for the whole number.
+    ("fr", "vingt et un manifestants ont été arrêtés", [("arrested", 21, None, "exact", "vingt et un")]),
+    ("fr", "Mille cinq cents personnes ont été arrêtées.",
+     [("arrested", 1500, None, "exact", "Mille cinq cents")]),
+    ("fr", "Quatre-vingt-un manifestants ont été arrêtés.",
+     [("arrested", 81, None, "exact", "Quatre-vingt-un")]),
+    ("de", "Dreiundzwanzig Demonstranten wurden festgenommen.",
+     [("arrested", 23, None, "exact", "Dreiundzwanzig")]),
+    ("de", "Zweihundertfünfzig Menschen wurden verletzt.",
+     [("injured", 250, None, "exact", "Zweihundertfünfzig")]),
+    ("fa", "بیست و پنج نفر بازداشت شدند", [("arrested", 25, None, "exact", "بیست و پنج")]),
+    ("fa", "هفده نفر بازداشت شدند", [("arrested", 17, None, "exact", "هفده")]),
+    ("fa", "سیصد نفر بازداشت شدند", [("arrested", 300, None, "exact", "سیصد")]),
+    ("fa", "بیش از هزار نفر بازداشت شدند", [("arrested", 1000, None, "more_than", "بیش از هزار")]),
 ]
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), OTHER_LANGUAGES)
 def test_other_languages(language: str, text: str, expected: list[Row], knowledge: KnowledgeBase) -> None:
     assert rows(text, knowledge.language(language)) == expected
+
+
+def test_spanish_numbers_without_event_rules(knowledge: KnowledgeBase) -> None:
+    """A language with number words but no rules reads its own numbers, English the rest."""
+    assert not knowledge.reads("es")
+    spanish = knowledge.language("es")
+    assert spanish.numbers.language == "es"
+    assert spanish.counts == knowledge.language("en").counts
+    assert knowledge.language("xx").numbers.language == "en"
+    found = [(m.group(), words_value(m.group(), spanish.numbers))
+             for m in spanish.numbers.spelled.finditer("treinta y cinco o veintiún mil")]
+    assert found == [("treinta y cinco", 35), ("veintiún mil", 21000)]
 
 
 def test_offsets_and_count_record(en: LanguageKnowledge) -> None:
@@ -202,7 +229,7 @@ def test_offsets_and_count_record(en: LanguageKnowledge) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300), st.sampled_from(["en", "fr", "de", "fa", "xx"]))
+@given(st.text(max_size=300), st.sampled_from(["en", "fr", "de", "fa", "es", "xx"]))
 def test_never_raises(knowledge: KnowledgeBase, text: str, language: str) -> None:
     for m in find_counts(text, knowledge.language(language)):
         assert text[m.start:m.end] == m.count.text

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from num2words import num2words
 
 from chronicler.extract.facts.numbers import ascii_digits, digits_value, words_value
 from chronicler.knowledge import KnowledgeBase
+from chronicler.knowledge.numbers import NumberWords, load_numbers
 
 
 @pytest.mark.parametrize(("language", "text", "value"), [
@@ -31,6 +33,16 @@ def test_digits(language: str, text: str, value: int, knowledge: KnowledgeBase) 
     ("de", "zwei und ein Dutzend", [("zwei", 2), ("ein Dutzend", 12)]),
     ("fr", "quatre-vingt-dix", [("quatre-vingt-dix", 90)]),
     ("fa", "دو تن و ده‌ها نفر", [("دو", 2)]),  # ZWNJ keeps "ده‌ها" one word
+    ("fr", "vingt et un manifestants", [("vingt et un", 21)]),
+    ("fr", "mille cinq cents", [("mille cinq cents", 1500)]),
+    ("fr", "entre vingt et trente", [("vingt", 20), ("trente", 30)]),  # "et" joins a unit to tens
+    ("de", "dreiundzwanzig Menschen", [("dreiundzwanzig", 23)]),
+    ("de", "Achtung und Einheit", []),  # no word made of number words
+    ("fa", "بیست و پنج نفر", [("بیست و پنج", 25)]),
+    ("fa", "بین بیست و سی", [("بیست", 20), ("سی", 30)]),  # a joiner never adds a larger part
+    ("fa", "یک نفر", []),  # "یک" alone is the article
+    ("es", "treinta y cinco mil", [("treinta y cinco mil", 35000)]),
+    ("es", "doscientas personas", [("doscientas", 200)]),
 ])
 def test_words(language: str, text: str, found: list[tuple[str, int]], knowledge: KnowledgeBase) -> None:
     numbers = knowledge.language(language).numbers
@@ -42,3 +54,22 @@ def test_ascii_digits_keeps_length() -> None:
     text = "۱۲ آذر ۱۴۰۲ and ٣"
     assert ascii_digits(text) == "12 آذر 1402 and 3"
     assert len(ascii_digits(text)) == len(text)
+
+
+@pytest.fixture(scope="module")
+def by_language() -> dict[str, NumberWords]:
+    return load_numbers()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "fa", "es"])
+def test_every_number_to_two_thousand(language: str, by_language: dict[str, NumberWords]) -> None:
+    """Read as num2words (an independent speller) writes them; English "one thousand, one hundred"
+    loses its comma, which news text does not write."""
+    numbers = by_language[language]
+    wrong = []
+    for n in range(1, 2001):
+        text = num2words(n, lang=language).replace(",", "")
+        match = numbers.spelled.fullmatch(text)
+        if words_value(text, numbers) != n or (match is None and text not in numbers.inner):
+            wrong.append((n, text, words_value(text, numbers), match))
+    assert wrong == []

@@ -31,27 +31,53 @@ def digits_value(match: re.Match[str], nw: NumberWords) -> float:
 
 
 def words_value(phrase: str, nw: NumberWords) -> int | None:
-    """The value of a number-word phrase, or None when it is not one number."""
+    """The value of a number-word phrase, or None when it is not one number.
+
+    Parts add up ("vingt et un", "dreiundzwanzig"); a scale below a thousand multiplies what comes
+    before it ("deux cents"), a larger one closes it ("mille cinq cents", "zwei tausend").
+    """
     total = current = 0
     seen = False
     for token in phrase.lower().split():
-        parts = [token] if token in nw.words or token in nw.scales else token.split("-")
+        parts = _parts(token, nw)
+        if parts is None:
+            return None
         for raw in parts:
-            if not raw or raw in nw.joiners:
+            if raw in nw.joiners:
                 continue
-            if raw in nw.articles:
-                current = max(current, 1)
+            if raw in nw.inner:
+                current += nw.inner[raw]
+            elif raw in nw.articles:
+                current += 1
                 continue
-            if raw in nw.scales:
+            elif raw in nw.scales:
                 scale = nw.scales[raw]
                 if scale < 1000:
                     current = max(current, 1) * scale
                 else:
                     total += max(current, 1) * scale
                     current = 0
-            elif raw in nw.words:
-                current += nw.words[raw]
             else:
-                return None
+                current += nw.words[raw]
             seen = True
     return total + current if seen else None
+
+
+def _known(word: str, nw: NumberWords) -> bool:
+    return word in nw.words or word in nw.scales or word in nw.inner or word in nw.articles \
+        or word in nw.joiners
+
+
+def _parts(token: str, nw: NumberWords) -> list[str] | None:
+    """``token`` as the fewest number words: hyphens split it ("quatre-vingt-un": "quatre-vingt",
+    "un"), and where the language writes numbers as one word so may any place ("dreiundzwanzig")."""
+    best: dict[int, list[str]] = {len(token): []}
+    for i in range(len(token) - 1, -1, -1):
+        options = []
+        for j in range(i + 1, len(token) + 1):
+            word, nxt = token[i:j], j + 1 if token[j:j + 1] == "-" else j
+            if (nxt == len(token) or nxt > j or nw.compounds) and nxt in best and _known(word, nw):
+                options.append([word, *best[nxt]])
+        if options:
+            best[i] = min(options, key=len)
+    return best.get(0)
