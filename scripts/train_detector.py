@@ -19,43 +19,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import spacy
-from spacy.language import Language
-from spacy.training import Example
-from spacy.util import minibatch
-from thinc.api import fix_random_seed
+from chronicler.extract.learned import SEED, save, train
 
-SEED = 0
-EPOCHS = 20
-TYPES = ("PROTEST", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "RETREAT", "AID", "COOPERATE",
-         "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE", "CONSULT")
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def train(rows: list[dict[str, Any]], epochs: int = EPOCHS, seed: int = SEED) -> Language:
-    fix_random_seed(seed)
-    nlp = spacy.blank("xx")
-    textcat: Any = nlp.add_pipe("textcat_multilabel", config={"model": {
-        "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2,
-        "no_output_layer": False, "length": 262144}})
-    for label in TYPES:
-        textcat.add_label(label)
-    examples = [Example.from_dict(nlp.make_doc(r["text"]), {"cats": _cats(r)}) for r in rows]
-    optimizer = nlp.initialize(lambda: examples)
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(examples)
-        for batch in minibatch(examples, size=16):  # type: ignore[no-untyped-call]
-            nlp.update(batch, sgd=optimizer, drop=0.1)
-    return nlp
-
-
-def _cats(row: dict[str, Any]) -> dict[str, float]:
-    return {label: float(label in row["labels"]) for label in TYPES}
 
 
 def cross_validate(
@@ -104,13 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.out is None:
         parser.error("give --out or --cv")
-    model = train(rows)
-    model.meta["name"] = "chronicler_detector"
-    model.meta["version"] = "1.0.0"
-    model.to_disk(args.out)
+    save(train(rows), args.out, [r["text"] for r in rows])
     print(f"saved {args.out} ({len(rows)} sentences)", file=sys.stderr)
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

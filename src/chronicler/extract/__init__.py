@@ -29,14 +29,18 @@ def read(
     spec = language(document.language)
     if spec is None:
         return ()
+    from chronicler.extract.learned import add_detected, load_detector
+
     if spec.reader == "surface":
         from chronicler.extract.surface.reader import extract_foreign
 
-        return extract_foreign(document, spec.code, knowledge)
-    from chronicler.extract.english.reader import extract_mentions
-    from chronicler.nlp import load_pipeline
+        mentions = extract_foreign(document, spec.code, knowledge)
+    else:
+        from chronicler.extract.english.reader import extract_mentions
+        from chronicler.nlp import load_pipeline
 
-    return extract_mentions(document, load_pipeline(model), knowledge)
+        mentions = extract_mentions(document, load_pipeline(model), knowledge)
+    return add_detected(document, mentions, knowledge, load_detector())
 
 
 def extractors() -> dict[str, dict[str, str]]:

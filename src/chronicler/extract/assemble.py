@@ -76,7 +76,7 @@ class Facts:
     event: str
     mode: str | None
     sentence: Span
-    trigger: Span
+    trigger: Span | None  # None for an event a sentence classifier found
     verb: bool  # stated by a verb rather than named by a noun
     actors: tuple[Entity, ...]
     recipients: tuple[Entity, ...]
@@ -93,7 +93,8 @@ class Facts:
 def mention(doc: Document, reader: Reader, facts: Facts) -> EventMention:
     """The event mention of ``facts`` in ``doc``, with its id, confidence and provenance."""
     return EventMention(
-        id=mention_id(doc.id, facts.sentence.start, facts.event, facts.trigger.start),
+        id=mention_id(doc.id, facts.sentence.start, facts.event,
+                      facts.trigger.start if facts.trigger else facts.sentence.start),
         doc_id=doc.id,
         event=facts.event,
         mode=facts.mode,
