@@ -78,3 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"saved {args.out} ({len(rows)} sentences)", file=sys.stderr)
     return 0
 
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
