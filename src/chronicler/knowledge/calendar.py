@@ -23,7 +23,7 @@ _LISTS = ("month_cues", "year_cues", "last", "last_after", "next", "next_after",
           "range_to", "later", "earlier", "after", "before", "ago", "ago_before", "future",
           "weekday_suffixes")
 # Lists a language may leave out (English has them).
-_OPTIONAL = ("past_verbs", "past_endings", "past_followers")
+_OPTIONAL = ("past_verbs", "past_endings", "past_followers", "date_joiners")
 _SPAN = 10_000  # days: far more than any relative expression in news
 
 

@@ -63,6 +63,12 @@ def build_patterns(cal: Calendar, eng: Calendar, nw: NumberWords) -> Patterns:
     frm = rf"(?:{_words(cal['range_from'] + eng['range_from'])})\s+"
     to = rf"\s*(?:[-–—]|{WORD_BEFORE}(?:{_words(cal['range_to'] + eng['range_to'])}){WORD_AFTER})\s*"
     of = r"(?:\s+of)?"
+    # Words between a day, its month and its year ("3 de marzo de 2023"); none in most languages.
+    joiners = cal["date_joiners"]
+    dof = rf"(?:\s+(?:{alternation(joiners)}))?" if joiners else ""
+    yof = dof
+    if joiners:
+        of = rf"(?:\s+(?:of|{alternation(joiners)}))?"
 
     def m(g: str) -> str:
         return _named(g, months)
@@ -84,12 +90,12 @@ def build_patterns(cal: Calendar, eng: Calendar, nw: NumberWords) -> Patterns:
     weekday = rf"{WORD_BEFORE}(?P<w>{alternation(weekdays)})(?:{wd_suffix})?{WORD_AFTER}"
     specs: list[tuple[str, str]] = [
         ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\d-])"),
-        ("dd_m", rf"(?:{frm})?{_day('d1')}{to}{_day('d2')}\s+{m('m')}(?:,?\s+{_year('y')})?"),
-        ("dm_dm", rf"(?:{frm})?{_day('d1')}\s+{m('m1')}(?:,?\s+{_year('y1')})?{to}{_day('d2')}\s+"
-                  rf"{m('m2')}(?:,?\s+{_year('y2')})?"),
+        ("dd_m", rf"(?:{frm})?{_day('d1')}{to}{_day('d2')}{dof}\s+{m('m')}(?:,?{yof}\s+{_year('y')})?"),
+        ("dm_dm", rf"(?:{frm})?{_day('d1')}{dof}\s+{m('m1')}(?:,?{yof}\s+{_year('y1')})?{to}{_day('d2')}"
+                  rf"{dof}\s+{m('m2')}(?:,?{yof}\s+{_year('y2')})?"),
         ("m_dd", rf"(?:{frm})?{m('m')}\s+{_day('d1')}{to}{_day('d2')}(?:,?\s+{_year('y')})?"),
         ("md_md", rf"(?:{frm})?{m('m1')}\s+{_day('d1')}{to}{m('m2')}\s+{_day('d2')}(?:,?\s+{_year('y')})?"),
-        ("dm", rf"(?:the\s+)?{_day('d')}{of}\s+{m('m')}(?:,?\s+{_year('y')})?"),
+        ("dm", rf"(?:the\s+)?{_day('d')}{of}\s+{m('m')}(?:,?{yof}\s+{_year('y')})?"),
         ("md", rf"{m('m')}\s+{_day('d')}(?:,?\s+{_year('y')})?"),
         ("mm", rf"{frm}{m('m1')}(?:,?\s+{_year('y1')})?{to}{m('m2')}(?:,?\s+{_year('y2')})?"),
         ("my", rf"{m('m')},?{of}\s+{_year('y')}"),

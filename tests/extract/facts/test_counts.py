@@ -209,12 +209,11 @@ def test_other_languages(language: str, text: str, expected: list[Row], knowledg
     assert rows(text, knowledge.language(language)) == expected
 
 
-def test_spanish_numbers_without_event_rules(knowledge: KnowledgeBase) -> None:
-    """A language with number words but no rules reads its own numbers, English the rest."""
-    assert not knowledge.reads("es")
+def test_spanish_numbers_and_count_words(knowledge: KnowledgeBase) -> None:
+    """Spanish reads its own numbers and count words; an unknown language reads English."""
+    assert knowledge.reads("es")
     spanish = knowledge.language("es")
-    assert spanish.numbers.language == "es"
-    assert spanish.counts == knowledge.language("en").counts
+    assert spanish.numbers.language == "es" and spanish.counts.language == "es"
     assert knowledge.language("xx").numbers.language == "en"
     found = [(m.group(), words_value(m.group(), spanish.numbers))
              for m in spanish.numbers.spelled.finditer("treinta y cinco o veintiún mil")]

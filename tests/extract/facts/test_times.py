@@ -215,7 +215,7 @@ def test_unknown_language_falls_back_to_english(knowledge: KnowledgeBase) -> Non
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=200), st.sampled_from(["en", "fr", "de", "fa"]),
+@given(st.text(max_size=200), st.sampled_from(["en", "fr", "de", "fa", "es"]),
        st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
 def test_never_raises(knowledge: KnowledgeBase, text: str, language: str, published: str | None) -> None:
     for found in find_dates(text, published, None, knowledge.language(language).dates):

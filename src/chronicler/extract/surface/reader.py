@@ -1,4 +1,4 @@
-"""Event mentions from French, German and Persian articles: the surface reader, assembled like English.
+"""Event mentions from French, German, Spanish and Persian articles: the surface reader, built like English.
 
 ``extract_foreign`` reads a document sentence by sentence, finds triggers with
 :mod:`chronicler.extract.surface.words`, and adds to each the facts the language-neutral extractors
@@ -85,7 +85,7 @@ SINCE_WORDS = {"depuis", "seit", "bisher", "bislang", "تاکنون"}
 
 
 def extract_foreign(doc: Document, language: str, knowledge: KnowledgeBase) -> tuple[EventMention, ...]:
-    """The event mentions of a French, German or Persian document, in the order of the text."""
+    """The event mentions of a French, German, Spanish or Persian document, in the order of the text."""
     lang = knowledge.language(language)
     lexicon, cues, grammar = lang.lexicon, lang.cues, lang.grammar
     if grammar is None:

@@ -33,6 +33,8 @@ HEAD_WINDOW = 5  # words before a noun trigger searched for its governor
 COMPOUND_MIN = 6  # a noun entry this long also matches as the end of a compound
 # With the comma and semicolon of Arabic script ("،", "؛"), which Persian uses.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "،", "؛"})
+# Untagged languages that write nouns in lower case: a noun entry's word is a noun whatever its case.
+LOWER_CASE_NOUNS = frozenset({"es"})
 
 @dataclass(frozen=True)
 class Word:
@@ -175,7 +177,8 @@ def _single_hit(sent: Sentence, i: int, lexicon: Lexicon, grammar: Grammar) -> H
         return None
     exact = [t for ok, t in found if ok]
     trig = (exact or [t for _, t in found])[-1]
-    if _is_noun(word) and "NOUN" in trig.pos and not trig.head and not _noun_is_subject(sent, i, grammar):
+    noun = _is_noun(word) or (not word.pos and grammar.language in LOWER_CASE_NOUNS)
+    if noun and "NOUN" in trig.pos and not trig.head and not _noun_is_subject(sent, i, grammar):
         return None
     return Hit(i, i, i, trig)
 
