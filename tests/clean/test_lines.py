@@ -24,6 +24,9 @@ DROPPED = [
     ("Northwind Media Group. All rights reserved.", "all-rights-reserved"),
     ("Social media & sharing icons powered by ShareKit", "powered-by"),
     ("Proudly powered by WordPress", "powered-by"),
+    ("Reading time: 2 min", "reading-time"),
+    ("6 min read", "reading-time"),
+    ("Estimated reading time: 4 minutes", "reading-time"),
     ("Share this:", "share-bar"),
     ("Share: Facebook Twitter WhatsApp Email", "share-bar"),
     ("Share on Facebook", "share-bar"),
@@ -66,6 +69,7 @@ DROPPED = [
 
 # Sentences and lines of articles that look a little like furniture but must stay.
 KEPT = [
+    "The sit-in lasted 40 minutes before police read out an order to leave.",
     "Teachers shared videos of the rally on social media, the union said.",
     "The protests, powered by anger over prices, spread to a dozen cities.",
     "Related protests broke out in two other provinces on Sunday.",
