@@ -159,7 +159,34 @@ def devset_section(devset: Path) -> list[str]:
     ]
     rows = [("type", *PRF_HEAD)]
     rows += [(str(key), *prf_cells(v)) for key, v in result["per_type"].items()]
-    return [*lines, *table(rows), "", *coreference_section(devset, done, events)]
+    lines += [*table(rows), ""]
+    return [*lines, *slices_section(devset, done, events), *coreference_section(devset, done, events)]
+
+
+def slices_section(devset: Path, done: list[Extraction], events: list[dict[str, Any]]) -> list[str]:
+    """The same figures on the train and dev splits (aggregates only) and per language."""
+    own = importlib.import_module("chronicler.evaluate.scoring")
+    groups: dict[str, set[str]] = {}
+    for split in ("train", "dev"):
+        path = devset / "splits" / f"{split}.txt"
+        if path.is_file():
+            groups[f"split {split}"] = set(path.read_text(encoding="utf-8").split())
+    by_language: dict[str, set[str]] = {}
+    for r in done:
+        by_language.setdefault(r.document.language or "?", set()).add(Path(r.document.source).stem)
+    groups.update({f"language {lang}": names for lang, names in sorted(by_language.items())})
+    head = ("slice", "docs", "events P", "events R", "events F1", "material P", "count claims F1", "date",
+            "place", "claimed_by")
+    rows: list[tuple[str, ...]] = [head]
+    for label, names in groups.items():
+        r = own.score(devset / "gold", events, names)
+        att = r["attributes"]
+        rows.append((label, str(len(names)), *(fmt(r["events_all"][k]) for k in ("p", "r", "f1")),
+                     fmt(r["events_material"]["p"]), fmt(r["count_claims"]["f1"]),
+                     *(fmt(att.get(k)) for k in ("date", "place", "claimed_by"))))
+    return ["### By split and language", "",
+            "Rules are fitted on `train` only; `dev` is read in aggregate, as here.", "",
+            *table(rows), ""]
 
 
 def coreference_section(devset: Path, done: list[Extraction], events: list[dict[str, Any]]) -> list[str]:
