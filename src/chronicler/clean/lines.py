@@ -61,10 +61,6 @@ def furniture_match(line: str, pack: Boilerplate) -> str | None:
     return None
 
 
-def is_furniture(line: str, pack: Boilerplate) -> bool:
-    return furniture_match(line, pack) is not None
-
-
 def is_heading_like(line: str) -> bool:
     """Short and without closing punctuation: a headline, a section label, a site name."""
     stripped = line.strip()

@@ -19,7 +19,7 @@ from chronicler.knowledge import KnowledgeBase
 from chronicler.languages import DEFAULT_MODEL, language
 from chronicler.records import Document, EventMention
 
-__all__ = ["extractors", "read"]
+__all__ = ["read"]
 
 
 def read(
@@ -42,10 +42,3 @@ def read(
         mentions = extract_mentions(document, load_pipeline(model), knowledge)
     return add_detected(document, mentions, knowledge, load_detector())
 
-
-def extractors() -> dict[str, dict[str, str]]:
-    """Each reader's extractor name and version for every field it fills."""
-    from chronicler.extract.english.reader import READER as ENGLISH
-    from chronicler.extract.surface.reader import READER as SURFACE
-
-    return {"english": dict(ENGLISH.extractors), "surface": dict(SURFACE.extractors)}

@@ -42,8 +42,7 @@ TYPES = ("PROTEST", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "RETREAT", "AID
          "ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE", "CONSULT")
 EXTRACTOR = "events.textcat.v1"
 READER = assemble.Reader({"event": EXTRACTOR, **assemble.SHARED_EXTRACTORS}, prior=0.45)
-# Which figures measure an event of each type.
-COUNT_KINDS = {"ASSAULT": {"dead", "injured"}, "COERCE": {"arrested"}, "PROTEST": {"participants"}}
+
 
 
 @cache
@@ -156,7 +155,7 @@ def _mentions(
                              Clause(), lang.cues, end)
         is_hist = episode.background(dated, text, lang.cues, story)
         date, enddate = episode.settle(dated, is_hist, Clause())
-        mine = tuple(c for c in counts if c.kind in COUNT_KINDS.get(kind, set()))
+        mine = tuple(c for c in counts if assemble.COUNT_EVENT.get(c.kind) == kind)
         out.append(assemble.mention(doc, READER, assemble.Facts(
             event=kind,
             mode=None,

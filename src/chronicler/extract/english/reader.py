@@ -275,7 +275,7 @@ def _clause(hit: events.TriggerHit, sent_counts: list[CountMatch], vocab: Englis
         descriptive=clause_dates.descriptive(hit.token),
         shifted=clause_dates.shifted(hit.token, vocab),
         up_to_now=clause_dates.perfect(hit.token),
-        toll=any(c.count.kind in {"dead", "injured"} for c in sent_counts),
+        toll=any(c.count.kind in episode.TOLL_KINDS for c in sent_counts),
     )
 
 

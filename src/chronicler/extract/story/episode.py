@@ -20,6 +20,9 @@ from chronicler.extract.story import time as story_time
 from chronicler.extract.story.context import Story
 from chronicler.knowledge.triggers import Cues
 
+# Figures of harm: a sentence that tells a toll gathers many days, and dates no single one.
+TOLL_KINDS = frozenset({"dead", "injured"})
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -45,16 +48,13 @@ class Dated:
 def set_episode(story: Story, date: DateMatch, end: int, paragraph: int, cues: Cues) -> None:
     """``date`` (ending at document offset ``end``) is now the episode the story tells, from the
     paragraph starting at ``paragraph``."""
+    day = date.date or ""
+    story.episode = day[:7]
+    story.episode_day = day
+    story.episode_historical = historical.is_historical(day, story.reference, "", cues)
+    story.episode_paragraph = paragraph
     story.episode_end = end
     story.episode_span = date.enddate is not None
-    set_episode_date(story, date.date or "", paragraph, cues)
-
-
-def set_episode_date(story: Story, date: str, paragraph: int, cues: Cues) -> None:
-    story.episode = date[:7]
-    story.episode_day = date
-    story.episode_historical = historical.is_historical(date, story.reference, "", cues)
-    story.episode_paragraph = paragraph
 
 
 def lend(

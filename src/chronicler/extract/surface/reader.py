@@ -20,7 +20,6 @@ being told, the last source named) is :class:`~chronicler.extract.surface.state.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -50,7 +49,7 @@ from chronicler.extract.surface.words import (
 )
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
 from chronicler.knowledge.grammar import Grammar
-from chronicler.nlp import load_language_pipeline
+from chronicler.nlp import PARAGRAPH, load_language_pipeline
 from chronicler.records import Count, Document, EventMention, Location
 from chronicler.records import Span as TextSpan
 
@@ -78,7 +77,6 @@ READER = assemble.Reader(
     # Surface triggers are matched on word forms without a full parse: a lower prior.
     prior=0.5,
 )
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 # "since", "so far": a span of days up to now, which no single earlier day dates.
 SINCE_WORDS = {"depuis", "seit", "bisher", "bislang", "تاکنون"}
@@ -106,7 +104,7 @@ def extract_foreign(doc: Document, language: str, knowledge: KnowledgeBase) -> t
 def sentences(text: str, language: str, grammar: Grammar) -> Iterator[Sentence]:
     """The text's sentences, paragraph by paragraph, as the language's pipeline splits them."""
     nlp = load_language_pipeline(language)
-    paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    paragraphs = [(m.start(), m.group()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
     # The models learnt the straight apostrophe ("l'accès"); one character for one keeps offsets.
     inputs = (p.replace("\u2019", "'") for _, p in paragraphs)
     for (base, para), parsed in zip(paragraphs, nlp.pipe(inputs), strict=True):
@@ -212,7 +210,7 @@ def _context(sent: Sentence, hits: list[Hit], lang: LanguageKnowledge, knowledge
 def _clause(sent: Sentence, hit: Hit, counts: list[tuple[int, Count]]) -> Clause:
     lo, hi = sent.clause(hit.head)
     return Clause(up_to_now=any(w.lower in SINCE_WORDS for w in sent.words[lo:hi]),
-                  toll=any(c.kind in {"dead", "injured"} for _, c in counts))
+                  toll=any(c.kind in episode.TOLL_KINDS for _, c in counts))
 
 
 def _places(sent: Sentence, hit: Hit, group: str, places: list[tuple[int, int, Location]],
