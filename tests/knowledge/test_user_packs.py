@@ -102,16 +102,16 @@ def test_a_user_actor_in_a_domain_subdirectory(tmp_path: Path) -> None:
 # -- triggers and irregular forms -----------------------------------------------------------------
 
 
-PICKET = "triggers:\n  - {lemma: picket, pos: [VERB], event: PROTEST, mode: demo}\n"
+BARRICADE = "triggers:\n  - {lemma: barricade, pos: [VERB], event: PROTEST, mode: demo}\n"
 
 
 def test_a_user_trigger_fires(tmp_path: Path, knowledge: KnowledgeBase) -> None:
-    text = "Workers picketed the refinery in Tabriz on Monday."
+    text = "Workers barricaded the refinery in Tabriz on Monday."
     assert _mentions(knowledge, text) == []
-    user = _user(tmp_path, {"plover.yaml": PICKET})
+    user = _user(tmp_path, {"plover.yaml": BARRICADE})
     m = _one(user, text, "PROTEST")
     assert (m.mode, m.date, [a.entity_text for a in m.actor]) == ("demo", MONDAY, ["Workers"])
-    assert m.trigger is not None and m.trigger.text == "picketed"
+    assert m.trigger is not None and m.trigger.text == "barricaded"
     assert m.event_loc is not None and m.event_loc.resolved_place == "Tabriz"
 
 
@@ -288,7 +288,8 @@ lines:
 def _read(tmp_path: Path, knowledge: KnowledgeBase) -> str:
     page = tmp_path / "docs" / "courier.txt"
     page.parent.mkdir(exist_ok=True)
-    page.write_text(f"Workers picketed the refinery in Tabriz on Monday.\n\n{FURNITURE}\n", encoding="utf-8")
+    text = "Workers barricaded the refinery in Tabriz on Monday."
+    page.write_text(f"{text}\n\n{FURNITURE}\n", encoding="utf-8")
     (doc,) = pipeline.read_documents([str(page)], boilerplate=knowledge.boilerplate)
     assert isinstance(doc, Document), doc
     return doc.text
@@ -297,7 +298,7 @@ def _read(tmp_path: Path, knowledge: KnowledgeBase) -> str:
 def test_a_user_line_rule_drops_a_furniture_line(tmp_path: Path, knowledge: KnowledgeBase) -> None:
     user = _user(tmp_path / "pack", {"boilerplate.yaml": BOILERPLATE})
     assert FURNITURE in _read(tmp_path, knowledge)
-    assert _read(tmp_path, user) == "Workers picketed the refinery in Tabriz on Monday."
+    assert _read(tmp_path, user) == "Workers barricaded the refinery in Tabriz on Monday."
 
 
 def test_a_bad_user_boilerplate_names_the_user_file_and_line(tmp_path: Path) -> None:
@@ -312,8 +313,8 @@ def test_a_bad_user_boilerplate_names_the_user_file_and_line(tmp_path: Path) -> 
 
 
 def test_run_reads_with_the_user_packs(tmp_path: Path) -> None:
-    pack = _pack(tmp_path, {"plover.yaml": PICKET})
-    doc = _doc("Workers picketed the refinery in Tabriz on Monday.")
+    pack = _pack(tmp_path, {"plover.yaml": BARRICADE})
+    doc = _doc("Workers barricaded the refinery in Tabriz on Monday.")
     (shipped,) = pipeline.run([doc])
     (extended,) = pipeline.run([doc], [pack])
     assert isinstance(shipped, Extraction) and isinstance(extended, Extraction)
@@ -326,8 +327,8 @@ def test_run_reads_with_the_user_packs(tmp_path: Path) -> None:
 TSV_HEADER = "\t".join(COLUMNS) + "\n"
 BAD = [
     ("plover.yaml", "triggers: [\n", "cannot be read as YAML"),
-    ("plover.yaml", PICKET.replace("mode: demo", "colour: red"), "unknown key"),
-    ("plover.yaml", PICKET.replace("triggers:", "trigers:"), "unknown key"),
+    ("plover.yaml", BARRICADE.replace("mode: demo", "colour: red"), "unknown key"),
+    ("plover.yaml", BARRICADE.replace("triggers:", "trigers:"), "unknown key"),
     ("de/plover.yaml", "triggers:\n  - {lemma: verschleppten, event: ASSAULT}\n", "needs pos"),
     ("en/inflections.yaml", "version: 1\nforms:\n  overrun: overran\n", "expected a list"),
     ("en/inflections.yaml", "version: 1\nform:\n  overrun: [overran]\n", "unknown key"),

@@ -29,6 +29,7 @@ from chronicler.knowledge.packdata import (
     pack_error,
     read_pack,
     strings,
+    word_map,
 )
 
 # A capitalised word of a name: "Iran", "O'Brien", "U.S.".
@@ -42,7 +43,7 @@ _FILES: dict[str, tuple[str, ...]] = {
         "occurrence_verbs", "charge_words", "charge_preps", "own_charge_preps", "own_place_preps",
         "relative_pronouns", "round_numbers", "definite", "conditional_marks", "question_words",
         "habit_quantities", "habit_units", "habit_recent", "plan_verbs", "plan_nouns", "appeal_verbs",
-        "future_auxiliaries", "custody_nouns", "victim_words", "protest_words",
+        "future_auxiliaries", "custody_nouns", "victim_words", "protest_words", "lemma_repairs",
     ),
     "participants": (
         "pronouns", "determiners", "articles", "quantity_nouns", "means_nouns", "dispatch_verbs",
@@ -60,6 +61,7 @@ _FILES: dict[str, tuple[str, ...]] = {
 _NOT_SETS = frozenset({
     "question_words", "habit_quantities", "habit_units", "habit_recent", "protest_words", "name_links",
     "acronym_links", "short_offset_units", "anniversary_numbers", "anniversary_links", "ordinals",
+    "lemma_repairs",
 })  # fmt: skip
 _SETS = tuple(k for keys in _FILES.values() for k in keys if k not in _NOT_SETS)
 
@@ -98,6 +100,7 @@ class EnglishWords:
     custody_nouns: frozenset[str]
     victim_words: frozenset[str]
     protest_words: tuple[str, ...]  # found anywhere in the lower-cased text
+    lemma_repairs: dict[str, str]  # written form -> lemma, where the model's lemmatiser errs
     # en/participants.yaml
     pronouns: frozenset[str]
     determiners: frozenset[str]
@@ -137,6 +140,7 @@ def load_english_words(extra_dirs: Sequence[Path] = ()) -> EnglishWords:
     """The word lists of ``packs/en/*.yaml`` extended by ``<dir>/en/*.yaml`` of each user directory."""
     lists: dict[str, tuple[str, ...]] = {}
     ordinals: dict[str, int] = {}
+    repairs: dict[str, str] = {}
     for name, keys in _FILES.items():
         path, data = read_pack(f"en/{name}.yaml", extra_dirs)
         known_keys(path, "top level", data, ("version", *keys))
@@ -147,12 +151,16 @@ def load_english_words(extra_dirs: Sequence[Path] = ()) -> EnglishWords:
             at = mark_of(data, key)
             if key == "ordinals":
                 ordinals = int_map(path, key, data[key], 1, 1000, at)
+            elif key == "lemma_repairs":
+                repairs = word_map(path, key, data[key], at)
             else:
                 lists[key] = tuple(w.lower() for w in strings(path, key, data[key], at))
-    return _build(lists, ordinals)
+    return _build(lists, ordinals, repairs)
 
 
-def _build(lists: dict[str, tuple[str, ...]], ordinals: dict[str, int]) -> EnglishWords:
+def _build(
+    lists: dict[str, tuple[str, ...]], ordinals: dict[str, int], repairs: dict[str, str]
+) -> EnglishWords:
     quantities, units = alternation(lists["habit_quantities"]), alternation(lists["habit_units"])
     recent = alternation(lists["habit_recent"])
     duration = (rf"\bfor (?:(?:{quantities}|\d+) )?(?:{units})\b"
@@ -167,6 +175,7 @@ def _build(lists: dict[str, tuple[str, ...]], ordinals: dict[str, int]) -> Engli
         question_words=tuple(tuple(q.split()) for q in lists["question_words"]),
         duration=re.compile(duration, re.IGNORECASE),
         protest_words=lists["protest_words"],
+        lemma_repairs=repairs,
         org_name=re.compile(rf"{CAPITALISED}(?:(?: +(?:{links}) +| +){CAPITALISED})*"),
         acronym=re.compile(
             rf"\b({CAPITALISED}(?:{acronym_link}{CAPITALISED}){{1,8}})\s*\(\s*([A-Z][A-Za-z]{{1,9}})\s*\)"

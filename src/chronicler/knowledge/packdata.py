@@ -238,6 +238,17 @@ def int_map(path: str, where: str, value: Any, low: int, high: int, at: Mark | N
     return out
 
 
+def word_map(path: str, where: str, value: Any, at: Mark | None = None) -> dict[str, str]:
+    """A mapping of words to words, both lower-cased; ``at`` as for :func:`strings`."""
+    if not isinstance(value, dict):
+        raise pack_error(path, f"{where}: expected a mapping, got {value!r}", at or mark_of(value))
+    for key, word in value.items():
+        if not is_word(key) or not is_word(word):
+            raise pack_error(path, f"{where}.{key}: expected a word for a word, got {word!r}",
+                             mark_of(value, key) or at)
+    return {str(k).lower(): str(v).lower() for k, v in value.items()}
+
+
 def phrase_regex(phrases: Iterable[str], *, prefix_ok: bool = False) -> str:
     """An alternation matching any of ``phrases`` as whole words, longest first.
 

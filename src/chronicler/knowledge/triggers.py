@@ -43,6 +43,7 @@ class Trigger:
     object: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
     forms: tuple[str, ...] = ()  # written forms the candidate filter must also find ("fled")
 
     @property
@@ -152,6 +153,7 @@ def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]],
         "object",
         "head",
         "complement",
+        "subject",
         "forms",
     }
     if unknown:
@@ -181,6 +183,7 @@ def _trigger(path: Path, index: int, raw: Any, modes: dict[str, frozenset[str]],
         object=words("object"),
         head=words("head"),
         complement=words("complement"),
+        subject=words("subject"),
         forms=tuple(sorted(words("forms"))),
     )
 
@@ -214,6 +217,7 @@ def _folded(trig: Trigger, fold: Callable[[str], str]) -> Trigger:
         object=words(trig.object),
         head=words(trig.head),
         complement=words(trig.complement),
+        subject=words(trig.subject),
     )
 
 

@@ -4,8 +4,11 @@ import pytest
 from spacy.language import Language
 
 from chronicler.extract.english.triggers import find_triggers
+from chronicler.knowledge import KnowledgeBase
 from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Lexicon
+from chronicler.pipeline import process
+from chronicler.records import Document
 
 pytestmark = pytest.mark.slow
 
@@ -17,7 +20,8 @@ pytestmark = pytest.mark.slow
         ("Riot police fired tear gas at the crowd.", [("ASSAULT", "crowd-control")]),
         ("Guards fired live ammunition at mourners in Izeh.", [("ASSAULT", "firearms")]),
         ("Mobile internet in Saqqez was disrupted for two days.", [("COERCE", "withhold")]),
-        ("Riot police units were sent to the city of Izeh on Monday.", [("MOBILIZE", "troops")]),
+        ("Riot police units were sent to the city of Izeh on Monday.", [("MOBILIZE", "police")]),
+        ("The army sent troops and tanks to the border town.", [("MOBILIZE", "troops")]),
         ("Hundreds of nurses took to the streets of Shiraz.", [("PROTEST", "demo")]),
         (
             "The court sentenced two men to death, and they were executed at dawn.",
@@ -60,10 +64,30 @@ pytestmark = pytest.mark.slow
         ("The governor called the protesters mercenaries of foreign powers.", [("ACCUSE", "disapprove")]),
         ("The council described the dismissals as unlawful.", [("ACCUSE", "disapprove")]),
         ("The ministry described the casualty reports as baseless.", [("REJECT", None)]),
+        # general news vocabulary: the crowd as subject, an object that names the act
+        ("Hundreds of nurses gathered outside the ministry on Tuesday.", [("PROTEST", "demo")]),
+        ("Bus drivers are striking in nine cities.", [("PROTEST", "strike")]),
+        ("Mourners shouted slogans at the cemetery.", [("PROTEST", "demo")]),
+        ("Students tore down a portrait of the governor.", [("PROTEST", "vandalize")]),
+        ("The authorities put two men to death at dawn.", [("ASSAULT", "targeted")]),
+        ("Nine villagers lost their lives in the shelling.", [("ASSAULT", None)]),
+        ("Crowds burned two banks and a police station.", [("ASSAULT", "destroy")]),
+        ("Four reporters were taken into custody on Friday.", [("COERCE", "arrest")]),
+        ("The council barred dozens of candidates from the vote.", [("COERCE", "restrict")]),
+        ("The court handed the blogger a five-year sentence.", [("SANCTION", "convict")]),
+        ("Riot police were stationed outside the stadium.", [("MOBILIZE", "police")]),
+        (
+            "The president condemned the attack and the opposition slammed the response.",
+            [("ACCUSE", "disapprove"), ("ACCUSE", "disapprove")],
+        ),
+        ("Diplomats resumed negotiations in Geneva.", [("CONSULT", None)]),
     ],
 )
 def test_triggers(
-    nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str,
+    nlp: Language,
+    lexicon: Lexicon,
+    english: EnglishWords,
+    sentence: str,
     expected: list[tuple[str, str | None]],
 ) -> None:
     sent = next(nlp(sentence).sents)
@@ -86,9 +110,20 @@ def test_triggers(
         "The minister called the talks useful.",
         "He called the leader of the terrorist group on Monday.",
         "Police described the attack by terrorists in detail.",
+        "Envoys gathered in Geneva for the conference.",  # a gathering of diplomats is no protest
+        "The missile struck a warehouse near the port.",  # the strike of a weapon, not of workers
+        "The company burned the old files.",  # nothing of a protest or an attack burnt
     ],
 )
 def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str) -> None:
     sent = next(nlp(sentence).sents)
     events = {h.event for h in find_triggers(sent, lexicon, english)}
     assert not events & {"PROTEST", "RETREAT", "SANCTION", "ACCUSE", "REJECT"}
+
+
+def test_a_mislemmatised_form_is_repaired(knowledge: KnowledgeBase) -> None:
+    """The small model lemmatises "staged" as "stag"; the reader repairs it from the pack."""
+    text = "Retired teachers staged protests in front of the education office on Sunday."
+    doc = Document(id="t", source="t", text=text, content_hash="t", published="2024-03-04", language="en")
+    mentions = process(doc, knowledge).mentions
+    assert [(m.event, m.mode) for m in mentions] == [("PROTEST", "demo")]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span
 
 from chronicler.extract import assemble
@@ -293,12 +294,19 @@ def _places(
     return places
 
 
+def _repair_lemmas(parsed: SpacyDoc, repairs: dict[str, str]) -> None:
+    for tok in parsed:
+        if tok.lower_ in repairs:
+            tok.lemma_ = repairs[tok.lower_]
+
+
 def extract_mentions(doc: Document, nlp: Language, knowledge: KnowledgeBase) -> tuple[EventMention, ...]:
     lang = knowledge.language(doc.language)
     state = read_story(doc, lang, knowledge)
     paragraphs = list(candidate_paragraphs(doc.text, lang.lexicon.stem_pattern))
     out: list[EventMention] = []
     for (base, _), parsed in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
+        _repair_lemmas(parsed, knowledge.english.lemma_repairs)
         state.names.extend(
             Name(base + e.start_char, arguments.without_article(e.text, knowledge.english), e.label_)
             for e in parsed.ents

@@ -62,8 +62,24 @@ def _object_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _subject_lemmas(tok: Token) -> set[str]:
+    """Words of the verb's subject, seen through a quantity ("thousands *of* teachers") and
+    from the second of two joined verbs ("gathered and chanted")."""
+    while tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        tok = tok.head
+    out = set()
+    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+        out.add(_lemma(subj))
+        out.update(_lemma(c) for c in subj.children if c.dep_ in {"compound", "conj"})
+        quantified = (g for c in subj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+        out.update(_lemma(g) for g in quantified)
+    return out
+
+
 def _conditions_hold(tok: Token, trig: Trigger, vocab: EnglishWords) -> bool:
     children = _child_lemmas(tok)
+    if trig.subject and not (trig.subject & _subject_lemmas(tok)):
+        return False
     if trig.with_ and not (trig.with_ & (children | _compound_lemmas(tok))):
         return False
     if trig.without and trig.without & (children | _compound_lemmas(tok) | _object_lemmas(tok)):
