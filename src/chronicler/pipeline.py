@@ -21,9 +21,13 @@ from chronicler.records import Document, Extraction, RawDocument, ReadFailure
 from chronicler.sources.files import read_paths
 
 
-def process(document: Document, knowledge: KnowledgeBase, model: str = DEFAULT_MODEL) -> Extraction:
-    """The event mentions of one cleaned document; none for a language without event rules."""
-    return Extraction(document, read(document, knowledge, model))
+def process(
+    document: Document, knowledge: KnowledgeBase, model: str = DEFAULT_MODEL, *, detector: bool = True
+) -> Extraction:
+    """The event mentions of one cleaned document; none for a language without event rules.
+
+    ``detector=False`` leaves out the learned event detector: the readers' rules only."""
+    return Extraction(document, read(document, knowledge, model, detector=detector))
 
 
 @cache

@@ -50,7 +50,7 @@ class IngestSummary:
 
 def _safe_process(doc: Document, knowledge: KnowledgeBase, settings: Settings) -> Extraction | ReadFailure:
     try:
-        return process(doc, knowledge, settings.spacy_model)
+        return process(doc, knowledge, settings.spacy_model, detector=settings.detector == "on")
     except Exception as exc:
         # One bad document is set aside with its reason and never stops the batch; the
         # traceback is for whoever debugs it (-vv).

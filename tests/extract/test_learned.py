@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import replace
+from pathlib import Path
 
+import numpy as np
 import pytest
-from spacy.language import Language
 
+from chronicler.errors import ChroniclerError
 from chronicler.extract import learned
+from chronicler.extract.embedding import load_encoder
 from chronicler.knowledge import KnowledgeBase
 from chronicler.records import Document, EventMention, Span
 
@@ -41,17 +44,38 @@ NOTHING = [
 
 
 @pytest.fixture(scope="module")
-def model(tmp_path_factory: pytest.TempPathFactory) -> Language:
-    labelled = [(t, {"PROTEST": 1}) for t in PROTESTS] + [(t, {"COERCE": 1}) for t in ARRESTS]
-    labelled += [(t, {}) for t in NOTHING]
-    rows: list[dict[str, Any]] = [{"text": t, "labels": labels} for t, labels in labelled]
-    path = tmp_path_factory.mktemp("detector")
-    learned.save(learned.train(rows, epochs=60), path, [t for t, _ in labelled])
-    strings = json.loads((path / "vocab" / "strings.json").read_text(encoding="utf-8"))
-    assert "ministry" not in strings and "sit" not in strings  # the training words stay home
-    loaded = learned.load_detector(path)
-    assert loaded is not None
-    return loaded
+def model() -> learned.Detector:
+    labelled = [(t, ["PROTEST"]) for t in PROTESTS] + [(t, ["COERCE"]) for t in ARRESTS]
+    labelled += [(t, []) for t in NOTHING]
+    embeddings = load_encoder().encode([t for t, _ in labelled])
+    return learned.train(embeddings, [labels for _, labels in labelled], c=10.0, threshold=0.5)
+
+
+def test_training_is_reproducible_and_round_trips(model: learned.Detector, tmp_path: Path) -> None:
+    labelled = [(t, ["PROTEST"]) for t in PROTESTS] + [(t, ["COERCE"]) for t in ARRESTS]
+    labelled += [(t, []) for t in NOTHING]
+    embeddings = load_encoder().encode([t for t, _ in labelled])
+    again = learned.train(embeddings, [labels for _, labels in labelled], c=10.0, threshold=0.5)
+    assert again.types == model.types == ("PROTEST", "COERCE")
+    assert np.allclose(again.weights, model.weights, atol=1e-5)
+    path = tmp_path / "detector.json"
+    path.write_text(json.dumps(model.to_json()), encoding="utf-8")
+    loaded = learned.load_detector.__wrapped__(path)
+    assert loaded is not None and loaded.types == model.types and loaded.threshold == 0.5
+    assert np.allclose(loaded.probabilities(embeddings), model.probabilities(embeddings), atol=1e-4)
+
+
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "detector.json"
+    path.write_text(
+        json.dumps(
+            {"types": ["PROTEST"], "weights": [[0.1, 0.2]], "bias": [], "threshold": 0.7, "languages": ["en"]}
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ChroniclerError, match="not a detector model"):
+        learned.load_detector.__wrapped__(path)
+    assert learned.load_detector.__wrapped__(tmp_path / "none.json") is None
 
 
 def _doc(text: str) -> Document:
@@ -59,7 +83,7 @@ def _doc(text: str) -> Document:
 
 
 def test_a_sentence_the_rules_missed_gets_the_detected_event(
-    model: Language, knowledge: KnowledgeBase
+    model: learned.Detector, knowledge: KnowledgeBase
 ) -> None:
     doc = _doc("Pensioners staged a sit-in in Tabriz on Monday.")
     [m] = learned.add_detected(doc, (), knowledge, model)
@@ -68,16 +92,30 @@ def test_a_sentence_the_rules_missed_gets_the_detected_event(
     assert not m.historical and m.modality == "asserted" and m.actor == () and m.claimed_by is None
 
 
-def test_no_second_event_where_a_reader_found_one(model: Language, knowledge: KnowledgeBase) -> None:
+def test_no_second_event_where_a_reader_found_one(model: learned.Detector, knowledge: KnowledgeBase) -> None:
     doc = _doc("Pensioners staged a sit-in in Tabriz on Monday.")
-    found = EventMention("ev_1", "d", "PROTEST", "demo", doc.text, 0, len(doc.text),
-                         Span("staged", 11, 17), "events.rules.v1", 0.8)
+    found = EventMention(
+        "ev_1",
+        "d",
+        "PROTEST",
+        "demo",
+        doc.text,
+        0,
+        len(doc.text),
+        Span("staged", 11, 17),
+        "events.rules.v1",
+        0.8,
+    )
     assert learned.add_detected(doc, (found,), knowledge, model) == (found,)
 
 
-def test_nothing_without_a_model_or_an_event(model: Language, knowledge: KnowledgeBase) -> None:
+def test_nothing_without_a_model_or_an_event(model: learned.Detector, knowledge: KnowledgeBase) -> None:
     doc = _doc("Pensioners staged a sit-in in Tabriz on Monday.")
     assert learned.add_detected(doc, (), knowledge, None) == ()
     bread = _doc("The bakery sells fresh bread every morning.")
     assert learned.add_detected(bread, (), knowledge, model) == ()
 
+
+def test_only_the_languages_the_model_reads(model: learned.Detector, knowledge: KnowledgeBase) -> None:
+    doc = replace(_doc("Pensioners staged a sit-in in Tabriz on Monday."), language="de")
+    assert learned.add_detected(doc, (), knowledge, model) == ()

@@ -23,7 +23,7 @@ __all__ = ["read"]
 
 
 def read(
-    document: Document, knowledge: KnowledgeBase, model: str = DEFAULT_MODEL
+    document: Document, knowledge: KnowledgeBase, model: str = DEFAULT_MODEL, *, detector: bool = True
 ) -> tuple[EventMention, ...]:
     """The event mentions of ``document``; none in a language without event rules."""
     spec = language(document.language)
@@ -40,5 +40,5 @@ def read(
         from chronicler.nlp import load_pipeline
 
         mentions = extract_mentions(document, load_pipeline(model), knowledge)
-    return add_detected(document, mentions, knowledge, load_detector())
+    return add_detected(document, mentions, knowledge, load_detector() if detector else None)
 

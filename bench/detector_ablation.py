@@ -1,0 +1,153 @@
+"""Rules only, learned detector only, and both: event figures on the development set's splits.
+
+    python scripts/detector_data.py ../shared/devset train /tmp/det/train.jsonl
+    python scripts/detector_data.py ../shared/devset dev /tmp/det/dev.jsonl
+    python scripts/train_detector.py /tmp/det/train.jsonl --cv 5 --oof /tmp/det/oof.jsonl
+    CHRONICLER_DETECTOR=off chronicler extract ../shared/devset/docs > /tmp/det/rules.jsonl
+    python bench/detector_ablation.py ../shared/devset /tmp/det/rules.jsonl --oof /tmp/det/oof.jsonl \\
+        --dev /tmp/det/dev.jsonl
+
+The training split is scored with out-of-fold probabilities (each article by a detector that never
+saw it); the dev split with the shipped model. Each line: the split, the threshold, and the
+scorer's P / R / F1 over all events for the rules alone, the detector alone, and both (the detector
+adding, in the languages it reads, events to the sentences where the rules found none). Only aggregate
+figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+THRESHOLDS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
+
+
+def _scorer(devset: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("devset_score", devset / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _added(
+    sentences: list[dict[str, Any]],
+    rules: list[dict[str, Any]],
+    threshold: float,
+    languages: set[str],
+    *,
+    alone: bool,
+) -> list[dict[str, Any]]:
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in rules:
+        by_doc[str(event["doc_id"])].append(event)
+    out = []
+    for row in sentences:
+        if row.get("language") not in languages:
+            continue
+        if not alone and any(_inside(e, row) for e in by_doc[row["doc"]]):
+            continue  # as at run time: the detector reads only sentences where the rules found nothing
+        out += [
+            {"doc_id": row["doc"], "event": kind, "text": row["text"]}
+            for kind, p in row["cats"].items()
+            if p >= threshold
+        ]
+    return out
+
+
+def _inside(event: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether a reader's event lies in the detector's sentence, as ``learned.add_detected`` tells it:
+    by where its trigger (or, with none, its text) starts."""
+    at = (event.get("trigger") or {}).get("start", (event.get("text_info") or {}).get("start", -1))
+    return bool(row["start"] <= at < row["end"])
+
+
+def _vetoed(
+    sentences: list[dict[str, Any]], rules: list[dict[str, Any]], floor: float, languages: set[str]
+) -> list[dict[str, Any]]:
+    """The rules' events less those whose type the detector gives under ``floor`` in their sentence."""
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in sentences:
+        by_doc[row["doc"]].append(row)
+    kept = []
+    for event in rules:
+        row = next((r for r in by_doc.get(str(event["doc_id"]), []) if _inside(event, r)), None)
+        if (
+            row is None
+            or row.get("language") not in languages
+            or row["cats"].get(event["event"], 1.0) >= floor
+        ):
+            kept.append(event)
+    return kept
+
+
+def _prf(scorer: Any, devset: Path, names: list[str], events: list[dict[str, Any]]) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = Path(tmp)
+        for name in names:
+            (gold / f"{name}.json").symlink_to((devset / "gold" / f"{name}.json").resolve())
+        result = scorer.score(devset / "docs", gold, events, None)["events_all"]
+    return f"P {result['p']:.3f} R {result['r']:.3f} F1 {result['f1']:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("devset", type=Path)
+    parser.add_argument("rules", type=Path, help="the rules' extraction of the devset (detector off)")
+    parser.add_argument("--oof", type=Path, required=True, help="train split out-of-fold probabilities")
+    parser.add_argument("--dev", type=Path, help="dev split sentences (scripts/detector_data.py)")
+    parser.add_argument(
+        "--veto",
+        type=float,
+        default=0.0,
+        help="also drop a rules event whose type the detector gives under this probability",
+    )
+    parser.add_argument("--languages", default="en", help="languages the detector reads (comma-separated)")
+    args = parser.parse_args(argv)
+    scorer = _scorer(args.devset)
+    rules = _read(args.rules)
+    languages = set(args.languages.split(","))
+    splits = {"train": _read(args.oof)}
+    if args.dev:
+        from chronicler.extract.embedding import load_encoder
+        from chronicler.extract.learned import load_detector
+
+        model = load_detector()
+        if model is None:
+            parser.error("no detector model is installed to score the dev split")
+        dev = _read(args.dev)
+        probs = model.probabilities(load_encoder().encode([r["text"] for r in dev]))
+        splits["dev"] = [
+            {**r, "cats": dict(zip(model.types, map(float, p), strict=True))}
+            for r, p in zip(dev, probs, strict=True)
+        ]
+    for split, sentences in splits.items():
+        names = (args.devset / "splits" / f"{split}.txt").read_text(encoding="utf-8").split()
+        print(f"{split:5} rules only          {_prf(scorer, args.devset, names, rules)}")
+        if args.veto:
+            rules = _vetoed(sentences, rules, args.veto, languages)
+            print(f"{split:5} rules, veto {args.veto:.2f}   {_prf(scorer, args.devset, names, rules)}")
+        for t in THRESHOLDS:
+            alone = _added(sentences, rules, t, languages, alone=True)
+            both = rules + _added(sentences, rules, t, languages, alone=False)
+            print(
+                f"{split:5} t={t:.2f} detector only {_prf(scorer, args.devset, names, alone)}"
+                f" | both {_prf(scorer, args.devset, names, both)}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
