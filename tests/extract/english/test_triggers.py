@@ -81,6 +81,10 @@ pytestmark = pytest.mark.slow
             [("ACCUSE", "disapprove"), ("ACCUSE", "disapprove")],
         ),
         ("Diplomats resumed negotiations in Geneva.", [("CONSULT", None)]),
+        # what protesters demand is their protest's voice; an organisation's demand is an appeal
+        ("The protesters demanded the release of the detainees.", [("PROTEST", "demo")]),
+        ("Pensioners rallied outside the fund, calling for higher pensions.", [("PROTEST", "demo")]),
+        ("The union urged the ministry to raise wages.", [("REQUEST", None)]),
     ],
 )
 def test_triggers(
@@ -111,6 +115,7 @@ def test_triggers(
         "He called the leader of the terrorist group on Monday.",
         "Police described the attack by terrorists in detail.",
         "Envoys gathered in Geneva for the conference.",  # a gathering of diplomats is no protest
+        "Two drivers were detained in the course of the strike.",  # the strike is the setting
         "The missile struck a warehouse near the port.",  # the strike of a weapon, not of workers
         "The company burned the old files.",  # nothing of a protest or an attack burnt
     ],

@@ -63,9 +63,10 @@ def _object_lemmas(tok: Token) -> set[str]:
 
 
 def _subject_lemmas(tok: Token) -> set[str]:
-    """Words of the verb's subject, seen through a quantity ("thousands *of* teachers") and
-    from the second of two joined verbs ("gathered and chanted")."""
-    while tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+    """Words of the verb's subject, seen through a quantity ("thousands *of* teachers"), from the
+    second of two joined verbs ("gathered and chanted") and from a participle clause, which shares
+    its verb's subject ("retirees rallied, calling for ...")."""
+    while tok.dep_ in {"conj", "advcl"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
         tok = tok.head
     out = set()
     for subj in (c for c in tok.children if c.dep_ == "nsubj"):
