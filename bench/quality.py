@@ -160,7 +160,34 @@ def devset_section(devset: Path) -> list[str]:
     rows = [("type", *PRF_HEAD)]
     rows += [(str(key), *prf_cells(v)) for key, v in result["per_type"].items()]
     lines += [*table(rows), ""]
-    return [*lines, *slices_section(devset, done, events), *coreference_section(devset, done, events)]
+    return [*lines, *slices_section(devset, done, events), *ablation_section(devset, events),
+            *coreference_section(devset, done, events)]
+
+
+def ablation_section(devset: Path, events: list[dict[str, Any]]) -> list[str]:
+    """The rules alone, the learned detector's additions alone, and both, on each split."""
+    from chronicler.extract.learned import EXTRACTOR
+
+    own = importlib.import_module("chronicler.evaluate.scoring")
+    learned = [e for e in events if e.get("extractor") == EXTRACTOR]
+    rules = [e for e in events if e.get("extractor") != EXTRACTOR]
+    rows: list[tuple[str, ...]] = [("split", "events", "P", "R", "F1", "material P", "material F1")]
+    for split in ("train", "dev"):
+        path = devset / "splits" / f"{split}.txt"
+        if not path.is_file():
+            continue
+        names = set(path.read_text(encoding="utf-8").split())
+        runs = (("rules only", rules), ("detector's additions only", learned), ("both", events))
+        for label, chosen in runs:
+            r = own.score(devset / "gold", chosen, names)
+            rows.append((split, label, *(fmt(r["events_all"][k]) for k in ("p", "r", "f1")),
+                         fmt(r["events_material"]["p"]), fmt(r["events_material"]["f1"])))
+    return ["### Rules and the learned detector", "",
+            "The detector (`src/chronicler/models/detector/MODEL_CARD.md`) reads only English sentences in "
+            "which the rules found nothing, so the rules' figures are those of the same run without its "
+            "events. It was trained on `train`, so its `train` rows are in-sample; the model card gives "
+            "out-of-fold figures (`bench/detector_ablation.py`).", "",
+            *table(rows), ""]
 
 
 def slices_section(devset: Path, done: list[Extraction], events: list[dict[str, Any]]) -> list[str]:

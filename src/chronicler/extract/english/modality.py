@@ -30,6 +30,15 @@ def _chain(trigger: Token, stop: Token | None) -> list[Token]:
     return out
 
 
+def _unsourced_report(verb: Token) -> bool:
+    children = list(verb.children)
+    return (
+        _lemma(verb) == "report"
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+    )
+
+
 def find_modality(
     trigger: Token, cues: Cues, reporting_verb: Token | None, denied: bool, vocab: EnglishWords
 ) -> Modality:
@@ -46,6 +55,14 @@ def find_modality(
     if words & (cues.modal_hypothetical - vocab.future_auxiliaries):
         return "hypothetical"
     if words & cues.hedges or any(_lemma(t) in cues.hedge_verbs for t in chain[1:]):
+        return "hedged"
+    # A hedging adverb on any predicate above the trigger or on the reporting verb ("Reportedly,
+    # estimates put the number detained at ..."), or a passive report with no source as the reporting verb ("Iran is
+    # reported to have executed ...", "one man was reported killed").
+    above = chain[2:] + ([reporting_verb] if reporting_verb is not None else [])
+    if any(c.dep_ == "advmod" and c.lower_ in cues.hedges for t in above for c in t.children):
+        return "hedged"
+    if reporting_verb is not None and _unsourced_report(reporting_verb):
         return "hedged"
     if vocab.future_auxiliaries & words or any(
         _lemma(t) in vocab.plan_verbs | vocab.appeal_verbs for t in chain[1:]
