@@ -57,8 +57,8 @@ def find_modality(
     if words & cues.hedges or any(_lemma(t) in cues.hedge_verbs for t in chain[1:]):
         return "hedged"
     # A hedging adverb on any predicate above the trigger or on the reporting verb ("Reportedly,
-    # estimates put the number detained at ..."), or a passive report with no source as the reporting verb ("Iran is
-    # reported to have executed ...", "one man was reported killed").
+    # estimates put the number detained at ..."), or a passive report with no source as the
+    # reporting verb ("Iran is reported to have executed ...", "one man was reported killed").
     above = chain[2:] + ([reporting_verb] if reporting_verb is not None else [])
     if any(c.dep_ == "advmod" and c.lower_ in cues.hedges for t in above for c in t.children):
         return "hedged"
