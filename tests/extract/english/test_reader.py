@@ -230,7 +230,9 @@ def test_a_paragraph_opening_on_a_day_sets_the_scene_of_the_next(knowledge: Know
 
 
 def test_a_date_that_dates_a_statement_sets_no_scene(knowledge: KnowledgeBase) -> None:
+    # the story starts on 3 May; Friday's report neither starts it nor sets the next paragraph's scene
     text = (
+        "Dockworkers walked out at the port of Bushehr on 3 May.\n\n"
         "On Friday, the rights group reported that dozens of dockworkers had protested in Bushehr.\n\n"
         "A union organiser was arrested near the gates and held for several hours."
     )

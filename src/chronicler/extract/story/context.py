@@ -30,7 +30,7 @@ class Story:
     paragraph_starts: list[int]
     home: Location | None = None  # the country most places of the document are in
     city: Location | None = None  # the story's dominant city, if it has one
-    episode_start: str | None = None  # the month of the first news date the text gives
+    episode_start: str | None = None  # the first news date of the month the story starts in
     anniversary: str | None = None  # the month of the past episode an anniversary lead recalls
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
     acronyms: dict[str, str] = field(default_factory=dict)  # "IJO" -> "Iran Justice Observatory"
@@ -100,14 +100,22 @@ def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase)
 
 
 def _episode_start(story: Story, lang: LanguageKnowledge) -> str | None:
-    """The month of the earliest date the text states that is news, not background."""
+    """Where the story starts: the first news date (not background, not after publication) the
+    text gives in the earliest month it reports, at the precision the text gives it.
+
+    A headline or lead told before any dated sentence ("Police detain dozens at rally") is of
+    that day: news opens on the day its story begins, and later paragraphs go back to it.
+    """
     reference = story.reference
-    news = sorted(
-        d.date[:7]
+    news = [
+        d.date
         for d in story.dates
         if d.date
         and len(d.date) >= 7
         and (reference is None or d.date[:10] <= reference[:10])
         and not historical.is_historical(d.date, reference, "", lang.cues)
-    )
-    return news[0] if news else None
+    ]
+    if not news:
+        return None
+    month = min(date[:7] for date in news)
+    return next(date for date in news if date.startswith(month))

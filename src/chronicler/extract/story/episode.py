@@ -3,12 +3,12 @@
 News tells an episode and then its details, most of them undated ("Security forces opened fire.
 At least 12 were killed."): an undated event belongs to the episode just told, to its day while
 in the same paragraph (or the paragraph a day-opening one set the scene for) or while the story
-names no later date, else to its month;
-before any episode, to the month of the first news date the text gives. Background is lent only
-to the paragraph that tells it and the next ("In 1988, ... The executions were ordered by ...").
-What a reader can tell of the trigger's clause (:class:`Clause`) keeps a borrowed date away from
-events it cannot date: descriptions of someone, shifted times ("later"), spans up to now ("have
-since been executed", "depuis"), and what is still to come.
+names no later date, else to its month; before any episode, to the first date the text gives in
+the month its news starts. Background is lent only to the paragraph that tells it and the next
+("In 1988, ... The executions were ordered by ..."). What a reader can tell of the trigger's
+clause (:class:`Clause`) keeps a borrowed date away from events it cannot date: descriptions of
+someone, shifted times ("later"), spans up to now ("have since been executed", "depuis"), and
+what is still to come.
 """
 
 from __future__ import annotations
