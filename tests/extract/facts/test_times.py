@@ -135,6 +135,9 @@ def test_anchor_relative(text: str, published: str, anchor: str | None, date: st
     ("Guards opened fire on 9 May. Three days later, the mothers gathered.", ["2021-05-09", "2021-05-12"]),
     ("Talks resumed three days after 16 September in Geneva.", ["2021-09-19"]),
     ("She died on 20 September, three days after she was detained.", ["2021-09-20", "2021-09-17"]),
+    # "following" reads as "after"; alone, without a count of days, it is no date
+    ("She died on 20 September, two days following her arrest.", ["2021-09-20", "2021-09-18"]),
+    ("Following the arrests on 20 September, crowds gathered.", ["2021-09-20"]),
     ("Strikers met on Friday, 8 October, and again the following day.", ["2021-10-08", "2021-10-09"]),
 ])
 def test_dates_count_from_earlier_dates(text: str, dates: list[str], english: Patterns) -> None:
