@@ -144,6 +144,17 @@ def test_dates_count_from_earlier_dates(text: str, dates: list[str], english: Pa
     assert [m.date for m in find_dates(text, "2021-10-20", None, english)] == dates
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    # the previous sentence's "would" is no future cue of this one, however that sentence ends
+    ("The ministry said an inquiry would follow.[4] On 18 May, police fired on marchers.", "2021-05-18"),
+    ("\"The army would never fire.\" On 18 May, police fired on marchers.", "2021-05-18"),
+    # within the sentence it still is
+    ("Organisers said marchers would return on 18 November.", "2021-11-18"),
+])
+def test_a_future_cue_counts_only_in_its_own_sentence(text: str, date: str, english: Patterns) -> None:
+    assert find_dates(text, "2021-10-20", None, english)[-1].date == date
+
+
 @pytest.mark.parametrize("text", [
     "Police fired on marchers on Monday.",
     "Police fired on marchers yesterday.",

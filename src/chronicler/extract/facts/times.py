@@ -35,7 +35,9 @@ __all__ = ["DateMatch", "find_dates"]
 # ISO reduced: (year, month or None, day or None).
 Ymd = tuple[int, int | None, int | None]
 _ABSOLUTE = {"iso", "dd_m", "dm_dm", "m_dd", "md_md", "dm", "md", "mm", "my", "yy", "y", "pdm", "pm"}
-_SENTENCE_END = re.compile(r"[.!?؟]\s|\n")
+# A sentence ends at its stop, after any closing quote or footnote mark ("...inquiry.[2] The"),
+# or at a line break.
+_SENTENCE_END = re.compile(r"[.!?؟][\"'”’»)]*(?:\[\d+\])*\s|\n")
 
 
 @dataclass(frozen=True)
