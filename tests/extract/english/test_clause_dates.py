@@ -46,6 +46,12 @@ def test_date_for(
         ("Police detained the father of a boy killed in Shiraz.", "detained", False, False, False),
         ("Two of them were later released.", "released", False, True, False),
         ("Dozens have been arrested.", "arrested", False, False, True),
+        # what shares a perfect's time: a conjunct, how it was done
+        ("Reporters have been detained and often beaten.", "beaten", False, False, True),
+        ("The guards have answered by beating the prisoners.", "beating", False, False, True),
+        ("Reporters were detained and beaten.", "beaten", False, False, False),
+        # a relative clause has its own time
+        ("Police have arrested men who attacked a bank.", "attacked", True, False, False),
     ],
 )
 def test_clause_kinds(

@@ -167,6 +167,18 @@ def test_relative_without_publication_is_none(text: str, english: Patterns) -> N
     assert found.date is None and found.relative
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    # a day near a publication known only to its month: that month
+    ("Police fired on marchers on Monday.", "2021-10"),
+    ("Police fired on marchers yesterday.", "2021-10"),
+    # the anchor-free relatives that need the day stay unresolved
+    ("Police fired on marchers three days ago.", None),
+])
+def test_a_day_near_a_month_only_publication_is_of_that_month(text: str, date: str | None,
+                                                              english: Patterns) -> None:
+    assert one(text, "2021-10", english).date == date
+
+
 @pytest.mark.parametrize("text", [
     "A 17-year-old was among the dead.",
     "The shops stay open 24/7 during the fair.",

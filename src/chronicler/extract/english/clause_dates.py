@@ -108,10 +108,25 @@ def ahead(trigger: Token, mood: str) -> bool:
 
 
 def perfect(trigger: Token) -> bool:
-    """ "have been arrested", "has killed": the present perfect, a span of time up to now."""
-    verb = clause_verb(trigger)
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    return any(c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "have" for c in auxiliaries)
+    """ "have been arrested", "has killed": the present perfect, a span of time up to now; also
+    what shares a perfect verb's time: its conjuncts ("have been detained and *beaten*") and how
+    it was done ("have answered by suppressing protests, *beating* ...")."""
+    tok = trigger
+    while True:
+        verb = clause_verb(tok)
+        auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if any(c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "have" for c in auxiliaries):
+            return True
+        if auxiliaries or verb.head.i == verb.i or verb.dep_ not in _SHARED_TIME:
+            return False
+        tok = verb.head
+        while tok.dep_ in _SHARED_TIME - {"conj"} and tok.pos_ != "VERB" and tok.head.i != tok.i:
+            tok = tok.head
+
+
+# Links through which a word takes its time from the verb above: a conjunct, an apposition, an
+# object, "by doing".
+_SHARED_TIME = frozenset({"conj", "appos", "dobj", "pobj", "pcomp", "prep"})
 
 
 def _is_bound(span: Span, vocab: EnglishWords) -> bool:
