@@ -220,6 +220,20 @@ def test_borrowed_dates_only_for_past_events(sentence: str, dated: bool, knowled
     assert later and (later[0].date == "2023-03") is dated, [(m.event, m.date) for m in later]
 
 
+@pytest.mark.parametrize(("lead", "dated"), [(True, True), (False, False)])
+def test_a_lead_in_the_present_perfect_tells_the_news(
+    lead: bool, dated: bool, knowledge: KnowledgeBase
+) -> None:
+    perfect = (
+        "Police have detained dozens of striking miners who rallied outside the copper works, "
+        "their union said."
+    )
+    told = "The miners gathered in Kerman on 2 March to demand wages unpaid since the winter."
+    text = f"{perfect}\n\n{told}" if lead else f"{told}\n\n{perfect}"
+    detained = _one(knowledge, text, "COERCE", published="2023-03-06")
+    assert (detained.date == "2023-03-02") is dated and (detained.date is None) is not dated
+
+
 def test_a_paragraph_opening_on_a_day_sets_the_scene_of_the_next(knowledge: KnowledgeBase) -> None:
     text = (
         "On Friday evening, hundreds of dockworkers protested at the port gates in Bushehr.\n\n"

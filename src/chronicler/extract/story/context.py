@@ -33,6 +33,7 @@ class Story:
     episode_start: str | None = None  # the first news date of the month the story starts in
     anniversary: str | None = None  # the month of the past episode an anniversary lead recalls
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
+    lead: tuple[int, int] | None = None  # the span of the lead paragraph
     acronyms: dict[str, str] = field(default_factory=dict)  # "IJO" -> "Iran Justice Observatory"
     protest_context: bool = False
     # -- what earlier sentences tell later ones
@@ -55,6 +56,10 @@ class Story:
             return self.published
         stated = sorted(d.date for d in self.dates if d.date and not d.relative)
         return stated[-1] if stated else None
+
+    def in_lead(self, offset: int) -> bool:
+        """Whether ``offset`` lies in the lead paragraph."""
+        return self.lead is not None and self.lead[0] <= offset < self.lead[1]
 
     def paragraph_of(self, offset: int) -> int:
         """The offset of the paragraph that holds ``offset``."""
@@ -89,6 +94,8 @@ def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase)
     story.home, story.city = story_places.home_place(doc.text, lines, knowledge.gazetteer)
     story.episode_start = _episode_start(story, lang)
     story.lead_period = story_time.lead_period(doc.text, story.dates)
+    lead = story_time.lead_paragraph(doc.text)
+    story.lead = lead.span() if lead is not None else None
     english = knowledge.english
     story.anniversary = story_time.anniversary(
         doc.text, doc.published, knowledge.language("en").numbers, english
