@@ -278,6 +278,7 @@ def _clause(hit: events.TriggerHit, sent_counts: list[CountMatch], vocab: Englis
         # rally"), not a span up to now.
         up_to_now=clause_dates.perfect(hit.token) and not lead,
         toll=any(c.count.kind in episode.TOLL_KINDS for c in sent_counts),
+        antecedent=hit.trigger.mode in episode.ANTECEDENT_MODES,
     )
 
 

@@ -23,6 +23,9 @@ from chronicler.knowledge.triggers import Cues
 
 # Figures of harm: a sentence that tells a toll gathers many days, and dates no single one.
 TOLL_KINDS = frozenset({"dead", "injured"})
+# Modes of events that news tells as the antecedent of its story, not as part of it: a verdict
+# told without its date ("had been found guilty of ...") came before the hanging that is the news.
+ANTECEDENT_MODES = frozenset({"convict"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Clause:
     up_to_now: bool = False  # a span up to now: "have since been executed", "depuis", "seit"
     toll: bool = False  # the sentence tells a toll, which gathers many days
     ahead: bool = False  # still to come or hypothetical: "could shut down again" (not "may have died")
+    antecedent: bool = False  # told as what led to the story's events: a verdict (ANTECEDENT_MODES)
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ def settle(dated: Dated, is_background: bool, clause: Clause) -> tuple[str | Non
     if dated.inferred and is_background:
         date = None  # the news month borrowed for a background sentence would be wrong
     borrowed = dated.inferred or dated.inherited
-    if borrowed and (clause.up_to_now or clause.ahead):
+    if borrowed and (clause.up_to_now or clause.ahead or clause.antecedent):
         # A span up to now or a time still to come, which no earlier date tells.
         date = enddate = None
     return date, enddate
