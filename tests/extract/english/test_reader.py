@@ -234,6 +234,23 @@ def test_a_lead_in_the_present_perfect_tells_the_news(
     assert (detained.date == "2023-03-02") is dated and (detained.date is None) is not dated
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event", "dated"),
+    [
+        ("Guards beat the two men in the prison yard.", "ASSAULT", True),
+        # what led to the hanging, on days the text does not give
+        ("Their lawyers said the two men were tortured into confessing.", "ASSAULT", False),
+        ("The two men were convicted of arson by a revolutionary court.", "SANCTION", False),
+    ],
+)
+def test_a_verdict_or_torture_borrows_no_date(
+    sentence: str, event: str, dated: bool, knowledge: KnowledgeBase
+) -> None:
+    text = "Two men were hanged in Qom prison on 2 March, rights groups said.\n\n" + sentence
+    later = [m for m in _mentions(knowledge, text, "2023-03-06") if m.text == sentence and m.event == event]
+    assert later and (later[0].date is not None) is dated, [(m.event, m.mode, m.date) for m in later]
+
+
 def test_a_paragraph_opening_on_a_day_sets_the_scene_of_the_next(knowledge: KnowledgeBase) -> None:
     text = (
         "On Friday evening, hundreds of dockworkers protested at the port gates in Bushehr.\n\n"

@@ -24,8 +24,9 @@ from chronicler.knowledge.triggers import Cues
 # Figures of harm: a sentence that tells a toll gathers many days, and dates no single one.
 TOLL_KINDS = frozenset({"dead", "injured"})
 # Modes of events that news tells as the antecedent of its story, not as part of it: a verdict
-# told without its date ("had been found guilty of ...") came before the hanging that is the news.
-ANTECEDENT_MODES = frozenset({"convict"})
+# told without its date ("had been found guilty of ...") came before the hanging that is the news,
+# and torture ("confessions extracted under torture") over a detention before the trial.
+ANTECEDENT_MODES = frozenset({"convict", "torture"})
 
 
 @dataclass(frozen=True)
