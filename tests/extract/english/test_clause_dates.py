@@ -62,3 +62,18 @@ def test_clause_kinds(
     assert clause_dates.descriptive(tok) is descriptive
     assert clause_dates.shifted(tok, english) is shifted
     assert clause_dates.perfect(tok) is perfect
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mood", "ahead"),
+    [
+        ("Unions will strike on Monday.", "strike", "future", True),
+        ("Police could shut down the market.", "shut", "hypothetical", True),
+        ("Up to 40 people may have died.", "died", "hypothetical", False),
+        # a verb told in the past is done, whatever the quote it carries plans
+        ('Miners were chanting "We will return" outside the mine.', "chanting", "future", False),
+        ("Miners said they would strike again.", "strike", "future", True),
+    ],
+)
+def test_ahead(nlp: Language, sentence: str, trigger: str, mood: str, ahead: bool) -> None:
+    assert clause_dates.ahead(_word(list(nlp(sentence)), trigger), mood) is ahead

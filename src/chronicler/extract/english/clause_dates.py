@@ -98,13 +98,24 @@ def shifted(trigger: Token, vocab: EnglishWords) -> bool:
 
 
 def ahead(trigger: Token, mood: str) -> bool:
-    """A time still to come: "will strike", "could shut down" — but not "may have died"."""
+    """A time still to come: "will strike", "could shut down" — but not "may have died", nor a
+    verb told in the past whatever the sentence plans."""
+    verb = clause_verb(trigger)
+    if _past(verb):
+        return False  # "were chanting, 'We will ...'": told as done, whatever else the sentence plans
     if mood == "future":
         return True
     if mood != "hypothetical":
         return False
-    verb = clause_verb(trigger)
     return not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children)
+
+
+def _past(verb: Token) -> bool:
+    """A verb in a past tense of its own: "chanted", "were chanting" (not "would chant")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.tag_ == "MD" for c in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
 
 
 def perfect(trigger: Token) -> bool:
