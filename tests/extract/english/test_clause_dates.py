@@ -73,7 +73,13 @@ def test_clause_kinds(
         # a verb told in the past is done, whatever the quote it carries plans
         ('Miners were chanting "We will return" outside the mine.', "chanting", "future", False),
         ("Miners said they would strike again.", "strike", "future", True),
+        # only a risk: it has not happened
+        ("Though they risk arrest, many women still go out unveiled.", "arrest", "asserted", True),
+        ("Ten prisoners face the danger of being executed.", "executed", "asserted", True),
+        ("Police arrested ten women in the park.", "arrested", "asserted", False),
     ],
 )
-def test_ahead(nlp: Language, sentence: str, trigger: str, mood: str, ahead: bool) -> None:
-    assert clause_dates.ahead(_word(list(nlp(sentence)), trigger), mood) is ahead
+def test_ahead(
+    nlp: Language, english: EnglishWords, sentence: str, trigger: str, mood: str, ahead: bool
+) -> None:
+    assert clause_dates.ahead(_word(list(nlp(sentence)), trigger), mood, english) is ahead

@@ -97,9 +97,11 @@ def shifted(trigger: Token, vocab: EnglishWords) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in vocab.shift_adverbs for c in verb.children)
 
 
-def ahead(trigger: Token, mood: str) -> bool:
-    """A time still to come: "will strike", "could shut down" — but not "may have died", nor a
-    verb told in the past whatever the sentence plans."""
+def ahead(trigger: Token, mood: str, vocab: EnglishWords) -> bool:
+    """A time still to come: "will strike", "could shut down", "risk arrest" — but not "may have
+    died", nor a verb told in the past whatever the sentence plans."""
+    if _at_risk(trigger, vocab):
+        return True
     verb = clause_verb(trigger)
     if _past(verb):
         return False  # "were chanting, 'We will ...'": told as done, whatever else the sentence plans
@@ -108,6 +110,16 @@ def ahead(trigger: Token, mood: str) -> bool:
     if mood != "hypothetical":
         return False
     return not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children)
+
+
+def _at_risk(trigger: Token, vocab: EnglishWords) -> bool:
+    """ "risk arrest", "risk being killed", "face a grave danger of being executed"."""
+    tok = trigger
+    while tok.dep_ in {"dobj", "xcomp", "pcomp", "pobj", "prep", "auxpass"} and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in vocab.risk_words:
+            return True
+    return False
 
 
 def _past(verb: Token) -> bool:

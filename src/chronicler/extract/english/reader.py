@@ -232,7 +232,7 @@ def _sentence_mentions(
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
         places = _places(sent, sent_places, taken, hit, material, cues, vocab, state)
         is_hist = episode.background(dated, sent_text, cues, state)
-        clause = replace(clause, ahead=clause_dates.ahead(hit.token, mood))
+        clause = replace(clause, ahead=clause_dates.ahead(hit.token, mood, vocab))
         date, enddate = episode.settle(dated, is_hist, clause)
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
