@@ -23,6 +23,8 @@ def _word(doc_tokens: list[Token], text: str) -> Token:
         ("Police arrested nine students on Monday.", "arrested", "2023-05-15"),
         # the date of the statement is not the event's
         ("The council said on Tuesday that police had arrested nine students.", "arrested", None),
+        # a passive report names no statement: the date is the event's
+        ("On Monday one student was reported killed in Ahvaz.", "killed", "2023-05-15"),
         # what an appeal asks for keeps its own date
         ("The union urged teachers to strike on Saturday.", "urged", None),
         # an offset of days from an undated event: the month of the sentence's date

@@ -30,7 +30,10 @@ def says_when(sent: Span, start: int, end: int, cues: Cues, trigger: Token | Non
         return False
     gov = clause_verb(span.root)
     said = gov.lemma_.lower() in cues.speech_verbs | cues.denial_verbs
-    return said and (trigger is None or gov.i != trigger.i)
+    # "one man was reported killed on Friday": a passive report names no speaker and no statement
+    # of its own; the date is the event's.
+    hedge = trigger is not None and any(c.dep_ == "auxpass" for c in gov.children) and trigger.head.i == gov.i
+    return said and (trigger is None or gov.i != trigger.i) and not hedge
 
 
 def date_for(
