@@ -54,7 +54,7 @@ _FILES: dict[str, tuple[str, ...]] = {
     ),
     "time": (
         "shift_adverbs", "bound_preps", "short_offset_units", "anniversary_numbers", "anniversary_links",
-        "ordinals",
+        "ordinals", "risk_words",
     ),
     "places": ("locative_preps", "locative_nouns", "place_quantifiers"),
 }  # fmt: skip
@@ -128,6 +128,7 @@ class EnglishWords:
     shift_adverbs: frozenset[str]
     bound_preps: frozenset[str]
     short_offset: re.Pattern[str]  # short_offset_units: "days after"
+    risk_words: frozenset[str]
     anniversary: re.Pattern[str]  # anniversary_numbers, anniversary_links, ordinals
     ordinals: dict[str, int]
     # en/places.yaml

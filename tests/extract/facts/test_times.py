@@ -135,10 +135,24 @@ def test_anchor_relative(text: str, published: str, anchor: str | None, date: st
     ("Guards opened fire on 9 May. Three days later, the mothers gathered.", ["2021-05-09", "2021-05-12"]),
     ("Talks resumed three days after 16 September in Geneva.", ["2021-09-19"]),
     ("She died on 20 September, three days after she was detained.", ["2021-09-20", "2021-09-17"]),
+    # "following" reads as "after"; alone, without a count of days, it is no date
+    ("She died on 20 September, two days following her arrest.", ["2021-09-20", "2021-09-18"]),
+    ("Following the arrests on 20 September, crowds gathered.", ["2021-09-20"]),
     ("Strikers met on Friday, 8 October, and again the following day.", ["2021-10-08", "2021-10-09"]),
 ])
 def test_dates_count_from_earlier_dates(text: str, dates: list[str], english: Patterns) -> None:
     assert [m.date for m in find_dates(text, "2021-10-20", None, english)] == dates
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # the previous sentence's "would" is no future cue of this one, however that sentence ends
+    ("The ministry said an inquiry would follow.[4] On 18 May, police fired on marchers.", "2021-05-18"),
+    ("\"The army would never fire.\" On 18 May, police fired on marchers.", "2021-05-18"),
+    # within the sentence it still is
+    ("Organisers said marchers would return on 18 November.", "2021-11-18"),
+])
+def test_a_future_cue_counts_only_in_its_own_sentence(text: str, date: str, english: Patterns) -> None:
+    assert find_dates(text, "2021-10-20", None, english)[-1].date == date
 
 
 @pytest.mark.parametrize("text", [
@@ -151,6 +165,18 @@ def test_dates_count_from_earlier_dates(text: str, dates: list[str], english: Pa
 def test_relative_without_publication_is_none(text: str, english: Patterns) -> None:
     found = one(text, None, english)
     assert found.date is None and found.relative
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a day near a publication known only to its month: that month
+    ("Police fired on marchers on Monday.", "2021-10"),
+    ("Police fired on marchers yesterday.", "2021-10"),
+    # the anchor-free relatives that need the day stay unresolved
+    ("Police fired on marchers three days ago.", None),
+])
+def test_a_day_near_a_month_only_publication_is_of_that_month(text: str, date: str | None,
+                                                              english: Patterns) -> None:
+    assert one(text, "2021-10", english).date == date
 
 
 @pytest.mark.parametrize("text", [

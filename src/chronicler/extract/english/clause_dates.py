@@ -30,7 +30,10 @@ def says_when(sent: Span, start: int, end: int, cues: Cues, trigger: Token | Non
         return False
     gov = clause_verb(span.root)
     said = gov.lemma_.lower() in cues.speech_verbs | cues.denial_verbs
-    return said and (trigger is None or gov.i != trigger.i)
+    # "one man was reported killed on Friday": a passive report names no speaker and no statement
+    # of its own; the date is the event's.
+    hedge = trigger is not None and any(c.dep_ == "auxpass" for c in gov.children) and trigger.head.i == gov.i
+    return said and (trigger is None or gov.i != trigger.i) and not hedge
 
 
 def date_for(
@@ -97,21 +100,59 @@ def shifted(trigger: Token, vocab: EnglishWords) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in vocab.shift_adverbs for c in verb.children)
 
 
-def ahead(trigger: Token, mood: str) -> bool:
-    """A time still to come: "will strike", "could shut down" — but not "may have died"."""
+def ahead(trigger: Token, mood: str, vocab: EnglishWords) -> bool:
+    """A time still to come: "will strike", "could shut down", "risk arrest" — but not "may have
+    died", nor a verb told in the past whatever the sentence plans."""
+    if _at_risk(trigger, vocab):
+        return True
+    verb = clause_verb(trigger)
+    if _past(verb):
+        return False  # "were chanting, 'We will ...'": told as done, whatever else the sentence plans
     if mood == "future":
         return True
     if mood != "hypothetical":
         return False
-    verb = clause_verb(trigger)
     return not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children)
 
 
-def perfect(trigger: Token) -> bool:
-    """ "have been arrested", "has killed": the present perfect, a span of time up to now."""
-    verb = clause_verb(trigger)
+def _at_risk(trigger: Token, vocab: EnglishWords) -> bool:
+    """ "risk arrest", "risk being killed", "face a grave danger of being executed"."""
+    tok = trigger
+    while tok.dep_ in {"dobj", "xcomp", "pcomp", "pobj", "prep", "auxpass"} and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in vocab.risk_words:
+            return True
+    return False
+
+
+def _past(verb: Token) -> bool:
+    """A verb in a past tense of its own: "chanted", "were chanting" (not "would chant")."""
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    return any(c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "have" for c in auxiliaries)
+    if any(c.tag_ == "MD" for c in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
+
+
+def perfect(trigger: Token) -> bool:
+    """ "have been arrested", "has killed": the present perfect, a span of time up to now; also
+    what shares a perfect verb's time: its conjuncts ("have been detained and *beaten*") and how
+    it was done ("have answered by suppressing protests, *beating* ...")."""
+    tok = trigger
+    while True:
+        verb = clause_verb(tok)
+        auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if any(c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "have" for c in auxiliaries):
+            return True
+        if auxiliaries or verb.head.i == verb.i or verb.dep_ not in _SHARED_TIME:
+            return False
+        tok = verb.head
+        while tok.dep_ in _SHARED_TIME - {"conj"} and tok.pos_ != "VERB" and tok.head.i != tok.i:
+            tok = tok.head
+
+
+# Links through which a word takes its time from the verb above: a conjunct, an apposition, an
+# object, "by doing".
+_SHARED_TIME = frozenset({"conj", "appos", "dobj", "pobj", "pcomp", "prep"})
 
 
 def _is_bound(span: Span, vocab: EnglishWords) -> bool:

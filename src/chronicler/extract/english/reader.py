@@ -217,7 +217,7 @@ def _sentence_mentions(
     for hit in hits:
         material = lexicon.groups[hit.event] == "material"
         dmatch = clause_dates.date_for(hit.token, sent, dates_doc, cues, vocab)
-        clause = _clause(hit, sent_counts, vocab)
+        clause = _clause(hit, sent_counts, vocab, state.in_lead(sent_start))
         own_at = base + dmatch.start if dmatch else 0
         dated = episode.lend(state, dmatch, own_at, base, material, clause, cues, sent_start + len(sent_text))
         when = dated.date or state.published
@@ -233,7 +233,7 @@ def _sentence_mentions(
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
         places = _places(sent, sent_places, taken, hit, material, cues, vocab, state)
         is_hist = episode.background(dated, sent_text, cues, state)
-        clause = replace(clause, ahead=clause_dates.ahead(hit.token, mood))
+        clause = replace(clause, ahead=clause_dates.ahead(hit.token, mood, vocab))
         date, enddate = episode.settle(dated, is_hist, clause)
         trig = sent.doc[hit.first : hit.last + 1]
         start_trig = base + trig.start_char
@@ -271,12 +271,15 @@ def _figures_and_places(
     return counts, places
 
 
-def _clause(hit: events.TriggerHit, sent_counts: list[CountMatch], vocab: EnglishWords) -> Clause:
+def _clause(hit: events.TriggerHit, sent_counts: list[CountMatch], vocab: EnglishWords, lead: bool) -> Clause:
     return Clause(
         descriptive=clause_dates.descriptive(hit.token),
         shifted=clause_dates.shifted(hit.token, vocab),
-        up_to_now=clause_dates.perfect(hit.token),
+        # A lead in the present perfect tells the news itself ("Police have detained dozens at a
+        # rally"), not a span up to now.
+        up_to_now=clause_dates.perfect(hit.token) and not lead,
         toll=any(c.count.kind in episode.TOLL_KINDS for c in sent_counts),
+        antecedent=hit.trigger.mode in episode.ANTECEDENT_MODES,
     )
 
 

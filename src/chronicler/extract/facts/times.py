@@ -35,7 +35,9 @@ __all__ = ["DateMatch", "find_dates"]
 # ISO reduced: (year, month or None, day or None).
 Ymd = tuple[int, int | None, int | None]
 _ABSOLUTE = {"iso", "dd_m", "dm_dm", "m_dd", "md_md", "dm", "md", "mm", "my", "yy", "y", "pdm", "pm"}
-_SENTENCE_END = re.compile(r"[.!?؟]\s|\n")
+# A sentence ends at its stop, after any closing quote or footnote mark ("...inquiry.[2] The"),
+# or at a line break.
+_SENTENCE_END = re.compile(r"[.!?؟][\"'”’»)]*(?:\[\d+\])*\s|\n")
 
 
 @dataclass(frozen=True)
@@ -198,10 +200,13 @@ class _Context:
         end: Ymd | None = None
         pub_day = _as_date(self.pub)
         if item.name == "weekday":
-            value = _ymd(self._weekday(item, pub_day))
+            value = _ymd(self._weekday(item, pub_day)) if pub_day else self._pub_month()
         elif item.name == "days":
             offset = self._lookup(self.cal.days, item)
-            value = _ymd(pub_day + timedelta(days=offset)) if pub_day and offset is not None else None
+            if pub_day is None:
+                value = self._pub_month() if offset is not None else None
+            else:
+                value = _ymd(pub_day + timedelta(days=offset)) if offset is not None else None
         elif item.name == "anchor":
             offset = self._lookup(self.cal.anchor_days, item)
             value = _shift(self.last, "day", offset) if offset is not None else None
@@ -373,6 +378,11 @@ class _Context:
         return _shift(self.last, unit, sign * n)
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _pub_month(self) -> Ymd | None:
+        """A day near publication ("on Tuesday", "yesterday") when only its month is known: that
+        month, the precision the text and its date support."""
+        return (self.pub[0], self.pub[1], None) if self.pub and self.pub[1] else None
 
     def _lookup(self, table: dict[str, Any], item: _Found) -> Any:
         key = " ".join(self.text[item.start:item.end].lower().split())

@@ -30,9 +30,10 @@ class Story:
     paragraph_starts: list[int]
     home: Location | None = None  # the country most places of the document are in
     city: Location | None = None  # the story's dominant city, if it has one
-    episode_start: str | None = None  # the month of the first news date the text gives
+    episode_start: str | None = None  # the first news date of the month the story starts in
     anniversary: str | None = None  # the month of the past episode an anniversary lead recalls
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
+    lead: tuple[int, int] | None = None  # the span of the lead paragraph
     acronyms: dict[str, str] = field(default_factory=dict)  # "IJO" -> "Iran Justice Observatory"
     protest_context: bool = False
     # -- what earlier sentences tell later ones
@@ -55,6 +56,10 @@ class Story:
             return self.published
         stated = sorted(d.date for d in self.dates if d.date and not d.relative)
         return stated[-1] if stated else None
+
+    def in_lead(self, offset: int) -> bool:
+        """Whether ``offset`` lies in the lead paragraph."""
+        return self.lead is not None and self.lead[0] <= offset < self.lead[1]
 
     def paragraph_of(self, offset: int) -> int:
         """The offset of the paragraph that holds ``offset``."""
@@ -89,6 +94,8 @@ def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase)
     story.home, story.city = story_places.home_place(doc.text, lines, knowledge.gazetteer)
     story.episode_start = _episode_start(story, lang)
     story.lead_period = story_time.lead_period(doc.text, story.dates)
+    lead = story_time.lead_paragraph(doc.text)
+    story.lead = lead.span() if lead is not None else None
     english = knowledge.english
     story.anniversary = story_time.anniversary(
         doc.text, doc.published, knowledge.language("en").numbers, english
@@ -100,14 +107,22 @@ def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase)
 
 
 def _episode_start(story: Story, lang: LanguageKnowledge) -> str | None:
-    """The month of the earliest date the text states that is news, not background."""
+    """Where the story starts: the first news date (not background, not after publication) the
+    text gives in the earliest month it reports, at the precision the text gives it.
+
+    A headline or lead told before any dated sentence ("Police detain dozens at rally") is of
+    that day: news opens on the day its story begins, and later paragraphs go back to it.
+    """
     reference = story.reference
-    news = sorted(
-        d.date[:7]
+    news = [
+        d.date
         for d in story.dates
         if d.date
         and len(d.date) >= 7
         and (reference is None or d.date[:10] <= reference[:10])
         and not historical.is_historical(d.date, reference, "", lang.cues)
-    )
-    return news[0] if news else None
+    ]
+    if not news:
+        return None
+    month = min(date[:7] for date in news)
+    return next(date for date in news if date.startswith(month))

@@ -2,12 +2,13 @@
 
 News tells an episode and then its details, most of them undated ("Security forces opened fire.
 At least 12 were killed."): an undated event belongs to the episode just told, to its day while
-in the same paragraph (or the paragraph a day-opening one set the scene for), else to its month;
-before any episode, to the month of the first news date the text gives. Background is lent only
-to the paragraph that tells it and the next ("In 1988, ... The executions were ordered by ...").
-What a reader can tell of the trigger's clause (:class:`Clause`) keeps a borrowed date away from
-events it cannot date: descriptions of someone, shifted times ("later"), spans up to now ("have
-since been executed", "depuis"), and what is still to come.
+in the same paragraph (or the paragraph a day-opening one set the scene for) or while the story
+names no later date, else to its month; before any episode, to the first date the text gives in
+the month its news starts. Background is lent only to the paragraph that tells it and the next
+("In 1988, ... The executions were ordered by ..."). What a reader can tell of the trigger's
+clause (:class:`Clause`) keeps a borrowed date away from events it cannot date: descriptions of
+someone, shifted times ("later"), spans up to now ("have since been executed", "depuis"), and
+what is still to come.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from chronicler.knowledge.triggers import Cues
 
 # Figures of harm: a sentence that tells a toll gathers many days, and dates no single one.
 TOLL_KINDS = frozenset({"dead", "injured"})
+# Modes of events that news tells as the antecedent of its story, not as part of it: a verdict
+# told without its date ("had been found guilty of ...") came before the hanging that is the news,
+# and torture ("confessions extracted under torture") over a detention before the trial.
+ANTECEDENT_MODES = frozenset({"convict", "torture"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Clause:
     up_to_now: bool = False  # a span up to now: "have since been executed", "depuis", "seit"
     toll: bool = False  # the sentence tells a toll, which gathers many days
     ahead: bool = False  # still to come or hypothetical: "could shut down again" (not "may have died")
+    antecedent: bool = False  # told as what led to the story's events: a verdict (ANTECEDENT_MODES)
 
 
 @dataclass(frozen=True)
@@ -85,17 +91,23 @@ def lend(
         return Dated(None, enddate, inherited=inherited)
     since = story.paragraphs_since(story.episode_paragraph, paragraph)
     scene = story.scene_paragraph == story.episode_paragraph and since == 1
-    # While the story names no other date it is still on that day, unless the sentence tells a
-    # toll or a span up to now, which gather many days.
+    # While the story names no later date it is still on that day (a date before it, background
+    # or who someone is, does not move it on), unless the sentence tells a toll or a span up to
+    # now, which gather many days.
     untold = (
         not story.episode_span
-        and not any(story.episode_end <= d.start < sentence_end and d.date for d in story.dates)
+        and not any(story.episode_end <= d.start < sentence_end and _later(d, story) for d in story.dates)
         and not clause.toll
         and not clause.up_to_now
     )
     if story.episode_day and (since == 0 or scene or untold):
         return Dated(story.episode_day, enddate, inferred=True)  # the same paragraph, or its scene
     return Dated(episode, enddate, inferred=True)
+
+
+def _later(date: DateMatch, story: Story) -> bool:
+    """Whether ``date`` lies after the episode's day: the story has moved on in time."""
+    return bool(date.date) and (date.date or "")[:10] > (story.episode_day or "")[:10]
 
 
 def background(dated: Dated, sentence: str, cues: Cues, story: Story) -> bool:
@@ -121,7 +133,7 @@ def settle(dated: Dated, is_background: bool, clause: Clause) -> tuple[str | Non
     if dated.inferred and is_background:
         date = None  # the news month borrowed for a background sentence would be wrong
     borrowed = dated.inferred or dated.inherited
-    if borrowed and (clause.up_to_now or clause.ahead):
+    if borrowed and (clause.up_to_now or clause.ahead or clause.antecedent):
         # A span up to now or a time still to come, which no earlier date tells.
         date = enddate = None
     return date, enddate

@@ -210,7 +210,8 @@ def _context(sent: Sentence, hits: list[Hit], lang: LanguageKnowledge, knowledge
 def _clause(sent: Sentence, hit: Hit, counts: list[tuple[int, Count]]) -> Clause:
     lo, hi = sent.clause(hit.head)
     return Clause(up_to_now=any(w.lower in SINCE_WORDS for w in sent.words[lo:hi]),
-                  toll=any(c.kind in episode.TOLL_KINDS for _, c in counts))
+                  toll=any(c.kind in episode.TOLL_KINDS for _, c in counts),
+                  antecedent=hit.trigger.mode in episode.ANTECEDENT_MODES)
 
 
 def _places(sent: Sentence, hit: Hit, group: str, places: list[tuple[int, int, Location]],
