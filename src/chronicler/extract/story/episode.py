@@ -81,9 +81,12 @@ def lend(
         # "the mother of a boy killed in Shahriar" in a piece marking an anniversary: the
         # killing that describes him is of the episode the anniversary recalls.
         return Dated(story.anniversary, enddate, inherited=True)
-    if not material or not episode:
+    if not episode:
         return Dated(None, enddate)
-    if story.episode_historical or historical.is_historical(episode, story.reference, "", cues):
+    past = story.episode_historical or historical.is_historical(episode, story.reference, "", cues)
+    if not material and past:
+        return Dated(None, enddate)
+    if past:
         # Undated, in or right after the paragraph that told a background episode: part of it.
         inherited = story.paragraphs_since(story.episode_paragraph, paragraph) <= 1
         if inherited and not clause.shifted:
