@@ -231,7 +231,7 @@ def _sentence_mentions(
             modality.find_modality(hit.token, cues, att.verb, att.denied, vocab), dated.date, state.published
         )
         taken = [(a.start, a.end) for a in [*actors, *recipients] + ([claimant] if claimant else [])]
-        places = _places(sent, sent_places, taken, hit, material, cues, vocab, state)
+        places = _places(sent, sent_places, taken, hit, material, cues, vocab, state, base)
         is_hist = episode.background(dated, sent_text, cues, state)
         clause = replace(clause, ahead=clause_dates.ahead(hit.token, mood, vocab))
         date, enddate = episode.settle(dated, is_hist, clause)
@@ -285,14 +285,17 @@ def _clause(hit: events.TriggerHit, sent_counts: list[CountMatch], vocab: Englis
 
 def _places(
     sent: Span, sent_places: list[PlaceMatch], taken: list[tuple[int, int]], hit: events.TriggerHit,
-    material: bool, cues: Cues, vocab: EnglishWords, state: Story,
+    material: bool, cues: Cues, vocab: EnglishWords, state: Story, paragraph: int,
 ) -> list[Location]:
-    """Where the event happened: a place its clause names, else for a material event the story's town
-    when it has one, else the country most of its places are in; an event spread over many places is
-    the country's."""
+    """Where the event happened: a place its clause names, else for a material event the town the
+    paragraph last placed an event in, else the story's town when it has one, else the country most
+    of its places are in; an event spread over many places is the country's."""
     places = story_places.place_for(sent, sent_places, taken, hit.token, vocab)
+    if places and material and places[0].resolution == "city":
+        state.scene = (paragraph, places[0])
     if not places and material:
-        home = state.home if story_places.wide(sent, cues, vocab) else (state.city or state.home)
+        scene = state.scene[1] if state.scene and state.scene[0] == paragraph else None
+        home = state.home if story_places.wide(sent, cues, vocab) else (scene or state.city or state.home)
         places = [home] if home is not None else []
     return places
 

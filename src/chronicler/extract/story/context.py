@@ -30,6 +30,9 @@ class Story:
     paragraph_starts: list[int]
     home: Location | None = None  # the country most places of the document are in
     city: Location | None = None  # the story's dominant city, if it has one
+    # (paragraph offset, town) of the last material event a sentence placed in a town: the
+    # paragraph's later unplaced events happened there too
+    scene: tuple[int, Location] | None = None
     episode_start: str | None = None  # the first news date of the month the story starts in
     anniversary: str | None = None  # the month of the past episode an anniversary lead recalls
     lead_period: str | None = None  # a year or month the first paragraph names: the report's scope
