@@ -46,14 +46,25 @@ def _closest(names: Sequence[Name], before: int, keep: Callable[[Name], bool]) -
     return found[-1] if found else None
 
 
+def _gives(prep: Token, obj: Token, vocab: EnglishWords) -> bool:
+    """ "data *from* the ministry"; "a report *in* the Post" only when a publication is named there,
+    not a time or a place ("a report in March", "a report in Tehran")."""
+    if prep.lower_ in vocab.source_preps:
+        return True
+    if obj.pos_ != "PROPN" or obj.ent_type_ in {"DATE", "TIME"}:
+        return False
+    # The small model takes many a newspaper for a place ("the South China Morning Post").
+    return obj.ent_type_ not in {"GPE", "LOC", "FAC", "NORP"} or obj.lower_ in vocab.publication_words
+
+
 def _info_source(head: Token, vocab: EnglishWords) -> Token | None:
     """Who gave an information noun: its possessor, its "by/from/of" object, a relative clause's subject."""
     for child in head.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ in vocab.source_preps:
+        if child.dep_ == "prep" and child.lower_ in vocab.source_preps | vocab.medium_preps:
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            if objs and objs[0].lemma_.lower() not in vocab.info_nouns:
+            if objs and objs[0].lemma_.lower() not in vocab.info_nouns and _gives(child, objs[0], vocab):
                 return objs[0]
         if child.dep_ in {"relcl", "acl"}:
             subs = [g for g in child.children if g.dep_ in {"nsubj", "agent"}]
@@ -83,8 +94,9 @@ def resolve(
         if source is None:
             return None
         named = resolve(source, offset + source.idx - head.idx, text, names, defined, vocab)
-        if named or source.pos_ != "PROPN":
+        if named:
             return named
+        # "figures from hospitals around the country": a source with no name is still the source.
         bounds = noun_phrase(source, vocab)
         return source.doc[bounds[0] : bounds[1] + 1].text if bounds else None
     if _has_name(head) or not _definite(head, vocab):

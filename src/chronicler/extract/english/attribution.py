@@ -55,7 +55,12 @@ def _lemma(tok: Token) -> str:
 
 
 def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        # "One man was reported killed", "Iran is said to have ...": a passive reporting verb's
+        # subject is what is reported; the speaker, if any, is its agent ("was reported by X").
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return agents[0] if agents else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         # "The rights group HRANA said": the parser may hang description and name side by side;
         # the name is the claimant.
@@ -90,12 +95,26 @@ def _reason(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
-def _governing_verb(trigger: Token, cues: Cues) -> Token | None:
+def _reports(verb: Token, cues: Cues, vocab: EnglishWords) -> bool:
+    """A reporting or denial verb; one that only reports a figure does so with it: "put the toll
+    *at* 40" reports, "put up roadblocks" and "put a curfew in place" do not."""
+    lemma = _lemma(verb)
+    if lemma not in cues.speech_verbs | cues.denial_verbs or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    # The parser may hang "at 300" on the counted noun's participle: "put the number arrested at 300".
+    if lemma not in vocab.figure_verbs:
+        return True
+    return not any(c.dep_ == "prt" for c in verb.children) and any(
+        t.lower_ in vocab.figure_preps and any(g.like_num for g in t.subtree) for t in verb.subtree
+    )
+
+
+def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
     """The innermost reporting or denial verb whose complement holds the trigger."""
     cur = trigger
     while cur.head.i != cur.i:
         parent = cur.head
-        if _lemma(parent) in cues.speech_verbs | cues.denial_verbs and parent.pos_ in {"VERB", "AUX"}:
+        if _reports(parent, cues, vocab):
             if cur.dep_ == "conj":
                 break  # "X told reporters ... and called for ...": a second act of X, not reported content
             return parent
@@ -107,6 +126,7 @@ def _governing_verb(trigger: Token, cues: Cues) -> Token | None:
     if (
         root.i != trigger.i
         and _lemma(root) in cues.speech_verbs
+        and _reports(root, cues, vocab)
         and root.i > trigger.i
         and trigger.i in {t.i for t in root.subtree}
     ):
@@ -134,7 +154,7 @@ def find_claimant(
     trigger: Token, cues: Cues, when: str | None, actors: ActorIndex, vocab: EnglishWords
 ) -> Attribution:
     sent = trigger.sent
-    verb = _governing_verb(trigger, cues)
+    verb = _governing_verb(trigger, cues, vocab)
     denied = verb is not None and _lemma(verb) in cues.denial_verbs
     source = _prep_source(sent, vocab)
     if source is not None and verb is not None and _cites_behind(source, verb, actors, vocab):
