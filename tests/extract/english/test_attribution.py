@@ -42,6 +42,27 @@ def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
             "ASSAULT",
             "Kurdistan Press Network",
         ),
+        # a reporting clause set off by a comma, which the parser hangs beside the event's clause
+        ("Police detained four students in Tabriz, a relative told the agency.", "COERCE", "relative"),
+        (
+            "If the strike spreads, analysts said, the government could arrest union leaders.",
+            "COERCE",
+            "analysts",
+        ),
+        # of two subjects the parser gives a reporting verb, the one next to it speaks
+        (
+            "Families of prisoners plan to hold a vigil in Karaj on Friday, a relative told the agency.",
+            "PROTEST",
+            "relative",
+        ),
+        # the report's content may be a predicate noun
+        (
+            "Minister Ali Rezvani told reporters there had been no report of students being beaten.",
+            "ASSAULT",
+            "Minister Ali Rezvani",
+        ),
+        # an event in a relative clause on the speaker is one the speaker reports
+        ("The lawyer, who witnessed the beatings, said the guards were never punished.", "ASSAULT", "lawyer"),
     ],
 )
 def test_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase) -> None:
@@ -57,6 +78,16 @@ def test_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase
         # a passive reporting verb's subject is what is reported, not who reports it
         ("One man was reported killed in Sirjan on Friday.", "ASSAULT"),
         ("The militia is said to have executed seven prisoners.", "ASSAULT"),
+        # "and told": a second act of the subject, not an aside
+        ("Police detained four students in Tabriz and told reporters nothing.", "COERCE"),
+        # an aside reports its own clause, not an adverbial clause of background inside it
+        (
+            "If the strike spreads, analysts said, police could block the roads, as they did in May, when "
+            "the internet was cut.",
+            "COERCE",
+        ),
+        # an event that describes the speaker is not reported by the speaker
+        ("Relatives of protesters killed in Zahedan say they are watched by agents.", "ASSAULT"),
         # evidence with no author named claims nothing
         ("Footage shared online showed students marching through the campus in Tabriz.", "PROTEST"),
         ("According to estimates, about 200 teachers were detained at the rallies.", "COERCE"),

@@ -38,6 +38,7 @@ COMPLEMENT_DEPS = {
     "pcomp",
     "prep",
     "pobj",
+    "attr",  # "said there had been no report of her being beaten"
 }
 
 
@@ -63,9 +64,9 @@ def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         # "The rights group HRANA said": the parser may hang description and name side by side;
-        # the name is the claimant.
-        names = [s for s in subjects[1:] if s.pos_ == "PROPN" and s.i == subjects[0].i + 1]
-        return names[0] if names else subjects[0]
+        # the name is the claimant. "Families of ... plan to ..., a relative told IJO": of two
+        # subjects the one next to the verb is its speaker.
+        return min(subjects, key=lambda s: abs(verb.i - s.i))
     if verb.dep_ == "conj":
         return _subject(verb.head)
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
@@ -112,15 +113,24 @@ def _reports(verb: Token, cues: Cues, vocab: EnglishWords) -> bool:
 def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
     """The innermost reporting or denial verb whose complement holds the trigger."""
     cur = trigger
+    described = True  # no relative clause between: "Families of those executed", not "X, who saw ..."
     while cur.head.i != cur.i:
         parent = cur.head
         if _reports(parent, cues, vocab):
             if cur.dep_ == "conj":
                 break  # "X told reporters ... and called for ...": a second act of X, not reported content
+            if described and cur == _subject(parent):
+                # "Families of those executed say ...": the event describes the speaker, who does
+                # not report it; "X, who witnessed the killings, said" reports them.
+                return None
             return parent
+        described = described and cur.dep_ != "relcl"
         if cur.dep_ not in COMPLEMENT_DEPS and cur.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass"}:
             break
         cur = parent
+    aside = _aside(trigger, cues, vocab)
+    if aside is not None:
+        return aside
     # "304 were killed, Amnesty said": the reporting verb is the root and the event its ccomp.
     root = trigger.sent.root
     if (
@@ -131,6 +141,37 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
         and trigger.i in {t.i for t in root.subtree}
     ):
         return root
+    return None
+
+
+def _clause_path(trigger: Token) -> list[Token]:
+    """The trigger and its heads up to the first adverbial or relative clause it sits in: an aside
+    of the main clause does not report "as they did in November, when the network was cut"."""
+    path = [trigger]
+    while path[-1].head.i != path[-1].i and path[-1].dep_ not in {"advcl", "relcl"}:
+        path.append(path[-1].head)
+    return path
+
+
+def _aside(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
+    """A reporting clause set off by a comma that the parser hung beside the event's clause.
+
+    "If the protests grow, analysts said, the authorities could ..." (parataxis); "Police detained
+    four people, a relative told the agency." (a conjunct with no "and" before it). The clause has
+    its own subject and reports nothing after it.
+    """
+    for node in _clause_path(trigger):
+        for child in node.children:
+            if child.dep_ not in {"parataxis", "conj"} or not _reports(child, cues, vocab):
+                continue
+            if not any(c.dep_ == "nsubj" for c in child.children):
+                continue
+            if any(c.dep_ in {"ccomp", "xcomp"} for c in child.children):
+                continue
+            before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if child.dep_ == "conj" and (child.i < trigger.i or before is None or before.text != ","):
+                continue
+            return child
     return None
 
 
