@@ -43,6 +43,20 @@ def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
         ),
         # the reports themselves are the source when no one stands behind them
         ("Several people were killed, media reports said.", "ASSAULT", "media reports"),
+        # "the NGO": a generic noun the tagger takes for a name
+        (
+            "Karim Nouri founded the Baluch Prisoners Foundation in 2015.\n\nThe NGO he heads has recorded "
+            "in a report the execution of 90 people in Zahedan in 2022.",
+            "ASSAULT",
+            "Baluch Prisoners Foundation",
+        ),
+        # "the union": a name with the noun in the plural
+        (
+            "The Kurdistan Teachers' Trade Unions called the strike.\n\nPolice detained four teachers "
+            "in Baneh, the union said.",
+            "COERCE",
+            "Kurdistan Teachers' Trade Unions",
+        ),
     ],
 )
 def test_information_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+from chronicler.extract.english import attribution
 from chronicler.knowledge import KnowledgeBase
 from chronicler.pipeline import process
 from chronicler.records import Document
@@ -63,6 +65,19 @@ def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
         ),
         # an event in a relative clause on the speaker is one the speaker reports
         ("The lawyer, who witnessed the beatings, said the guards were never punished.", "ASSAULT", "lawyer"),
+        # the parser may make the speaker of a quote its head and hang the reporting verb on it
+        (
+            "“Security forces have shot at residents in Baneh,” Kurd Watch, an organisation based in Oslo "
+            "that tracks abuses in the border areas, tweeted without saying whether anyone died.",
+            "ASSAULT",
+            "Kurd Watch",
+        ),
+        # "voiced fears that": a claim about what may happen
+        (
+            "Amnesty International voiced fears that many more protesters could be killed in Zahedan.",
+            "ASSAULT",
+            "Amnesty International",
+        ),
     ],
 )
 def test_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase) -> None:
@@ -95,3 +110,29 @@ def test_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase
 )
 def test_no_claimant(text: str, event: str, knowledge: KnowledgeBase) -> None:
     assert _claimant(knowledge, text, event) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "speaker"),
+    [
+        (
+            "Masked men stormed a school in Sanandaj and beat two teachers, Rudaw, the Kurdish broadcaster, "
+            "said Tuesday.",
+            "said",
+            "Rudaw",
+        ),
+        # a place before the verb is never its speaker
+        (
+            "Monday, the Gulf Cooperation Council, meeting urgently in Riyadh, Saudi Arabia, announced it "
+            "was recalling its envoys.",
+            "announced",
+            None,
+        ),
+    ],
+)
+def test_a_stranded_verb_speaks_through_the_name_before_it(
+    text: str, verb: str, speaker: str | None, nlp: Language
+) -> None:
+    doc = nlp(text)
+    found = attribution._stranded_speaker(next(t for t in doc if t.text == verb))
+    assert (found.text if found is not None else None) == speaker

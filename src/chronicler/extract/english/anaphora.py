@@ -37,8 +37,10 @@ def _definite(head: Token, vocab: EnglishWords) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in vocab.pointing_determiners for c in head.children)
 
 
-def _has_name(head: Token) -> bool:
-    return head.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in head.subtree)
+def _has_name(head: Token, vocab: EnglishWords) -> bool:
+    # "the NGO": the tagger takes the capitalised generic noun for a name.
+    own = head.pos_ == "PROPN" and head.lemma_.lower() not in vocab.generic_org_nouns
+    return own or any(c.pos_ == "PROPN" for c in head.subtree if c is not head)
 
 
 def _closest(names: Sequence[Name], before: int, keep: Callable[[Name], bool]) -> Name | None:
@@ -99,7 +101,7 @@ def resolve(
         # "figures from hospitals around the country": a source with no name is still the source.
         bounds = noun_phrase(source, vocab)
         return source.doc[bounds[0] : bounds[1] + 1].text if bounds else None
-    if _has_name(head) or not _definite(head, vocab):
+    if _has_name(head, vocab) or not _definite(head, vocab):
         return None
     window = text[max(0, offset - WINDOW) : offset]
     if lemma in vocab.role_nouns:
@@ -112,12 +114,12 @@ def resolve(
         org = _closest(names, offset, lambda n: n.label == "ORG")
         return org.text if org else None
     if lemma in vocab.org_nouns:
-        # "the council": the closest capitalised name with "Council" in it.
+        # "the council": the closest capitalised name with "Council" (or "Councils") in it.
         word = head.text[:1].upper() + head.text[1:].lower()
         found = [
             m.group(0)
             for m in vocab.org_name.finditer(window)
-            if re.search(rf"\b{word}\b", m.group(0)) and " " in m.group(0)
+            if re.search(rf"\b{word}s?\b", m.group(0)) and " " in m.group(0)
         ]
         return found[-1] if found else None
     return None

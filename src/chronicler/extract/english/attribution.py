@@ -69,11 +69,26 @@ def _subject(verb: Token) -> Token | None:
         return min(subjects, key=lambda s: abs(verb.i - s.i))
     if verb.dep_ == "conj":
         return _subject(verb.head)
+    if verb.dep_ == "acl":
+        return verb.head  # "Hengaw, ..., tweeted", "a statement from the ministry saying ..."
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
         # "State media blamed ..., saying they had attacked": the participle's speaker is the
         # subject of the clause it hangs on.
         return _subject(verb.head)
-    return None
+    return _stranded_speaker(verb)
+
+
+def _stranded_speaker(verb: Token) -> Token | None:
+    """ "..., killed an officer, IRNA, the state news agency, said": a reporting verb the parser left
+    without a subject speaks through the name it hung, with its description, on the word before."""
+    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct]
+    if not before or before[-1].dep_ != "appos":
+        return None
+    top = before[-1]
+    while top.head.dep_ == "appos":
+        top = top.head
+    # "meeting in Abuja, Nigeria, announced": a place is never the speaker.
+    return top if top.pos_ == "PROPN" and top.ent_type_ not in {"GPE", "LOC", "FAC"} else None
 
 
 def _prep_source(sent: Span, vocab: EnglishWords) -> Token | None:
@@ -116,6 +131,12 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
     described = True  # no relative clause between: "Families of those executed", not "X, who saw ..."
     while cur.head.i != cur.i:
         parent = cur.head
+        if cur.dep_ == "ccomp" and parent.pos_ in {"NOUN", "PROPN"}:
+            # "“Police fired on the crowd,” Hengaw, a group based in Oslo, tweeted": the parser may
+            # make the speaker the head of the quote and its verb a clause on the speaker.
+            said = [c for c in parent.children if c.dep_ == "acl" and _reports(c, cues, vocab)]
+            if said:
+                return said[0]
         if _reports(parent, cues, vocab):
             if cur.dep_ == "conj":
                 break  # "X told reporters ... and called for ...": a second act of X, not reported content
