@@ -72,6 +72,20 @@ def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
             "ASSAULT",
             "Kurd Watch",
         ),
+        # an infinitive reporting verb is an intention: the report further out speaks
+        (
+            "On Saturday, officials said that twelve reporters who had hoped to report on the strike in "
+            "Abadan were detained.",
+            "PROTEST",
+            "officials",
+        ),
+        # "reports that ...": the reports are the source, unless a speaker further out has them
+        ("Activists were alarmed by reports that students in Tabriz had been detained.", "COERCE", "reports"),
+        (
+            "The union said it had received reports that teachers in Tabriz had been detained.",
+            "COERCE",
+            "union",
+        ),
         # "voiced fears that": a claim about what may happen
         (
             "Amnesty International voiced fears that many more protesters could be killed in Zahedan.",

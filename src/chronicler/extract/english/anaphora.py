@@ -68,7 +68,8 @@ def _info_source(head: Token, vocab: EnglishWords) -> Token | None:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs and objs[0].lemma_.lower() not in vocab.info_nouns and _gives(child, objs[0], vocab):
                 return objs[0]
-        if child.dep_ in {"relcl", "acl"}:
+        if child.dep_ in {"relcl", "acl"} and not any(g.dep_ == "mark" for g in child.children):
+            # "reports that protesters were shot": the content, not who gave it
             subs = [g for g in child.children if g.dep_ in {"nsubj", "agent"}]
             if subs:
                 sub = subs[0]

@@ -129,6 +129,7 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
     """The innermost reporting or denial verb whose complement holds the trigger."""
     cur = trigger
     described = True  # no relative clause between: "Families of those executed", not "X, who saw ..."
+    claim_noun = None
     while cur.head.i != cur.i:
         parent = cur.head
         if cur.dep_ == "ccomp" and parent.pos_ in {"NOUN", "PROPN"}:
@@ -137,7 +138,11 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
             said = [c for c in parent.children if c.dep_ == "acl" and _reports(c, cues, vocab)]
             if said:
                 return said[0]
-        if _reports(parent, cues, vocab):
+        if _claim_noun(cur, parent, vocab):
+            claim_noun = claim_noun or parent  # a reporting verb further out still speaks for it
+        if _reports(parent, cues, vocab) and _infinitive(parent):
+            pass  # "journalists who hoped to report on the protest": an intention, not a report
+        elif _reports(parent, cues, vocab):
             if cur.dep_ == "conj":
                 break  # "X told reporters ... and called for ...": a second act of X, not reported content
             if described and cur == _subject(parent):
@@ -150,8 +155,8 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
             break
         cur = parent
     aside = _aside(trigger, cues, vocab)
-    if aside is not None:
-        return aside
+    if aside is not None or claim_noun is not None:
+        return aside or claim_noun
     # "304 were killed, Amnesty said": the reporting verb is the root and the event its ccomp.
     root = trigger.sent.root
     if (
@@ -163,6 +168,20 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
     ):
         return root
     return None
+
+
+def _claim_noun(clause: Token, noun: Token, vocab: EnglishWords) -> bool:
+    """ "amid reports that protests are planned": an information noun whose "that" clause holds the event."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in vocab.info_nouns
+        and clause.dep_ in {"acl", "ccomp"}
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_path(trigger: Token) -> list[Token]:
@@ -223,6 +242,8 @@ def find_claimant(
         source = None  # "Amnesty said ..., citing witnesses": Amnesty makes the claim
     if source is not None and (verb is None or source.lower_ not in vocab.speaker_pronouns):
         head = source
+    elif verb is not None and verb.pos_ == "NOUN":
+        head, verb = verb, None  # "reports that ...": the report is the source
     elif verb is not None:
         subject = _subject(verb)
         if subject is None:
