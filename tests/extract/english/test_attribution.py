@@ -86,6 +86,20 @@ def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
             "COERCE",
             "union",
         ),
+        # a relative pronoun speaks for the noun its clause is on, not for the last claimant
+        (
+            "Amnesty International said police detained nine students.\n\nThe students, who said police beat "
+            "them in custody, were released on Monday.",
+            "ASSAULT",
+            "students",
+        ),
+        # ... and a relative clause that reports nothing leaves the sentence's own speaker
+        (
+            "Amnesty International said police detained nine students.\n\nPolice beat the students, who were "
+            "held in custody, a lawyer said.",
+            "ASSAULT",
+            "lawyer",
+        ),
         # "voiced fears that": a claim about what may happen
         (
             "Amnesty International voiced fears that many more protesters could be killed in Zahedan.",

@@ -66,7 +66,10 @@ def _subject(verb: Token) -> Token | None:
         # "The rights group HRANA said": the parser may hang description and name side by side;
         # the name is the claimant. "Families of ... plan to ..., a relative told IJO": of two
         # subjects the one next to the verb is its speaker.
-        return min(subjects, key=lambda s: abs(verb.i - s.i))
+        subject = min(subjects, key=lambda s: abs(verb.i - s.i))
+        if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            return verb.head  # "the UN, which puts the number at 580": the noun the clause is on
+        return subject
     if verb.dep_ == "conj":
         return _subject(verb.head)
     if verb.dep_ == "acl":
