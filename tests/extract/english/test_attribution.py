@@ -38,6 +38,12 @@ def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
             "COERCE",
             "Rights groups",
         ),
+        # ... and so do "raise" and "lift" a figure "to" a number
+        (
+            "Officials on Sunday raised the death toll from the unrest to at least nine.",
+            "ASSAULT",
+            "Officials",
+        ),
         # a passive reporting verb's speaker is its agent
         (
             "It was reported by the Kurdistan Press Network that police shot two porters near Baneh.",
@@ -118,6 +124,7 @@ def test_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase
         # "put up", "put in place": no figure, no report
         ("Officials put a curfew in place after crowds attacked a police station in Tabriz.", "ASSAULT"),
         ("Soldiers put up roadblocks to stop protests spreading from the university.", "PROTEST"),
+        ("Officials raised fuel prices by 50 percent, and protests spread to 20 cities.", "PROTEST"),
         # a passive reporting verb's subject is what is reported, not who reports it
         ("One man was reported killed in Sirjan on Friday.", "ASSAULT"),
         ("The militia is said to have executed seven prisoners.", "ASSAULT"),
