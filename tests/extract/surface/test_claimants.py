@@ -52,3 +52,8 @@ def test_an_unknown_name_beside_the_verb_speaks(
 def test_a_single_capitalised_word_is_not_taken_for_a_name(knowledge: KnowledgeBase) -> None:
     text = "La policía detuvo a 40 manifestantes en Teherán, afirmó Irna."
     assert _claimant(knowledge, text, "es", "COERCE") != "Irna"
+
+
+def test_a_name_inside_what_is_said_does_not_speak(knowledge: KnowledgeBase) -> None:
+    text = "El gobierno afirmó que Ali Rezaei Moghadam fue detenido en Teherán."
+    assert _claimant(knowledge, text, "es", "COERCE") != "Ali Rezaei Moghadam"

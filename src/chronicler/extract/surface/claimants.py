@@ -89,18 +89,22 @@ def _speaker(sent: Sentence, verb: int, actors: list[Participant], state: Story,
     if after and not after_preposition(sent, after[0], grammar):
         return after[0]
     if grammar.language in LOWER_CASE_NOUNS:
-        named = _name_beside(sent, verb)
+        named = _name_beside(sent, verb, grammar)
         if named is not None:
             return named
     return before[-1] if before else None
 
 
-def _name_beside(sent: Sentence, verb: int) -> Participant | None:
+def _name_beside(sent: Sentence, verb: int, grammar: Grammar) -> Participant | None:
     """A name the knowledge base does not know, where only names are capitalised: "afirmó el
     gobernador Ali Rezaei" (after the verb) or "..., Ali Rezaei, afirmó" (just before it)."""
     words = sent.words
     after = range(verb + 1, min(len(words), verb + 5))
     first = next((j for j in after if words[j].text[:1].isupper()), None)
+    between = words[verb + 1 : first] if first is not None else ()
+    broken = any(w.text in CLAUSE_BREAKS for w in between)
+    if between and (between[0].lower not in grammar["articles"] or broken):
+        first = None  # only "afirmó (el gobernador) X"; not "afirmó que X fue detenido"
     if first is None:
         last = verb - 1
         while last >= 0 and words[last].text in CLAUSE_BREAKS:
