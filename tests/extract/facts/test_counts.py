@@ -140,6 +140,14 @@ KINDS = [
     ("Unrest hit 29 of the country's 31 provinces.", [("other", 29)]),
     ("At least 60 people were killed, including 12 children.", [("dead", 60), ("dead", 12)]),
     ("About 600 people were detained and 30 were killed.", [("arrested", 600), ("dead", 30)]),
+    # the verb's -ing form and the noun of one act cue the kind too
+    ("Riot police broke up the march, detaining 14 nurses.", [("arrested", 14)]),
+    ("Soldiers took at least nine students into custody.", [("arrested", 9)]),
+    ("He was charged with killing a guard and injuring three others.", [("injured", 3)]),
+    ("The group documented the execution of 250 people last year.", [("dead", 250)]),
+    ("They were convicted of slaying two policemen.", [("dead", 2)]),
+    # facing execution is a threat, not a death
+    ("Rights groups say 40 prisoners are facing execution.", [("other", 40)]),
 ]
 
 
@@ -181,6 +189,7 @@ OTHER_LANGUAGES = [
     ("de", "Bis zu 20.000 Menschen demonstrierten.",
      [("participants", None, 20000, "at_most", "Bis zu 20.000")]),
     ("de", "Zwei Männer wurden hingerichtet.", [("dead", 2, None, "exact", "Zwei")]),
+    ("de", "Etwa 60 Menschen wurden in Gewahrsam genommen.", [("arrested", 60, None, "about", "Etwa 60")]),
     ("de", "Die 22-jährige Studentin starb.", []),
     ("fa", "دست‌کم ۱۲ معترض کشته شدند.", [("dead", 12, None, "at_least", "دست‌کم ۱۲")]),
     ("fa", "حدود ۵۰۰ کارگر تجمع کردند.", [("participants", 500, None, "about", "حدود ۵۰۰")]),
