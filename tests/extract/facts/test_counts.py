@@ -108,6 +108,8 @@ NOT_COUNTS = [
     "Snow fell up to 40 centimetres deep.",
     "Prices tripled within 48 hours.",
     "Thousands of dollars were stolen.",
+    "The ministry promised an inquiry.[3] Nobody was charged.",
+    "Image 4 Riot police guard the square.",
 ]
 
 
@@ -146,6 +148,9 @@ KINDS = [
     ("He was charged with killing a guard and injuring three others.", [("injured", 3)]),
     ("The group documented the execution of 250 people last year.", [("dead", 250)]),
     ("They were convicted of slaying two policemen.", [("dead", 2)]),
+    ("Police fired on the crowd, and at least six had to be admitted to hospital.", [("injured", 6)]),
+    ("Nurses said 300 of them will stage a sit-down on Monday.", [("participants", 300)]),
+    ("Five protesters were condemned to death by a revolutionary court.", [("other", 5)]),
     # facing execution is a threat, not a death
     ("Rights groups say 40 prisoners are facing execution.", [("other", 40)]),
 ]

@@ -176,6 +176,8 @@ def _is_count(text: str, fig: _Figure, cw: CountWords, head: tuple[int, int] | N
         return not (of and cw.not_after.match(after[of.end():]))
     if re.match(r"[\w\u200c]|[:/]\d|[.,]\d", after) or before.endswith(("#", "/")):
         return False  # "1st", "10am", "10:30", "24/7"
+    if before.endswith("[") and after.startswith("]"):
+        return False  # a footnote mark: "... its inquiry.[2]"
     head_word = text[head[0]:head[1]].lower() if head else ""
     known_head = head_word in cw.heads or head_word in cw.persons
     if (fig.digits and fig.qualifier == "exact" and 1000 <= (fig.low or 0) <= 2100
