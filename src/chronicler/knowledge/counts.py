@@ -28,7 +28,7 @@ QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 _LISTS = ("or_more", "range_from", "range_to", "vague", "vague_need_of", "not_after", "not_before",
           "persons", "barriers", "skip", "stop", "classifiers")
 # Lists a language may leave out (English has them).
-_OPTIONAL = ("partitive", "pronoun_one_after", "age_subjects", "age_verbs")
+_OPTIONAL = ("partitive", "pronoun_one_after", "age_subjects", "age_verbs", "sources_before", "sources_after")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class CountWords:
     partitive: re.Pattern[str]  # at the start of what follows a figure: "one *of* the", "scores *of*"
     pronoun_one: re.Pattern[str]  # at the end of what precedes "one": "*no* one", "*the* one who"
     age_predicate: re.Pattern[str]  # at the end of what precedes a figure: "*he was* 63"
+    source_before: re.Pattern[str]  # at the end of what precedes a figure: "*citing* three officials"
+    source_after: re.Pattern[str]  # at the start of what follows its noun: "three officials *told*"
 
 
 def _unit_regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -134,4 +136,6 @@ def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
         age_predicate=_end(
             rf"\b(?:{alternation(lists['age_subjects'])})\s+(?:{alternation(lists['age_verbs'])})"
         ),
+        source_before=_end(rf"\b(?:{alternation(lists['sources_before'])})"),
+        source_after=_start(rf"(?:{alternation(lists['sources_after'])})\b"),
     )

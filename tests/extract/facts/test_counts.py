@@ -138,7 +138,10 @@ KINDS = [
     ("Eleven men were sentenced to death.", [("other", 11)]),
     ("Nine activists were released on bail.", [("other", 9)]),
     ("One guard was killed and two were wounded.", [("dead", 1), ("injured", 2)]),
-    ("Four officials told reporters that 200 people had died.", [("other", 4), ("dead", 200)]),
+    # the sources of a figure are not counted: who tells, who is cited
+    ("Four officials told reporters that 200 people had died.", [("dead", 200)]),
+    ("Reuters reported that 90 people had died, citing three officials.", [("dead", 90)]),
+    ("Officials said 40 people were detained.", [("arrested", 40)]),
     ("Unrest hit 29 of the country's 31 provinces.", [("other", 29)]),
     ("At least 60 people were killed, including 12 children.", [("dead", 60), ("dead", 12)]),
     ("About 600 people were detained and 30 were killed.", [("arrested", 600), ("dead", 30)]),

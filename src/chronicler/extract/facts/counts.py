@@ -180,6 +180,9 @@ def _is_count(text: str, fig: _Figure, cw: CountWords, head: tuple[int, int] | N
         return False  # a footnote mark: "... its inquiry.[2]"
     head_word = text[head[0]:head[1]].lower() if head else ""
     known_head = head_word in cw.heads or head_word in cw.persons
+    if head and head_word in cw.persons and (
+            cw.source_before.search(before) or cw.source_after.match(text[head[1]:head[1] + 20])):
+        return False  # the sources: "citing three officials", "three officials told Reuters"
     if (fig.digits and fig.qualifier == "exact" and 1000 <= (fig.low or 0) <= 2100
             and len(text[fig.start:fig.end]) == 4 and not known_head):
         return False  # a year: "in 1988" is a date, "1500 people" a count
