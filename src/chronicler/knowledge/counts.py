@@ -28,7 +28,8 @@ QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 _LISTS = ("or_more", "range_from", "range_to", "vague", "vague_need_of", "not_after", "not_before",
           "persons", "barriers", "skip", "stop", "classifiers")
 # Lists a language may leave out (English has them).
-_OPTIONAL = ("partitive", "pronoun_one_after", "age_subjects", "age_verbs", "sources_before", "sources_after")
+_OPTIONAL = ("partitive", "pronoun_one_after", "age_subjects", "age_verbs", "sources_before", "sources_after",
+             "list_preps", "list_joins")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class CountWords:
     age_predicate: re.Pattern[str]  # at the end of what precedes a figure: "*he was* 63"
     source_before: re.Pattern[str]  # at the end of what precedes a figure: "*citing* three officials"
     source_after: re.Pattern[str]  # at the start of what follows its noun: "three officials *told*"
+    list_link: re.Pattern[str]  # all that lies between two figures of a list: "60 *in Shiraz, and* 30"
 
 
 def _unit_regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -138,4 +140,8 @@ def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
         ),
         source_before=_end(rf"\b(?:{alternation(lists['sources_before'])})"),
         source_after=_start(rf"(?:{alternation(lists['sources_after'])})\b"),
+        list_link=re.compile(
+            rf"^\s+(?:{alternation(lists['list_preps'])})\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*\s*,"
+            rf"\s*(?:(?:{alternation(lists['list_joins'])})\s+)?$"
+        ),
     )

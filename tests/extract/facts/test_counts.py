@@ -154,6 +154,13 @@ KINDS = [
     ("Police fired on the crowd, and at least six had to be admitted to hospital.", [("injured", 6)]),
     ("Nurses said 300 of them will stage a sit-down on Monday.", [("participants", 300)]),
     ("Five protesters were condemned to death by a revolutionary court.", [("other", 5)]),
+    # a list of figures by place keeps the kind of its first
+    (
+        "Police detained 60 teachers in Shiraz, about 30 in Rasht, and six in Qom during the rally.",
+        [("arrested", 60), ("arrested", 30), ("arrested", 6)],
+    ),
+    ("Police detained 60 teachers in Shiraz, while six marched peacefully in Qom.",
+     [("arrested", 60), ("participants", 6)]),
     # facing execution is a threat, not a death
     ("Rights groups say 40 prisoners are facing execution.", [("other", 40)]),
 ]

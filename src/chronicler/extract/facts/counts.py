@@ -70,6 +70,8 @@ def find_counts(text: str, lang: LanguageKnowledge) -> list[CountMatch]:
         if not _is_count(norm, fig, cw, head):
             continue
         kind, cue = _kind(norm, fig, cw, tokens, head)
+        if head is None and out and cw.list_link.match(norm[out[-1].end:fig.start]):
+            kind = out[-1].count.kind  # "60 detained in Shiraz, 30 in Rasht": the list's kind
         span = head or cue
         count = Count(kind=kind, low=fig.low, high=fig.high, qualifier=fig.qualifier,
                       text=text[fig.start:fig.end])
