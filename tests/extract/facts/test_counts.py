@@ -51,6 +51,9 @@ QUALIFIERS = [
     ("Scores of people were wounded.", ("injured", None, None, "vague", "Scores")),
     ("All 82 passengers were killed.", ("dead", 82, None, "exact", "All 82")),
     ("Officials said 100 or more people were detained.", ("arrested", 100, None, "at_least", "100 or more")),
+    # a lower and an upper bound of one figure
+    ("At least four people, and as many as six, were killed.",
+     ("dead", 4, 6, "range", "At least four people, and as many as six")),
 ]
 
 
@@ -154,6 +157,8 @@ KINDS = [
     ("Police fired on the crowd, and at least six had to be admitted to hospital.", [("injured", 6)]),
     ("Nurses said 300 of them will stage a sit-down on Monday.", [("participants", 300)]),
     ("Five protesters were condemned to death by a revolutionary court.", [("other", 5)]),
+    # bounds of two figures stay apart
+    ("At least four people were killed and up to 30 were injured.", [("dead", 4), ("injured", None)]),
     # a list of figures by place keeps the kind of its first
     (
         "Police detained 60 teachers in Shiraz, about 30 in Rasht, and six in Qom during the rally.",

@@ -133,7 +133,20 @@ def _figures(text: str, cw: CountWords, nw: NumberWords, dates: list[tuple[int, 
             continue
         if free(m.start(), m.end()) and not any(f.start < m.end() and m.start() < f.end for f in figures):
             figures.append(_Figure(m.start(), m.end(), None, None, "vague"))
-    return sorted(figures, key=lambda f: f.start)
+    return _bounds_joined(text, cw, sorted(figures, key=lambda f: f.start))
+
+
+def _bounds_joined(text: str, cw: CountWords, figures: list[_Figure]) -> list[_Figure]:
+    """ "at least four people, and as many as six": a lower and an upper bound of one figure."""
+    out: list[_Figure] = []
+    for fig in figures:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.qualifier in ("at_least", "more_than") and fig.qualifier == "at_most"
+                and cw.range_to.match(re.sub(r"^\s*[\w'’-]*\s*,", " ", text[prev.end:fig.start]))):
+            out[-1] = _Figure(prev.start, fig.end, prev.low, fig.high, "range")
+            continue
+        out.append(fig)
+    return out
 
 
 def _int(value: float) -> int | None:
