@@ -166,7 +166,11 @@ KINDS = [
     ),
     ("Police detained 60 teachers in Shiraz, while six marched peacefully in Qom.",
      [("arrested", 60), ("participants", 6)]),
+    ("A video showed one student with a wound to his head.", [("injured", 1)]),
+    # an odd quotation mark does not hide the counted noun
+    ("He was among ´several thousand´ protesters in the square.", [("participants", None)]),
     # facing execution is a threat, not a death
+    ("At least 14 prisoners face a grave danger of being executed.", [("other", 14)]),
     ("Rights groups say 40 prisoners are facing execution.", [("other", 40)]),
 ]
 

@@ -31,7 +31,7 @@ __all__ = ["CountMatch", "find_counts"]
 _TOKEN = re.compile(r"[\w\u200c]+(?:[-'’][\w\u200c]+)*|[^\s\w\u200c]")
 # A clause ends at a full stop, a semicolon or colon, a line, or the end of a quotation.
 _CLAUSE_END = re.compile(r"[.!?;:؛]\s|\n|[,.!?][”\"»]")
-_QUOTES = set("\"“”«»„‘’'()")
+_QUOTES = set("\"“”«»„‘’'()´`")
 # "29 of the country's 31 provinces": the second figure is the whole, not a count.
 _OF_WHOLE = re.compile(r"^\s+(?:of|de|des|du|von|der|از)\s+(?:(?:the|les|la|le|den|der)\s+)?"
                        r"(?:[\w\u200c-]+['’]s\s+)?$", re.IGNORECASE)
