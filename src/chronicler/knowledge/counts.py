@@ -29,7 +29,7 @@ _LISTS = ("or_more", "range_from", "range_to", "vague", "vague_need_of", "not_af
           "persons", "barriers", "skip", "stop", "classifiers")
 # Lists a language may leave out (English has them).
 _OPTIONAL = ("partitive", "pronoun_one_after", "age_subjects", "age_verbs", "sources_before", "sources_after",
-             "list_preps", "list_joins")
+             "list_preps", "list_joins", "pointing")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class CountWords:
     source_before: re.Pattern[str]  # at the end of what precedes a figure: "*citing* three officials"
     source_after: re.Pattern[str]  # at the start of what follows its noun: "three officials *told*"
     list_link: re.Pattern[str]  # all that lies between two figures of a list: "60 *in Shiraz, and* 30"
+    pointing: re.Pattern[str]  # at the end of what precedes a figure: "*the* three were released"
 
 
 def _unit_regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -140,6 +141,7 @@ def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
         ),
         source_before=_end(rf"\b(?:{alternation(lists['sources_before'])})"),
         source_after=_start(rf"(?:{alternation(lists['sources_after'])})\b"),
+        pointing=_end(rf"\b(?:{alternation(lists['pointing'])})"),
         list_link=re.compile(
             rf"^\s+(?:{alternation(lists['list_preps'])})\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*\s*,"
             rf"\s*(?:(?:{alternation(lists['list_joins'])})\s+)?$"

@@ -113,6 +113,7 @@ NOT_COUNTS = [
     "Thousands of dollars were stolen.",
     "The ministry promised an inquiry.[3] Nobody was charged.",
     "Image 4 Riot police guard the square.",
+    "The three were released on bail on Monday.",
 ]
 
 
@@ -167,6 +168,8 @@ KINDS = [
     ("Police detained 60 teachers in Shiraz, while six marched peacefully in Qom.",
      [("arrested", 60), ("participants", 6)]),
     ("A video showed one student with a wound to his head.", [("injured", 1)]),
+    # "the three men": a noun of its own makes it a count
+    ("The three men were released on bail on Monday.", [("other", 3)]),
     # an odd quotation mark does not hide the counted noun
     ("He was among ´several thousand´ protesters in the square.", [("participants", None)]),
     # facing execution is a threat, not a death

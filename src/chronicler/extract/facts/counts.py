@@ -195,6 +195,8 @@ def _is_count(text: str, fig: _Figure, cw: CountWords, head: tuple[int, int] | N
         return False  # a footnote mark: "... its inquiry.[2]"
     head_word = text[head[0]:head[1]].lower() if head else ""
     known_head = head_word in cw.heads or head_word in cw.persons
+    if head is None and fig.qualifier == "exact" and cw.pointing.search(before):
+        return False  # "the three were released": the people of a figure given before
     if head and head_word in cw.persons and (
             cw.source_before.search(before) or cw.source_after.match(text[head[1]:head[1] + 20])):
         return False  # the sources: "citing three officials", "three officials told Reuters"
