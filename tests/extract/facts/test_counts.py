@@ -158,6 +158,9 @@ KINDS = [
     ("Police fired on the crowd, and at least six had to be admitted to hospital.", [("injured", 6)]),
     ("Nurses said 300 of them will stage a sit-down on Monday.", [("participants", 300)]),
     ("Five protesters were condemned to death by a revolutionary court.", [("other", 5)]),
+    # the forces facing a crowd are not in it
+    ("The crowd was watched by more than 100 police.", [("other", 100)]),
+    ("More than 100 protesters joined the crowd.", [("participants", 100)]),
     # bounds of two figures stay apart
     ("At least four people were killed and up to 30 were injured.", [("dead", 4), ("injured", None)]),
     # a list of figures by place keeps the kind of its first

@@ -70,6 +70,8 @@ def find_counts(text: str, lang: LanguageKnowledge) -> list[CountMatch]:
         if not _is_count(norm, fig, cw, head):
             continue
         kind, cue = _kind(norm, fig, cw, tokens, head)
+        if kind == "participants" and head and norm[head[0]:head[1]].lower() in cw.forces:
+            kind = "other"  # "watched by 100 police" near the crowd: the police are not in it
         if head is None and out and cw.list_link.match(norm[out[-1].end:fig.start]):
             kind = out[-1].count.kind  # "60 detained in Shiraz, 30 in Rasht": the list's kind
         span = head or cue
