@@ -28,7 +28,8 @@ QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 _LISTS = ("or_more", "range_from", "range_to", "vague", "vague_need_of", "not_after", "not_before",
           "persons", "barriers", "skip", "stop", "classifiers")
 # Lists a language may leave out (English has them).
-_OPTIONAL = ("partitive", "pronoun_one_after", "age_subjects", "age_verbs")
+_OPTIONAL = ("partitive", "pronoun_one_after", "age_subjects", "age_verbs", "sources_before", "sources_after",
+             "list_preps", "list_joins", "pointing", "forces")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ class CountWords:
     partitive: re.Pattern[str]  # at the start of what follows a figure: "one *of* the", "scores *of*"
     pronoun_one: re.Pattern[str]  # at the end of what precedes "one": "*no* one", "*the* one who"
     age_predicate: re.Pattern[str]  # at the end of what precedes a figure: "*he was* 63"
+    source_before: re.Pattern[str]  # at the end of what precedes a figure: "*citing* three officials"
+    source_after: re.Pattern[str]  # at the start of what follows its noun: "three officials *told*"
+    list_link: re.Pattern[str]  # all that lies between two figures of a list: "60 *in Shiraz, and* 30"
+    pointing: re.Pattern[str]  # at the end of what precedes a figure: "*the* three were released"
+    forces: frozenset[str]  # nouns of the forces facing a crowd, never its participants
 
 
 def _unit_regex(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -133,5 +139,13 @@ def _count_words(path: str, data: dict[str, Any], lang: str) -> CountWords:
         pronoun_one=_end(rf"\b(?:{alternation(lists['pronoun_one_after'])})"),
         age_predicate=_end(
             rf"\b(?:{alternation(lists['age_subjects'])})\s+(?:{alternation(lists['age_verbs'])})"
+        ),
+        source_before=_end(rf"\b(?:{alternation(lists['sources_before'])})"),
+        source_after=_start(rf"(?:{alternation(lists['sources_after'])})\b"),
+        pointing=_end(rf"\b(?:{alternation(lists['pointing'])})"),
+        forces=frozenset(w.lower() for w in lists["forces"]),
+        list_link=re.compile(
+            rf"^\s+(?:{alternation(lists['list_preps'])})\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*\s*,"
+            rf"\s*(?:(?:{alternation(lists['list_joins'])})\s+)?$"
         ),
     )

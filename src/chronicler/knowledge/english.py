@@ -48,9 +48,9 @@ _FILES: dict[str, tuple[str, ...]] = {
     "participants": (
         "pronouns", "determiners", "articles", "quantity_nouns", "means_nouns", "dispatch_verbs",
         "noun_actor_preps", "noun_recipient_preps", "verb_recipient_preps", "means_target_preps",
-        "joining_verbs", "news_nouns", "citing_words", "speaker_pronouns", "role_nouns",
-        "generic_org_nouns", "org_nouns", "info_nouns", "source_preps", "pointing_determiners",
-        "name_links", "acronym_links",
+        "joining_verbs", "news_nouns", "figure_verbs", "figure_preps", "citing_words", "speaker_pronouns",
+        "role_nouns", "generic_org_nouns", "org_nouns", "info_nouns", "authorless_nouns", "source_preps",
+        "medium_preps", "publication_words", "pointing_determiners", "name_links", "acronym_links",
     ),
     "time": (
         "shift_adverbs", "bound_preps", "short_offset_units", "anniversary_numbers", "anniversary_links",
@@ -114,13 +114,18 @@ class EnglishWords:
     means_target_preps: frozenset[str]
     joining_verbs: frozenset[str]
     news_nouns: frozenset[str]
+    figure_verbs: frozenset[str]
+    figure_preps: frozenset[str]
     citing_words: frozenset[str]
     speaker_pronouns: frozenset[str]
     role_nouns: frozenset[str]
     generic_org_nouns: frozenset[str]
     org_nouns: frozenset[str]
     info_nouns: frozenset[str]
+    authorless_nouns: frozenset[str]
     source_preps: frozenset[str]
+    medium_preps: frozenset[str]
+    publication_words: frozenset[str]
     pointing_determiners: frozenset[str]
     org_name: re.Pattern[str]  # name_links: "Coordinating Council of Teachers"
     acronym: re.Pattern[str]  # name_links, acronym_links: "Iran Justice Observatory (IJO)"

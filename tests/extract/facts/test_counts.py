@@ -51,6 +51,9 @@ QUALIFIERS = [
     ("Scores of people were wounded.", ("injured", None, None, "vague", "Scores")),
     ("All 82 passengers were killed.", ("dead", 82, None, "exact", "All 82")),
     ("Officials said 100 or more people were detained.", ("arrested", 100, None, "at_least", "100 or more")),
+    # a lower and an upper bound of one figure
+    ("At least four people, and as many as six, were killed.",
+     ("dead", 4, 6, "range", "At least four people, and as many as six")),
 ]
 
 
@@ -108,6 +111,9 @@ NOT_COUNTS = [
     "Snow fell up to 40 centimetres deep.",
     "Prices tripled within 48 hours.",
     "Thousands of dollars were stolen.",
+    "The ministry promised an inquiry.[3] Nobody was charged.",
+    "Image 4 Riot police guard the square.",
+    "The three were released on bail on Monday.",
 ]
 
 
@@ -136,10 +142,42 @@ KINDS = [
     ("Eleven men were sentenced to death.", [("other", 11)]),
     ("Nine activists were released on bail.", [("other", 9)]),
     ("One guard was killed and two were wounded.", [("dead", 1), ("injured", 2)]),
-    ("Four officials told reporters that 200 people had died.", [("other", 4), ("dead", 200)]),
+    # the sources of a figure are not counted: who tells, who is cited
+    ("Four officials told reporters that 200 people had died.", [("dead", 200)]),
+    ("Reuters reported that 90 people had died, citing three officials.", [("dead", 90)]),
+    ("Officials said 40 people were detained.", [("arrested", 40)]),
     ("Unrest hit 29 of the country's 31 provinces.", [("other", 29)]),
     ("At least 60 people were killed, including 12 children.", [("dead", 60), ("dead", 12)]),
     ("About 600 people were detained and 30 were killed.", [("arrested", 600), ("dead", 30)]),
+    # the verb's -ing form and the noun of one act cue the kind too
+    ("Riot police broke up the march, detaining 14 nurses.", [("arrested", 14)]),
+    ("Soldiers took at least nine students into custody.", [("arrested", 9)]),
+    ("He was charged with killing a guard and injuring three others.", [("injured", 3)]),
+    ("The group documented the execution of 250 people last year.", [("dead", 250)]),
+    ("They were convicted of slaying two policemen.", [("dead", 2)]),
+    ("Police fired on the crowd, and at least six had to be admitted to hospital.", [("injured", 6)]),
+    ("Nurses said 300 of them will stage a sit-down on Monday.", [("participants", 300)]),
+    ("Five protesters were condemned to death by a revolutionary court.", [("other", 5)]),
+    # the forces facing a crowd are not in it
+    ("The crowd was watched by more than 100 police.", [("other", 100)]),
+    ("More than 100 protesters joined the crowd.", [("participants", 100)]),
+    # bounds of two figures stay apart
+    ("At least four people were killed and up to 30 were injured.", [("dead", 4), ("injured", None)]),
+    # a list of figures by place keeps the kind of its first
+    (
+        "Police detained 60 teachers in Shiraz, about 30 in Rasht, and six in Qom during the rally.",
+        [("arrested", 60), ("arrested", 30), ("arrested", 6)],
+    ),
+    ("Police detained 60 teachers in Shiraz, while six marched peacefully in Qom.",
+     [("arrested", 60), ("participants", 6)]),
+    ("A video showed one student with a wound to his head.", [("injured", 1)]),
+    # "the three men": a noun of its own makes it a count
+    ("The three men were released on bail on Monday.", [("other", 3)]),
+    # an odd quotation mark does not hide the counted noun
+    ("He was among ´several thousand´ protesters in the square.", [("participants", None)]),
+    # facing execution is a threat, not a death
+    ("At least 14 prisoners face a grave danger of being executed.", [("other", 14)]),
+    ("Rights groups say 40 prisoners are facing execution.", [("other", 40)]),
 ]
 
 
@@ -181,6 +219,7 @@ OTHER_LANGUAGES = [
     ("de", "Bis zu 20.000 Menschen demonstrierten.",
      [("participants", None, 20000, "at_most", "Bis zu 20.000")]),
     ("de", "Zwei Männer wurden hingerichtet.", [("dead", 2, None, "exact", "Zwei")]),
+    ("de", "Etwa 60 Menschen wurden in Gewahrsam genommen.", [("arrested", 60, None, "about", "Etwa 60")]),
     ("de", "Die 22-jährige Studentin starb.", []),
     ("fa", "دست‌کم ۱۲ معترض کشته شدند.", [("dead", 12, None, "at_least", "دست‌کم ۱۲")]),
     ("fa", "حدود ۵۰۰ کارگر تجمع کردند.", [("participants", 500, None, "about", "حدود ۵۰۰")]),

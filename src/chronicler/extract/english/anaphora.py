@@ -37,8 +37,10 @@ def _definite(head: Token, vocab: EnglishWords) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in vocab.pointing_determiners for c in head.children)
 
 
-def _has_name(head: Token) -> bool:
-    return head.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in head.subtree)
+def _has_name(head: Token, vocab: EnglishWords) -> bool:
+    # "the NGO": the tagger takes the capitalised generic noun for a name.
+    own = head.pos_ == "PROPN" and head.lemma_.lower() not in vocab.generic_org_nouns
+    return own or any(c.pos_ == "PROPN" for c in head.subtree if c is not head)
 
 
 def _closest(names: Sequence[Name], before: int, keep: Callable[[Name], bool]) -> Name | None:
@@ -46,16 +48,28 @@ def _closest(names: Sequence[Name], before: int, keep: Callable[[Name], bool]) -
     return found[-1] if found else None
 
 
+def _gives(prep: Token, obj: Token, vocab: EnglishWords) -> bool:
+    """ "data *from* the ministry"; "a report *in* the Post" only when a publication is named there,
+    not a time or a place ("a report in March", "a report in Tehran")."""
+    if prep.lower_ in vocab.source_preps:
+        return True
+    if obj.pos_ != "PROPN" or obj.ent_type_ in {"DATE", "TIME"}:
+        return False
+    # The small model takes many a newspaper for a place ("the South China Morning Post").
+    return obj.ent_type_ not in {"GPE", "LOC", "FAC", "NORP"} or obj.lower_ in vocab.publication_words
+
+
 def _info_source(head: Token, vocab: EnglishWords) -> Token | None:
     """Who gave an information noun: its possessor, its "by/from/of" object, a relative clause's subject."""
     for child in head.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ in vocab.source_preps:
+        if child.dep_ == "prep" and child.lower_ in vocab.source_preps | vocab.medium_preps:
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            if objs and objs[0].lemma_.lower() not in vocab.info_nouns:
+            if objs and objs[0].lemma_.lower() not in vocab.info_nouns and _gives(child, objs[0], vocab):
                 return objs[0]
-        if child.dep_ in {"relcl", "acl"}:
+        if child.dep_ in {"relcl", "acl"} and not any(g.dep_ == "mark" for g in child.children):
+            # "reports that protesters were shot": the content, not who gave it
             subs = [g for g in child.children if g.dep_ in {"nsubj", "agent"}]
             if subs:
                 sub = subs[0]
@@ -83,11 +97,12 @@ def resolve(
         if source is None:
             return None
         named = resolve(source, offset + source.idx - head.idx, text, names, defined, vocab)
-        if named or source.pos_ != "PROPN":
+        if named:
             return named
+        # "figures from hospitals around the country": a source with no name is still the source.
         bounds = noun_phrase(source, vocab)
         return source.doc[bounds[0] : bounds[1] + 1].text if bounds else None
-    if _has_name(head) or not _definite(head, vocab):
+    if _has_name(head, vocab) or not _definite(head, vocab):
         return None
     window = text[max(0, offset - WINDOW) : offset]
     if lemma in vocab.role_nouns:
@@ -100,12 +115,12 @@ def resolve(
         org = _closest(names, offset, lambda n: n.label == "ORG")
         return org.text if org else None
     if lemma in vocab.org_nouns:
-        # "the council": the closest capitalised name with "Council" in it.
+        # "the council": the closest capitalised name with "Council" (or "Councils") in it.
         word = head.text[:1].upper() + head.text[1:].lower()
         found = [
             m.group(0)
             for m in vocab.org_name.finditer(window)
-            if re.search(rf"\b{word}\b", m.group(0)) and " " in m.group(0)
+            if re.search(rf"\b{word}s?\b", m.group(0)) and " " in m.group(0)
         ]
         return found[-1] if found else None
     return None

@@ -38,6 +38,7 @@ COMPLEMENT_DEPS = {
     "pcomp",
     "prep",
     "pobj",
+    "attr",  # "said there had been no report of her being beaten"
 }
 
 
@@ -55,19 +56,42 @@ def _lemma(tok: Token) -> str:
 
 
 def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        # "One man was reported killed", "Iran is said to have ...": a passive reporting verb's
+        # subject is what is reported; the speaker, if any, is its agent ("was reported by X").
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return agents[0] if agents else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         # "The rights group HRANA said": the parser may hang description and name side by side;
-        # the name is the claimant.
-        names = [s for s in subjects[1:] if s.pos_ == "PROPN" and s.i == subjects[0].i + 1]
-        return names[0] if names else subjects[0]
+        # the name is the claimant. "Families of ... plan to ..., a relative told IJO": of two
+        # subjects the one next to the verb is its speaker.
+        subject = min(subjects, key=lambda s: abs(verb.i - s.i))
+        if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            return verb.head  # "the UN, which puts the number at 580": the noun the clause is on
+        return subject
     if verb.dep_ == "conj":
         return _subject(verb.head)
+    if verb.dep_ == "acl":
+        return verb.head  # "Hengaw, ..., tweeted", "a statement from the ministry saying ..."
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
         # "State media blamed ..., saying they had attacked": the participle's speaker is the
         # subject of the clause it hangs on.
         return _subject(verb.head)
-    return None
+    return _stranded_speaker(verb)
+
+
+def _stranded_speaker(verb: Token) -> Token | None:
+    """ "..., killed an officer, IRNA, the state news agency, said": a reporting verb the parser left
+    without a subject speaks through the name it hung, with its description, on the word before."""
+    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct]
+    if not before or before[-1].dep_ != "appos":
+        return None
+    top = before[-1]
+    while top.head.dep_ == "appos":
+        top = top.head
+    # "meeting in Abuja, Nigeria, announced": a place is never the speaker.
+    return top if top.pos_ == "PROPN" and top.ent_type_ not in {"GPE", "LOC", "FAC"} else None
 
 
 def _prep_source(sent: Span, vocab: EnglishWords) -> Token | None:
@@ -90,27 +114,107 @@ def _reason(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
-def _governing_verb(trigger: Token, cues: Cues) -> Token | None:
+def _reports(verb: Token, cues: Cues, vocab: EnglishWords) -> bool:
+    """A reporting or denial verb; one that only reports a figure does so with it: "put the toll
+    *at* 40" reports, "put up roadblocks" and "put a curfew in place" do not."""
+    lemma = _lemma(verb)
+    if lemma not in cues.speech_verbs | cues.denial_verbs or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    # The parser may hang "at 300" on the counted noun's participle: "put the number arrested at 300".
+    if lemma not in vocab.figure_verbs:
+        return True
+    return not any(c.dep_ == "prt" for c in verb.children) and any(
+        t.lower_ in vocab.figure_preps and any(g.like_num for g in t.subtree) for t in verb.subtree
+    )
+
+
+def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
     """The innermost reporting or denial verb whose complement holds the trigger."""
     cur = trigger
+    described = True  # no relative clause between: "Families of those executed", not "X, who saw ..."
+    claim_noun = None
     while cur.head.i != cur.i:
         parent = cur.head
-        if _lemma(parent) in cues.speech_verbs | cues.denial_verbs and parent.pos_ in {"VERB", "AUX"}:
+        if cur.dep_ == "ccomp" and parent.pos_ in {"NOUN", "PROPN"}:
+            # "“Police fired on the crowd,” Hengaw, a group based in Oslo, tweeted": the parser may
+            # make the speaker the head of the quote and its verb a clause on the speaker.
+            said = [c for c in parent.children if c.dep_ == "acl" and _reports(c, cues, vocab)]
+            if said:
+                return said[0]
+        if _claim_noun(cur, parent, vocab):
+            claim_noun = claim_noun or parent  # a reporting verb further out still speaks for it
+        if _reports(parent, cues, vocab) and _infinitive(parent):
+            pass  # "journalists who hoped to report on the protest": an intention, not a report
+        elif _reports(parent, cues, vocab):
             if cur.dep_ == "conj":
                 break  # "X told reporters ... and called for ...": a second act of X, not reported content
+            if described and cur == _subject(parent):
+                # "Families of those executed say ...": the event describes the speaker, who does
+                # not report it; "X, who witnessed the killings, said" reports them.
+                return None
             return parent
+        described = described and cur.dep_ != "relcl"
         if cur.dep_ not in COMPLEMENT_DEPS and cur.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass"}:
             break
         cur = parent
+    aside = _aside(trigger, cues, vocab)
+    if aside is not None or claim_noun is not None:
+        return aside or claim_noun
     # "304 were killed, Amnesty said": the reporting verb is the root and the event its ccomp.
     root = trigger.sent.root
     if (
         root.i != trigger.i
         and _lemma(root) in cues.speech_verbs
+        and _reports(root, cues, vocab)
         and root.i > trigger.i
         and trigger.i in {t.i for t in root.subtree}
     ):
         return root
+    return None
+
+
+def _claim_noun(clause: Token, noun: Token, vocab: EnglishWords) -> bool:
+    """ "amid reports that protests are planned": an information noun whose "that" clause holds the event."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in vocab.info_nouns
+        and clause.dep_ in {"acl", "ccomp"}
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _clause_path(trigger: Token) -> list[Token]:
+    """The trigger and its heads up to the first adverbial or relative clause it sits in: an aside
+    of the main clause does not report "as they did in November, when the network was cut"."""
+    path = [trigger]
+    while path[-1].head.i != path[-1].i and path[-1].dep_ not in {"advcl", "relcl"}:
+        path.append(path[-1].head)
+    return path
+
+
+def _aside(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
+    """A reporting clause set off by a comma that the parser hung beside the event's clause.
+
+    "If the protests grow, analysts said, the authorities could ..." (parataxis); "Police detained
+    four people, a relative told the agency." (a conjunct with no "and" before it). The clause has
+    its own subject and reports nothing after it.
+    """
+    for node in _clause_path(trigger):
+        for child in node.children:
+            if child.dep_ not in {"parataxis", "conj"} or not _reports(child, cues, vocab):
+                continue
+            if not any(c.dep_ == "nsubj" for c in child.children):
+                continue
+            if any(c.dep_ in {"ccomp", "xcomp"} for c in child.children):
+                continue
+            before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if child.dep_ == "conj" and (child.i < trigger.i or before is None or before.text != ","):
+                continue
+            return child
     return None
 
 
@@ -134,13 +238,15 @@ def find_claimant(
     trigger: Token, cues: Cues, when: str | None, actors: ActorIndex, vocab: EnglishWords
 ) -> Attribution:
     sent = trigger.sent
-    verb = _governing_verb(trigger, cues)
+    verb = _governing_verb(trigger, cues, vocab)
     denied = verb is not None and _lemma(verb) in cues.denial_verbs
     source = _prep_source(sent, vocab)
     if source is not None and verb is not None and _cites_behind(source, verb, actors, vocab):
         source = None  # "Amnesty said ..., citing witnesses": Amnesty makes the claim
     if source is not None and (verb is None or source.lower_ not in vocab.speaker_pronouns):
         head = source
+    elif verb is not None and verb.pos_ == "NOUN":
+        head, verb = verb, None  # "reports that ...": the report is the source
     elif verb is not None:
         subject = _subject(verb)
         if subject is None:

@@ -134,7 +134,8 @@ def _named_claimant(
         return att.claimant
     name = anaphora.resolve(att.head, base + att.head.idx, text, state.names, state.acronyms, vocab)
     if name is None:
-        return att.claimant
+        # "footage showed", "according to estimates": evidence whose author is not named claims nothing.
+        return None if att.head.lemma_.lower() in vocab.authorless_nouns else att.claimant
     name = state.acronyms.get(name, name)
     return Participant(arguments.entity_for(name, when, actors), att.claimant.start, att.claimant.end)
 

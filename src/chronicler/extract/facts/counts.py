@@ -31,7 +31,7 @@ __all__ = ["CountMatch", "find_counts"]
 _TOKEN = re.compile(r"[\w\u200c]+(?:[-'’][\w\u200c]+)*|[^\s\w\u200c]")
 # A clause ends at a full stop, a semicolon or colon, a line, or the end of a quotation.
 _CLAUSE_END = re.compile(r"[.!?;:؛]\s|\n|[,.!?][”\"»]")
-_QUOTES = set("\"“”«»„‘’'()")
+_QUOTES = set("\"“”«»„‘’'()´`")
 # "29 of the country's 31 provinces": the second figure is the whole, not a count.
 _OF_WHOLE = re.compile(r"^\s+(?:of|de|des|du|von|der|از)\s+(?:(?:the|les|la|le|den|der)\s+)?"
                        r"(?:[\w\u200c-]+['’]s\s+)?$", re.IGNORECASE)
@@ -70,6 +70,10 @@ def find_counts(text: str, lang: LanguageKnowledge) -> list[CountMatch]:
         if not _is_count(norm, fig, cw, head):
             continue
         kind, cue = _kind(norm, fig, cw, tokens, head)
+        if kind == "participants" and head and norm[head[0]:head[1]].lower() in cw.forces:
+            kind = "other"  # "watched by 100 police" near the crowd: the police are not in it
+        if head is None and out and cw.list_link.match(norm[out[-1].end:fig.start]):
+            kind = out[-1].count.kind  # "60 detained in Shiraz, 30 in Rasht": the list's kind
         span = head or cue
         count = Count(kind=kind, low=fig.low, high=fig.high, qualifier=fig.qualifier,
                       text=text[fig.start:fig.end])
@@ -131,7 +135,20 @@ def _figures(text: str, cw: CountWords, nw: NumberWords, dates: list[tuple[int, 
             continue
         if free(m.start(), m.end()) and not any(f.start < m.end() and m.start() < f.end for f in figures):
             figures.append(_Figure(m.start(), m.end(), None, None, "vague"))
-    return sorted(figures, key=lambda f: f.start)
+    return _bounds_joined(text, cw, sorted(figures, key=lambda f: f.start))
+
+
+def _bounds_joined(text: str, cw: CountWords, figures: list[_Figure]) -> list[_Figure]:
+    """ "at least four people, and as many as six": a lower and an upper bound of one figure."""
+    out: list[_Figure] = []
+    for fig in figures:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.qualifier in ("at_least", "more_than") and fig.qualifier == "at_most"
+                and cw.range_to.match(re.sub(r"^\s*[\w'’-]*\s*,", " ", text[prev.end:fig.start]))):
+            out[-1] = _Figure(prev.start, fig.end, prev.low, fig.high, "range")
+            continue
+        out.append(fig)
+    return out
 
 
 def _int(value: float) -> int | None:
@@ -176,8 +193,15 @@ def _is_count(text: str, fig: _Figure, cw: CountWords, head: tuple[int, int] | N
         return not (of and cw.not_after.match(after[of.end():]))
     if re.match(r"[\w\u200c]|[:/]\d|[.,]\d", after) or before.endswith(("#", "/")):
         return False  # "1st", "10am", "10:30", "24/7"
+    if before.endswith("[") and after.startswith("]"):
+        return False  # a footnote mark: "... its inquiry.[2]"
     head_word = text[head[0]:head[1]].lower() if head else ""
     known_head = head_word in cw.heads or head_word in cw.persons
+    if head is None and fig.qualifier == "exact" and cw.pointing.search(before):
+        return False  # "the three were released": the people of a figure given before
+    if head and head_word in cw.persons and (
+            cw.source_before.search(before) or cw.source_after.match(text[head[1]:head[1] + 20])):
+        return False  # the sources: "citing three officials", "three officials told Reuters"
     if (fig.digits and fig.qualifier == "exact" and 1000 <= (fig.low or 0) <= 2100
             and len(text[fig.start:fig.end]) == 4 and not known_head):
         return False  # a year: "in 1988" is a date, "1500 people" a count

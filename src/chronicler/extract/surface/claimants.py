@@ -18,10 +18,18 @@ from chronicler.extract.surface.actors import after_preposition, word_index
 from chronicler.extract.surface.lang import fa as persian
 from chronicler.extract.surface.lang import fr as french
 from chronicler.extract.surface.state import SentenceContext
-from chronicler.extract.surface.words import CLAUSE_BREAKS, Hit, Sentence, phrase_at, words_in
+from chronicler.extract.surface.words import (
+    CLAUSE_BREAKS,
+    LOWER_CASE_NOUNS,
+    Hit,
+    Sentence,
+    phrase_at,
+    words_in,
+)
 from chronicler.knowledge.actors import ActorIndex
 from chronicler.knowledge.grammar import Grammar
 from chronicler.knowledge.triggers import Cues
+from chronicler.records import Entity
 
 FINDINGS = {"SANCTION", "ACCUSE"}  # events whose content ("guilty of killing") their actor claims
 
@@ -80,7 +88,38 @@ def _speaker(sent: Sentence, verb: int, actors: list[Participant], state: Story,
         return subject or (after[0] if after and not after_preposition(sent, after[0], grammar) else None)
     if after and not after_preposition(sent, after[0], grammar):
         return after[0]
+    if grammar.language in LOWER_CASE_NOUNS:
+        named = _name_beside(sent, verb, grammar)
+        if named is not None:
+            return named
     return before[-1] if before else None
+
+
+def _name_beside(sent: Sentence, verb: int, grammar: Grammar) -> Participant | None:
+    """A name the knowledge base does not know, where only names are capitalised: "afirmó el
+    gobernador Ali Rezaei" (after the verb) or "..., Ali Rezaei, afirmó" (just before it)."""
+    words = sent.words
+    after = range(verb + 1, min(len(words), verb + 5))
+    first = next((j for j in after if words[j].text[:1].isupper()), None)
+    between = words[verb + 1 : first] if first is not None else ()
+    broken = any(w.text in CLAUSE_BREAKS for w in between)
+    if between and (between[0].lower not in grammar["articles"] or broken):
+        first = None  # only "afirmó (el gobernador) X"; not "afirmó que X fue detenido"
+    if first is None:
+        last = verb - 1
+        while last >= 0 and words[last].text in CLAUSE_BREAKS:
+            last -= 1
+        first = last
+        while first > 0 and words[first - 1].text[:1].isupper():
+            first -= 1
+    else:
+        last = first
+        while last + 1 < len(words) and words[last + 1].text[:1].isupper():
+            last += 1
+    if last - first < 1 or first == 0 or not all(w.text[:1].isupper() for w in words[first : last + 1]):
+        return None  # one capitalised word, or the sentence's first: not known to be a name
+    return Participant(Entity(sent.text[words[first].start - sent.start : words[last].end - sent.start]),
+                       words[first].start, words[last].end)
 
 
 def _parsed_subject(sent: Sentence, verb: int, index: ActorIndex) -> Participant | None:

@@ -1,0 +1,76 @@
+"""Claimants described by an information noun resolve to whoever gave the information."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicler.knowledge import KnowledgeBase
+from chronicler.pipeline import process
+from chronicler.records import Document
+
+pytestmark = pytest.mark.slow
+
+
+def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
+    doc = Document(
+        id="t",
+        text=text,
+        published="2022-10-05",
+        language="en",
+        outlet="example.org",
+        source="t",
+        content_hash="t",
+    )
+    found = [m for m in process(doc, knowledge).mentions if m.event == event]
+    assert len(found) == 1, [(m.event, m.text) for m in process(doc, knowledge).mentions]
+    return found[0].claimed_by.entity_text if found[0].claimed_by else None
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "claimant"),
+    [
+        # a source with no name is still the source
+        (
+            "The riots have injured hundreds, according to figures from clinics across the province.",
+            "ASSAULT",
+            "clinics",
+        ),
+        # a publication named after "in", even one the tagger takes for a place
+        (
+            "Riot police fired tear gas at students, according to a report in the Riverside Morning Post.",
+            "ASSAULT",
+            "Riverside Morning Post",
+        ),
+        # the reports themselves are the source when no one stands behind them
+        ("Several people were killed, media reports said.", "ASSAULT", "media reports"),
+        # "the NGO": a generic noun the tagger takes for a name
+        (
+            "Karim Nouri founded the Baluch Prisoners Foundation in 2015.\n\nThe NGO he heads has recorded "
+            "in a report the execution of 90 people in Zahedan in 2022.",
+            "ASSAULT",
+            "Baluch Prisoners Foundation",
+        ),
+        # "the union": a name with the noun in the plural
+        (
+            "The Kurdistan Teachers' Trade Unions called the strike.\n\nPolice detained four teachers "
+            "in Baneh, the union said.",
+            "COERCE",
+            "Kurdistan Teachers' Trade Unions",
+        ),
+    ],
+)
+def test_information_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase) -> None:
+    found = _claimant(knowledge, text, event)
+    assert found is not None and found.endswith(claimant), found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a time or a place after "in" is not a publication
+        ("Police arrested four students in March, according to a report in Tehran.", "COERCE"),
+    ],
+)
+def test_no_information_claimant(text: str, event: str, knowledge: KnowledgeBase) -> None:
+    found = _claimant(knowledge, text, event)
+    assert found is None or found == "report", found
