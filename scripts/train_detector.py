@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="sentences with labels, from scripts/detector_data.py")
     parser.add_argument("--out", type=Path, help="where to write the model (detector.json)")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of each classifier")
-    parser.add_argument("--threshold", type=float, default=0.65, help="probability an added event needs")
+    parser.add_argument("--threshold", type=float, default=0.7, help="probability an added event needs")
     parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation by article, not saving")
     parser.add_argument("--oof", type=Path, help="with --cv: where to write the out-of-fold probabilities")
     args = parser.parse_args(argv)

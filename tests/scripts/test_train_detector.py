@@ -44,7 +44,7 @@ def test_training_is_reproducible_and_cross_validation_writes_every_sentence(tmp
         models.append(json.loads(out.read_text(encoding="utf-8")))
     assert models[0] == models[1]
     assert models[0]["types"] == ["PROTEST", "COERCE"] and models[0]["languages"] == ["en"]
-    assert models[0]["threshold"] == 0.65 and len(models[0]["weights"][0]) == 384
+    assert models[0]["threshold"] == 0.7 and len(models[0]["weights"][0]) == 384
     command = [sys.executable, str(SCRIPT), str(data), "--cv", "3", "--oof", str(tmp_path / "oof")]
     subprocess.run(command, check=True, capture_output=True, text=True)
     rows = [json.loads(line) for line in (tmp_path / "oof").read_text(encoding="utf-8").splitlines()]

@@ -130,7 +130,7 @@ def train(
     labels: Sequence[Iterable[str]],
     *,
     c: float = 1.0,
-    threshold: float = 0.65,
+    threshold: float = 0.7,
     languages: Iterable[str] = ("en",),
 ) -> Detector:
     """A detector fitted to sentence ``embeddings`` and the event types each sentence states."""
