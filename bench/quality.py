@@ -233,6 +233,12 @@ def coreference_section(devset: Path, done: list[Extraction], events: list[dict[
         v = scores[name]
         rows.append((label, fmt(v["p"]), fmt(v["r"]), fmt(v["f1"])))
     rows.append(("CoNLL (mean F1)", "", "", fmt(scores["conll_f1"])))
+    for split in ("train", "dev"):
+        path = devset / "splits" / f"{split}.txt"
+        if path.is_file():
+            names = path.read_text(encoding="utf-8").split()
+            v = coreference_on_gold(devset / "gold", names, events, consolidated)["b_cubed"]
+            rows.append((f"B-cubed, split {split}", fmt(v["p"]), fmt(v["r"]), fmt(v["f1"])))
     met = "met" if scores["b_cubed"]["f1"] >= 0.80 else "**not met**"
     return [
         "### Cross-document coreference (issue 4)",
