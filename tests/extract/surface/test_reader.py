@@ -92,7 +92,7 @@ FRENCH_EVENTS = [
     ("L'assassinat de l'avocat a provoqué la colère des habitants.", ["ASSAULT"]),
     ("Le préfet a imposé un couvre-feu dans trois quartiers.", ["COERCE"]),
     ("Les infirmières exigent une hausse de leurs salaires.", ["REQUEST"]),
-    ("Le général a averti les étudiants contre tout nouveau rassemblement.", ["THREATEN"]),
+    ("Le général a mis en garde les étudiants contre tout nouveau rassemblement.", ["THREATEN"]),
     ("Les négociations entre les deux camps ont repris mardi.", ["CONSULT"]),
     ("Ils sont venus pour exiger des explications.", []),
     ("Le vieil homme marche chaque matin jusqu'au marché.", []),
