@@ -65,6 +65,10 @@ GERMAN_EVENTS = [
     ("Die Wahlen forderten keine Opfer, die Stimmung blieb ruhig.", []),
     ("Der Wasserwerfer stand den ganzen Tag vor dem Museum.", []),
     ("Die Stromversorgung wurde am Morgen kurz unterbrochen.", []),
+    ("Die Wachen schossen mit scharfer Munition auf die Menge.", ["ASSAULT"]),
+    ("Die Spieler schossen am Ende noch drei Tore auf dem nassen Rasen.", []),
+    ("Für die Innenstadt gilt ab Montag ein Demonstrationsverbot.", ["COERCE"]),
+    ("Das Gericht prüft das Demonstrationsverbot der Stadt.", []),
 ]
 
 
@@ -97,6 +101,10 @@ FRENCH_EVENTS = [
     ("Ils sont venus pour exiger des explications.", []),
     ("Le vieil homme marche chaque matin jusqu'au marché.", []),
     ("La marche à suivre reste floue pour les candidats.", []),
+    ("Un sit-in s'est tenu devant la préfecture.", ["PROTEST"]),
+    ("Les grévistes ont lancé des slogans contre le patronat.", ["PROTEST"]),
+    ("L'entreprise a lancé un nouveau modèle de voiture.", []),
+    ("La chorale a entonné l'hymne national au stade.", []),
 ]
 
 
