@@ -54,6 +54,14 @@ def _one(knowledge: KnowledgeBase, text: str, event: str) -> EventMention:
         ("Il festival ha chiuso i battenti e la giuria ha conferito tre premi.", []),
         ("Le modelle sfilano domani sulla passerella di Milano.", []),
         ("Mercoledì è caduta a Teheran la prima neve dell'inverno.", []),
+        # headlines in the present tense
+        ("La polizia uccide un ragazzo durante il corteo.", ["ASSAULT"]),
+        ("Il regime impicca un altro giovane manifestante.", ["ASSAULT"]),
+        ("Decine di attivisti sono finiti in manette a Teheran.", ["COERCE"]),
+        ("L'Onu chiede il rilascio dei detenuti.", ["REQUEST"]),
+        ("Amnesty denuncia torture nelle carceri del paese.", ["ACCUSE"]),
+        ("La denuncia è stata archiviata dal giudice.", []),
+        ("Il romanzo incontra il favore del pubblico.", []),
     ],
 )
 def test_italian_events(text: str, events: list[str], knowledge: KnowledgeBase) -> None:
@@ -70,6 +78,8 @@ def test_a_protest_with_place_and_date(knowledge: KnowledgeBase) -> None:
 def test_counts_and_modality(knowledge: KnowledgeBase) -> None:
     arrest = _one(knowledge, "La polizia ha arrestato almeno 12 manifestanti a Shiraz.", "COERCE")
     assert [(c.kind, c.low, c.qualifier) for c in arrest.counts] == [("arrested", 12, "at_least")]
+    killed = _one(knowledge, "Le guardie uccidono due manifestanti a Zahedan.", "ASSAULT")
+    assert [(c.kind, c.low) for c in killed.counts] == [("dead", 2)]
     negated = _one(knowledge, "La polizia non ha arrestato nessun manifestante.", "COERCE")
     assert negated.modality == "negated"
 
