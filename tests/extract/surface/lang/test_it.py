@@ -106,5 +106,10 @@ def test_italian_numbers(knowledge: KnowledgeBase) -> None:
         for m in italian.numbers.spelled.finditer("trecento morti e duemila arresti")
     ]
     assert found == [("trecento", 300), ("duemila", 2000)]
+    assert [
+        words_value(w, italian.numbers) for w in ("trecentocinquanta", "duemilacinquecento", "quarantamila")
+    ] == [350, 2500, 40000]
+    # "e" joins no number in Italian: "venti e tre feriti" are two figures.
+    assert [m.count.low for m in find_counts("Venti arrestati, venti e tre feriti.", italian)] == [20, 20, 3]
     counts = find_counts("Circa trecento persone sono state arrestate.", italian)
     assert [(m.count.low, m.count.qualifier) for m in counts] == [(300, "about")]
