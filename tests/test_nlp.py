@@ -8,7 +8,7 @@ from chronicler.languages import LANGUAGES
 from chronicler.nlp import load_language_pipeline, model_for
 
 
-@pytest.mark.parametrize("language", ["de", "fa", "es"])
+@pytest.mark.parametrize("language", ["de", "fa", "es", "it"])
 def test_parser_free_languages_have_no_model(language: str) -> None:
     assert language in LANGUAGES and model_for(language) is None
 

@@ -26,6 +26,7 @@ LANGUAGES: dict[str, Language] = {
     "de": Language("de", "surface", None),
     "fa": Language("fa", "surface", None),
     "es": Language("es", "surface", None),
+    "it": Language("it", "surface", None),
 }
 
 

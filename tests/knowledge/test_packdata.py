@@ -53,7 +53,7 @@ def test_phrase_regex(phrases: list[str], text: str, found: list[str]) -> None:
     assert [m.group() for m in rx.finditer(text)] == found
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "de", "fa", "es"])
+@pytest.mark.parametrize("language", ["en", "fr", "de", "fa", "es", "it"])
 def test_shipped_packs_load(language: str, knowledge: KnowledgeBase) -> None:
     assert load_calendars()[language].language == language
     assert load_count_words()[language].language == language
@@ -65,7 +65,7 @@ def test_shipped_packs_load(language: str, knowledge: KnowledgeBase) -> None:
 
 def test_an_unknown_language_reads_as_english(knowledge: KnowledgeBase) -> None:
     assert knowledge.language("xx") is knowledge.language("en") is knowledge.language(None)
-    assert knowledge.reads("fa") and knowledge.reads("es") and knowledge.reads(None)
+    assert knowledge.reads("fa") and knowledge.reads("es") and knowledge.reads("it") and knowledge.reads(None)
     assert not knowledge.reads("xx")
 
 

@@ -73,7 +73,7 @@ def test_unknown_language_has_no_lexicon() -> None:
 
 
 def test_knowledge_holds_each_language_lexicon(knowledge: KnowledgeBase) -> None:
-    for language in ("en", "fr", "de", "fa", "es"):
+    for language in ("en", "fr", "de", "fa", "es", "it"):
         assert knowledge.language(language).lexicon.groups == knowledge.language("en").lexicon.groups
     assert knowledge.language("xx").lexicon is knowledge.language("en").lexicon  # English for the unknown
 

@@ -52,6 +52,23 @@ GERMAN_EVENTS = [
     ("Die festgenommenen Männer stammen aus der Provinz Kurdistan.", []),
     ("Seit Beginn der Proteste hat sich die Stimmung im Land verändert.", []),
     ("Am Mittwoch fiel in Teheran der erste Schnee des Winters.", []),
+    # general news vocabulary: streets, tear gas, curfew, internet, demands
+    ("Am Freitagabend zogen Hunderte Studenten auf die Straßen von Rascht.", ["PROTEST"]),
+    ("An den Kundgebungen beteiligten sich vor allem junge Leute.", ["PROTEST"]),
+    ("Die Einsatzkräfte feuerten am Abend Tränengas in die Menge.", ["ASSAULT"]),
+    ("Zwei Wachleute wurden bei dem Überfall schwer verwundet.", ["ASSAULT"]),
+    ("Die Ermordung der Aktivistin hat viele Menschen erschüttert.", ["ASSAULT"]),
+    ("Der Gouverneur verhängte am Abend eine Ausgangssperre.", ["COERCE"]),
+    ("In drei Provinzen wurde das mobile Internet unterbrochen.", ["COERCE"]),
+    ("Die Gewerkschaft verlangte höhere Löhne für die Busfahrer.", ["REQUEST"]),
+    ("Die Lehrer fordern seit Monaten bessere Renten.", ["REQUEST"]),
+    ("Die Wahlen forderten keine Opfer, die Stimmung blieb ruhig.", []),
+    ("Der Wasserwerfer stand den ganzen Tag vor dem Museum.", []),
+    ("Die Stromversorgung wurde am Morgen kurz unterbrochen.", []),
+    ("Die Wachen schossen mit scharfer Munition auf die Menge.", ["ASSAULT"]),
+    ("Die Spieler schossen am Ende noch drei Tore auf dem nassen Rasen.", []),
+    ("Für die Innenstadt gilt ab Montag ein Demonstrationsverbot.", ["COERCE"]),
+    ("Das Gericht prüft das Demonstrationsverbot der Stadt.", []),
 ]
 
 
@@ -70,6 +87,24 @@ FRENCH_EVENTS = [
     ("Depuis le début de la contestation, le prix du pain a doublé.", []),
     ("Les étudiants arrêtés étudient tous à l'université de Téhéran.", []),
     ("Il faut arrêter la production de ce modèle, estime le directeur.", []),
+    # general news vocabulary: nouns as subjects, crowd control, curfew, demands, warnings
+    ("Les protestations se sont étendues à plusieurs villes du sud.", ["PROTEST"]),
+    ("Le cortège a traversé le centre-ville dans le calme.", ["PROTEST"]),
+    ("La police a procédé à l'interpellation de six syndicalistes.", ["COERCE"]),
+    ("Le militant a été appréhendé devant son domicile.", ["COERCE"]),
+    ("Les gendarmes ont dispersé les manifestants à coups de gaz lacrymogène.", ["ASSAULT"]),
+    ("L'assassinat de l'avocat a provoqué la colère des habitants.", ["ASSAULT"]),
+    ("Le préfet a imposé un couvre-feu dans trois quartiers.", ["COERCE"]),
+    ("Les infirmières exigent une hausse de leurs salaires.", ["REQUEST"]),
+    ("Le général a mis en garde les étudiants contre tout nouveau rassemblement.", ["THREATEN"]),
+    ("Les négociations entre les deux camps ont repris mardi.", ["CONSULT"]),
+    ("Ils sont venus pour exiger des explications.", []),
+    ("Le vieil homme marche chaque matin jusqu'au marché.", []),
+    ("La marche à suivre reste floue pour les candidats.", []),
+    ("Un sit-in s'est tenu devant la préfecture.", ["PROTEST"]),
+    ("Les grévistes ont lancé des slogans contre le patronat.", ["PROTEST"]),
+    ("L'entreprise a lancé un nouveau modèle de voiture.", []),
+    ("La chorale a entonné l'hymne national au stade.", []),
 ]
 
 

@@ -34,7 +34,7 @@ COMPOUND_MIN = 6  # a noun entry this long also matches as the end of a compound
 # With the comma and semicolon of Arabic script ("،", "؛"), which Persian uses.
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "،", "؛"})
 # Untagged languages that write nouns in lower case: a noun entry's word is a noun whatever its case.
-LOWER_CASE_NOUNS = frozenset({"es"})
+LOWER_CASE_NOUNS = frozenset({"es", "it"})
 
 @dataclass(frozen=True)
 class Word:

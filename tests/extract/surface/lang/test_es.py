@@ -37,6 +37,24 @@ def _one(knowledge: KnowledgeBase, text: str, event: str) -> EventMention:
     ("Durante las protestas del otoño, las estudiantes tuvieron un papel importante.", []),
     ("El periodista detenido es originario de la provincia de Kurdistán.", []),
     ("El miércoles cayó en Teherán la primera nevada del invierno.", []),
+    # general news vocabulary
+    ("Desde que estallaron las protestas, la ciudad vive en tensión.", ["PROTEST"]),
+    ("Los estudiantes corearon consignas frente al ministerio.", ["PROTEST"]),
+    ("El paro nacional convocado por los sindicatos paralizó los puertos.", ["PROTEST"]),
+    ("La policía dispersó la marcha con gases lacrimógenos.", ["ASSAULT"]),
+    ("El asesinato del dirigente sindical conmocionó al país.", ["ASSAULT"]),
+    ("La gendarmería capturó a cuatro sospechosos en la frontera.", ["COERCE"]),
+    ("El gobierno impuso un toque de queda en tres provincias.", ["COERCE"]),
+    ("Un juez sentenció al alcalde a seis años.", ["SANCTION"]),
+    ("Las familias presentaron nuevas querellas contra los militares.", ["ACCUSE"]),
+    ("Los abogados han interpuesto decenas de querellas por apremios ilegítimos.", ["ACCUSE"]),
+    ("Las querellas presentadas ya superan el centenar.", ["ACCUSE"]),
+    ("El juez archivó las querellas del año anterior.", []),
+    ("Los docentes exigían un aumento salarial.", ["REQUEST"]),
+    ("Las negociaciones con los transportistas continúan en la capital.", ["CONSULT"]),
+    ("La ejecución del presupuesto avanza con retraso.", []),
+    ("El paro subió dos puntos el último trimestre.", []),
+    ("Los gases lacrimógenos caducados quedaron guardados en un almacén.", []),
 ])
 def test_spanish_events(text: str, events: list[str], knowledge: KnowledgeBase) -> None:
     assert [m.event for m in _events(knowledge, text)] == events
