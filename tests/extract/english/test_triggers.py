@@ -132,3 +132,11 @@ def test_a_mislemmatised_form_is_repaired(knowledge: KnowledgeBase) -> None:
     doc = Document(id="t", source="t", text=text, content_hash="t", published="2024-03-04", language="en")
     mentions = process(doc, knowledge).mentions
     assert [(m.event, m.mode) for m in mentions] == [("PROTEST", "demo")]
+
+
+def test_no_one_hurt_is_no_event(nlp: Language, lexicon: Lexicon, english: EnglishWords) -> None:
+    """An accident where nobody was hurt states no attack; people hurt by fire do."""
+    sent = next(nlp("A bus slid into a barrier on the ring road, though no one was hurt.").sents)
+    assert find_triggers(sent, lexicon, english) == []
+    sent = next(nlp("Dozens of marchers were hurt by rubber bullets.").sents)
+    assert [h.event for h in find_triggers(sent, lexicon, english)] == ["ASSAULT"]
