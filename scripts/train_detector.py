@@ -23,6 +23,7 @@ import numpy as np
 
 from chronicler.extract.embedding import load_encoder
 from chronicler.extract.learned import train
+from chronicler.pipeline import shared_knowledge
 
 SEED = 0  # only the assignment of articles to folds is random
 
@@ -32,7 +33,7 @@ def read(path: Path) -> list[dict[str, Any]]:
 
 
 def out_of_fold(
-    rows: list[dict[str, Any]], embeddings: np.ndarray, folds: int, c: float
+    rows: list[dict[str, Any]], embeddings: np.ndarray, types: tuple[str, ...], folds: int, c: float
 ) -> list[dict[str, Any]]:
     """Each sentence with the probabilities of a detector trained on the other folds' articles."""
     docs = sorted({r["doc"] for r in rows})
@@ -42,7 +43,7 @@ def out_of_fold(
     for k in range(folds):
         inside = [i for i, r in enumerate(rows) if fold_of[r["doc"]] != k]
         held = [i for i, r in enumerate(rows) if fold_of[r["doc"]] == k]
-        model = train(embeddings[inside], [rows[i]["labels"] for i in inside], c=c)
+        model = train(embeddings[inside], [rows[i]["labels"] for i in inside], types, c=c)
         for i, probs in zip(held, model.probabilities(embeddings[held]), strict=True):
             cats = {t: round(float(p), 5) for t, p in zip(model.types, probs, strict=True)}
             out[i] = {**rows[i], "cats": cats}
@@ -62,18 +63,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = read(args.data)
     embeddings = load_encoder().encode([r["text"] for r in rows])
+    types = tuple(shared_knowledge().language("en").lexicon.groups)  # the PLOVER types of packs/plover.yaml
     if args.cv:
         if args.oof is None:
             parser.error("--cv needs --oof")
-        lines = (
-            json.dumps(r, ensure_ascii=False) + "\n" for r in out_of_fold(rows, embeddings, args.cv, args.c)
-        )
+        found = out_of_fold(rows, embeddings, types, args.cv, args.c)
+        lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in found)
         args.oof.write_text("".join(lines), encoding="utf-8")
         print(f"wrote {args.oof} ({len(rows)} sentences, {args.cv} folds)", file=sys.stderr)
         return 0
     if args.out is None:
         parser.error("give --out or --cv")
-    model = train(embeddings, [r["labels"] for r in rows], c=args.c, threshold=args.threshold)
+    model = train(embeddings, [r["labels"] for r in rows], types, c=args.c, threshold=args.threshold)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
     print(f"saved {args.out} ({len(rows)} sentences, types {', '.join(model.types)})", file=sys.stderr)

@@ -43,19 +43,27 @@ NOTHING = [
 ]
 
 
+LABELLED = (
+    [(t, ["PROTEST"]) for t in PROTESTS] + [(t, ["COERCE"]) for t in ARRESTS] + [(t, []) for t in NOTHING]
+)
+
+
+def _train(knowledge: KnowledgeBase) -> learned.Detector:
+    embeddings = load_encoder().encode([t for t, _ in LABELLED])
+    types = knowledge.language("en").lexicon.groups
+    return learned.train(embeddings, [labels for _, labels in LABELLED], types, c=10.0, threshold=0.5)
+
+
 @pytest.fixture(scope="module")
-def model() -> learned.Detector:
-    labelled = [(t, ["PROTEST"]) for t in PROTESTS] + [(t, ["COERCE"]) for t in ARRESTS]
-    labelled += [(t, []) for t in NOTHING]
-    embeddings = load_encoder().encode([t for t, _ in labelled])
-    return learned.train(embeddings, [labels for _, labels in labelled], c=10.0, threshold=0.5)
+def model(knowledge: KnowledgeBase) -> learned.Detector:
+    return _train(knowledge)
 
 
-def test_training_is_reproducible_and_round_trips(model: learned.Detector, tmp_path: Path) -> None:
-    labelled = [(t, ["PROTEST"]) for t in PROTESTS] + [(t, ["COERCE"]) for t in ARRESTS]
-    labelled += [(t, []) for t in NOTHING]
-    embeddings = load_encoder().encode([t for t, _ in labelled])
-    again = learned.train(embeddings, [labels for _, labels in labelled], c=10.0, threshold=0.5)
+def test_training_is_reproducible_and_round_trips(
+    model: learned.Detector, knowledge: KnowledgeBase, tmp_path: Path
+) -> None:
+    embeddings = load_encoder().encode([t for t, _ in LABELLED])
+    again = _train(knowledge)
     assert again.types == model.types == ("PROTEST", "COERCE")
     assert np.allclose(again.weights, model.weights, atol=1e-5)
     path = tmp_path / "detector.json"

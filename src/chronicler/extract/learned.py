@@ -4,10 +4,10 @@ A logistic layer per PLOVER type over sentence embeddings (:mod:`chronicler.extr
 all-MiniLM-L6-v2, trained on a billion sentence pairs of real text), fitted by
 ``scripts/train_detector.py`` on the development set's training split and read from
 ``src/chronicler/models/detector/detector.json`` (see MODEL_CARD.md there). It reads English
-sentences only (the embedding model is English) and adds an event of a type to a sentence only
-where its probability reaches the model's threshold (chosen by cross-validation on the training
-split so that rules and detector together keep the rules' precision) and no reader found an event of
-that type there. What such an event is told with comes from the sentence and the story, as for the
+sentences only (the embedding model is English), and only those in which no reader found an
+event: there it adds an event of each type whose probability reaches the model's threshold (chosen
+by cross-validation on the training split so that rules and detector together keep the rules'
+precision). What such an event is told with comes from the sentence and the story, as for the
 readers: its own date or the episode's, its place or the story's, its figures; it has no trigger,
 actor or claimant.
 """
@@ -36,24 +36,6 @@ from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
 from chronicler.records import Count, Document, EventMention, Location, Span
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "detector" / "detector.json"
-TYPES = (
-    "PROTEST",
-    "ASSAULT",
-    "COERCE",
-    "SANCTION",
-    "MOBILIZE",
-    "RETREAT",
-    "AID",
-    "COOPERATE",
-    "ACCUSE",
-    "REJECT",
-    "REQUEST",
-    "THREATEN",
-    "SUPPORT",
-    "AGREE",
-    "CONCEDE",
-    "CONSULT",
-)
 MIN_EXAMPLES = 3  # a type with fewer training sentences gets no classifier
 EXTRACTOR = "events.minilm-logistic.v1"
 READER = assemble.Reader({"event": EXTRACTOR, **assemble.SHARED_EXTRACTORS}, prior=0.45)
@@ -128,20 +110,22 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, fl
 def train(
     embeddings: np.ndarray,
     labels: Sequence[Iterable[str]],
+    types: Iterable[str],
     *,
     c: float = 1.0,
     threshold: float = 0.7,
     languages: Iterable[str] = ("en",),
 ) -> Detector:
-    """A detector fitted to sentence ``embeddings`` and the event types each sentence states."""
+    """A detector fitted to sentence ``embeddings`` and the event types each sentence states, one
+    classifier for each of ``types`` (the ontology's, ``Lexicon.groups``) with enough examples."""
     label_sets = [set(ls) for ls in labels]
-    types = tuple(t for t in TYPES if sum(t in ls for ls in label_sets) >= MIN_EXAMPLES)
-    if not types:
+    kept = tuple(t for t in types if sum(t in ls for ls in label_sets) >= MIN_EXAMPLES)
+    if not kept:
         raise ValueError("no event type has enough training sentences")
-    rows = [fit_logistic(embeddings, np.array([t in ls for ls in label_sets]), c) for t in types]
+    rows = [fit_logistic(embeddings, np.array([t in ls for ls in label_sets]), c) for t in kept]
     weights = np.array([w for w, _ in rows], dtype=np.float32)
     bias = np.array([b for _, b in rows], dtype=np.float32)
-    return Detector(types, weights, bias, threshold, frozenset(languages))
+    return Detector(kept, weights, bias, threshold, frozenset(languages))
 
 
 def add_detected(

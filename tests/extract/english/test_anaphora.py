@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from chronicler.knowledge import KnowledgeBase
-from chronicler.pipeline import process
-from chronicler.records import Document
-
 pytestmark = pytest.mark.slow
-
-
-def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
-    doc = Document(
-        id="t",
-        text=text,
-        published="2022-10-05",
-        language="en",
-        outlet="example.org",
-        source="t",
-        content_hash="t",
-    )
-    found = [m for m in process(doc, knowledge).mentions if m.event == event]
-    assert len(found) == 1, [(m.event, m.text) for m in process(doc, knowledge).mentions]
-    return found[0].claimed_by.entity_text if found[0].claimed_by else None
 
 
 @pytest.mark.parametrize(
@@ -59,8 +42,10 @@ def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
         ),
     ],
 )
-def test_information_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase) -> None:
-    found = _claimant(knowledge, text, event)
+def test_information_claimant(
+    text: str, event: str, claimant: str, claimant_of: Callable[..., str | None]
+) -> None:
+    found = claimant_of(text, event)
     assert found is not None and found.endswith(claimant), found
 
 
@@ -71,6 +56,6 @@ def test_information_claimant(text: str, event: str, claimant: str, knowledge: K
         ("Police arrested four students in March, according to a report in Tehran.", "COERCE"),
     ],
 )
-def test_no_information_claimant(text: str, event: str, knowledge: KnowledgeBase) -> None:
-    found = _claimant(knowledge, text, event)
+def test_no_information_claimant(text: str, event: str, claimant_of: Callable[..., str | None]) -> None:
+    found = claimant_of(text, event)
     assert found is None or found == "report", found

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.language import Language
 
 from chronicler.extract.english import attribution
-from chronicler.knowledge import KnowledgeBase
-from chronicler.pipeline import process
-from chronicler.records import Document
 
 pytestmark = pytest.mark.slow
-
-
-def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
-    doc = Document(
-        id="t",
-        text=text,
-        published="2022-10-05",
-        language="en",
-        outlet="example.org",
-        source="t",
-        content_hash="t",
-    )
-    found = [m for m in process(doc, knowledge).mentions if m.event == event]
-    assert len(found) == 1, [(m.event, m.text) for m in process(doc, knowledge).mentions]
-    return found[0].claimed_by.entity_text if found[0].claimed_by else None
 
 
 @pytest.mark.parametrize(
@@ -114,8 +98,8 @@ def _claimant(knowledge: KnowledgeBase, text: str, event: str) -> str | None:
         ),
     ],
 )
-def test_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase) -> None:
-    assert _claimant(knowledge, text, event) == claimant
+def test_claimant(text: str, event: str, claimant: str, claimant_of: Callable[..., str | None]) -> None:
+    assert claimant_of(text, event) == claimant
 
 
 @pytest.mark.parametrize(
@@ -143,8 +127,8 @@ def test_claimant(text: str, event: str, claimant: str, knowledge: KnowledgeBase
         ("According to estimates, about 200 teachers were detained at the rallies.", "COERCE"),
     ],
 )
-def test_no_claimant(text: str, event: str, knowledge: KnowledgeBase) -> None:
-    assert _claimant(knowledge, text, event) is None
+def test_no_claimant(text: str, event: str, claimant_of: Callable[..., str | None]) -> None:
+    assert claimant_of(text, event) is None
 
 
 @pytest.mark.parametrize(

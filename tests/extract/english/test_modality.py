@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from chronicler.knowledge import KnowledgeBase
-from chronicler.pipeline import process
-from chronicler.records import Document
+from chronicler.records import EventMention
 
 pytestmark = pytest.mark.slow
-
-
-def _modalities(knowledge: KnowledgeBase, text: str) -> list[tuple[str, str]]:
-    doc = Document(id="t", source="t", text=text, content_hash="t", published="2024-05-06", language="en")
-    return [(m.event, m.modality) for m in process(doc, knowledge, detector=False).mentions]
 
 
 @pytest.mark.parametrize(
@@ -29,5 +24,8 @@ def _modalities(knowledge: KnowledgeBase, text: str) -> list[tuple[str, str]]:
         ("Police arrested a driver for allegedly blocking a road.", [("COERCE", "asserted")]),
     ],
 )
-def test_hedges(knowledge: KnowledgeBase, text: str, expected: list[tuple[str, str]]) -> None:
-    assert _modalities(knowledge, text) == expected
+def test_hedges(
+    read_text: Callable[..., tuple[EventMention, ...]], text: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = read_text(text, published="2024-05-06", detector=False)
+    assert [(m.event, m.modality) for m in mentions] == expected

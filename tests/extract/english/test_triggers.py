@@ -1,14 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.language import Language
 
 from chronicler.extract.english.triggers import find_triggers
-from chronicler.knowledge import KnowledgeBase
 from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Lexicon
-from chronicler.pipeline import process
-from chronicler.records import Document
+from chronicler.records import EventMention
 
 pytestmark = pytest.mark.slow
 
@@ -126,11 +126,10 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
     assert not events & {"PROTEST", "RETREAT", "SANCTION", "ACCUSE", "REJECT"}
 
 
-def test_a_mislemmatised_form_is_repaired(knowledge: KnowledgeBase) -> None:
+def test_a_mislemmatised_form_is_repaired(read_text: Callable[..., tuple[EventMention, ...]]) -> None:
     """The small model lemmatises "staged" as "stag"; the reader repairs it from the pack."""
     text = "Retired teachers staged protests in front of the education office on Sunday."
-    doc = Document(id="t", source="t", text=text, content_hash="t", published="2024-03-04", language="en")
-    mentions = process(doc, knowledge).mentions
+    mentions = read_text(text, published="2024-03-04")
     assert [(m.event, m.mode) for m in mentions] == [("PROTEST", "demo")]
 
 
