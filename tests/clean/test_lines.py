@@ -155,6 +155,7 @@ SCRAPED = (
 def test_filter_lines_keeps_sentences_verbatim_and_paragraphs_apart(boilerplate: Boilerplate) -> None:
     cleaned = filter_lines(SCRAPED, boilerplate, title="Nurses strike in three cities")
     assert cleaned == (
+        "Nurses strike in three cities\n\n"
         "Nurses walked out of hospitals in three cities on Monday, their union said.\n\n"
         "Police detained two union leaders.\nBoth were released on bail."
     )
@@ -165,9 +166,10 @@ def test_kept_lines_keep_their_text_unchanged(boilerplate: Boilerplate) -> None:
     assert filter_lines(text, boilerplate) == text
 
 
-def test_title_line_dropped_but_not_a_sentence_equal_to_it(boilerplate: Boilerplate) -> None:
-    text = "Strikes spread\n\nBody text here."
-    assert filter_lines(text, boilerplate, title="Strikes Spread") == "Body text here."
+def test_headline_kept_once_as_the_first_report_of_the_event(boilerplate: Boilerplate) -> None:
+    text = "Strikes spread\n\nBody text here.\n\nStrikes Spread\n\nMore body."
+    expected = "Strikes spread\n\nBody text here.\n\nMore body."
+    assert filter_lines(text, boilerplate, title="Strikes Spread") == expected
     lead = "Workers went on strike in the port on Monday."
     assert filter_lines(f"{lead}\n\nMore text.", boilerplate, title=lead) == f"{lead}\n\nMore text."
 

@@ -11,8 +11,8 @@ A line is dropped when it is:
 - matched whole by a line rule of the :class:`Boilerplate` it is given (``packs/boilerplate.yaml``
   and the user's: tags, copyright, share bars, ...),
 - made only of navigation words ("Home | About | Contact"),
-- the title again (unless it ends in a full stop), or a heading-like line (short, no closing
-  punctuation) that repeats an earlier one.
+- a heading-like line (short, no closing punctuation) that repeats an earlier one, the title
+  included: its first copy is the article's headline, which news writes to state the event.
 """
 
 from __future__ import annotations
@@ -82,11 +82,13 @@ def _kept_lines(
         if furniture_match(line, pack):
             continue
         key = _key(line)
-        # The title printed again above the body; a line ending in a full stop is prose that
-        # merely equals the title (some feeds use the lead sentence as the title), so it stays.
-        if key == title_key and not line.endswith((".", "…")):
-            continue
-        if is_heading_like(line):
+        # The headline printed above the body stays once: it is the first report of the event
+        # in the article. Further copies of the title are page chrome.
+        if key == title_key:
+            if key in seen and not line.endswith((".", "…")):
+                continue
+            seen.add(key)
+        elif is_heading_like(line):
             # A repeated heading is page chrome; its first copy stays, as it may be the only one.
             if key in seen:
                 continue
