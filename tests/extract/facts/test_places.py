@@ -156,6 +156,13 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("The Kurdistan Democratic Party denied any role.", []),
     ("Mahsa Amini was buried in Saqqez.", [("Saqqez", "Saqqez", "city", "IR", "Kurdistan")]),
     ("Two guards were killed in Mehran, near the border.", [("Mehran", "Mehran", "city", "IR", "Ilam")]),
+    # towns of 50,000 or more anywhere, under the spellings of their own name only
+    ("Troops moved into Daraa before dawn.", [("Daraa", "Dara", "city", "SY", None)]),
+    ("Fishermen marched through Misurata on Sunday.", [("Misurata", "Misratah", "city", "LY", None)]),
+    # the state, not Florida (Cuba) nor Floridablanca, whose alternate it is
+    ("Voters in Florida went to the polls.", [("Florida", "Florida", "admin1", "US", "Florida")]),
+    # a small town's name run into a capitalised word is a person's
+    ("The envoy, Nikki Haley, left early.", []),
 ]
 
 
@@ -213,7 +220,7 @@ def test_lookup_place(name: str, resolved: str, resolution: str, gazetteer: Gaze
     assert (loc.extracted_place, loc.resolved_place, loc.resolution) == (name, resolved, resolution)
 
 
-@pytest.mark.parametrize("name", ["Atlantis", "", "Iranian", "the"])
+@pytest.mark.parametrize("name", ["Zzyzxville", "", "Iranian", "the"])
 def test_lookup_place_unknown(name: str, gazetteer: Gazetteer) -> None:
     assert lookup_place(name, gazetteer) is None
 

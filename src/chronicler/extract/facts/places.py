@@ -199,11 +199,24 @@ def _is_person(gazetteer: Gazetteer, text: str, tokens: list[Token], i: int, len
         if prev.key in cues.given_names and prev.text[:1].isupper() and _SPACE_GAP.match(gap):
             return True
     end = i + length
+    if length == 1 and end < len(tokens) and _small_town(gazetteer, tokens[i]):
+        # A town too small to be news by its name alone, run into a capitalised word, is a
+        # person's name ("Nikki Haley") more often than a place ("Nikki", Benin).
+        nxt = tokens[end]
+        if nxt.text[:1].isupper() and _SPACE_GAP.match(text[tokens[i].end : nxt.start]):
+            return nxt.key not in cues.province_after | cues.city_after
     if length == 1 and tokens[i].key in cues.given_names and end < len(tokens):
         nxt = tokens[end]
         if nxt.text[:1].isupper() and _SPACE_GAP.match(text[tokens[i].end : nxt.start]):
             return nxt.key not in cues.province_after | cues.city_after
     return False
+
+
+def _small_town(gazetteer: Gazetteer, token: Token) -> bool:
+    """Whether every place this word names is a town under ``LARGE_CITY`` (no country, province or
+    large city shares the name)."""
+    places = [v.place for v in gazetteer.index.get((token.key,), ())]
+    return bool(places) and all(p.resolution == "city" and p.population < LARGE_CITY for p in places)
 
 
 def _genitive(gazetteer: Gazetteer, text: str, token: Token) -> PlaceMatch | None:
