@@ -38,6 +38,9 @@ def test_wide(nlp: Language, cues: Cues, knowledge: KnowledgeBase, sentence: str
         ("Police arrested nine students in Tabriz.", "arrested", ["Tabriz"]),
         ("Guards hanged a man convicted of burning a bank in Shiraz.", "hanged", []),
         ("Tehran said police arrested nine students.", "arrested", []),
+        # a place naming what is there places the event too: a province, a bazaar
+        ("Police arrested nine students in Qazvin province.", "arrested", ["Qazvin"]),
+        ("Shopkeepers went on strike at the Tabriz bazaar.", "strike", ["Tabriz"]),
     ],
 )
 def test_place_for(

@@ -109,8 +109,10 @@ def _in_other_clause(place: Token, trigger: Token) -> bool:
 
 
 def _locative(tok: Token, vocab: EnglishWords) -> bool:
-    while tok.dep_ in {"compound", "conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ == "PROPN":
-        tok = tok.head
+    while tok.dep_ in {"compound", "conj", "appos"} and tok.head.i != tok.i and (
+        tok.head.pos_ == "PROPN" or tok.dep_ == "compound"
+    ):
+        tok = tok.head  # "in Qazvin province", "at the Tehran bazaar": where the thing it names is
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "in Tehran, Shiraz and Mashhad"
     if tok.dep_ != "pobj":
