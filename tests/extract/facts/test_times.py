@@ -173,6 +173,10 @@ def test_relative_without_publication_is_none(text: str, english: Patterns) -> N
     ("Police fired on marchers yesterday.", "2021-10"),
     # the anchor-free relatives that need the day stay unresolved
     ("Police fired on marchers three days ago.", None),
+    # a day of that same month, with no year, is of that year: it may be on either side of it
+    ("Police fired on marchers on 16 October.", "2021-10-16"),
+    ("Police fired on marchers on October 30.", "2021-10-30"),
+    ("Police fired on marchers on 16 November.", "2020-11-16"),
 ])
 def test_a_day_near_a_month_only_publication_is_of_that_month(text: str, date: str | None,
                                                               english: Patterns) -> None:

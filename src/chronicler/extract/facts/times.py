@@ -281,10 +281,12 @@ class _Context:
         py, pm, pd = self.pub
         if pm is None:
             return py
-        here, ref = (month, day or 0), (pm, (pd or 0) if day else 0)
+        here = (month, day or 0)
+        # Published in a month of unknown day: any day of that month may be before or after it,
+        # so a day of the same month is of the same year either way.
         if self._future(item):
-            return py if here >= ref else py + 1
-        return py if here <= ref else py - 1
+            return py if here >= (pm, (pd or 0) if day else 0) else py + 1
+        return py if here <= (pm, (pd or 31) if day else 0) else py - 1
 
     # -- relative dates ------------------------------------------------------------------
 
