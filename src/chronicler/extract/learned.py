@@ -164,7 +164,7 @@ def _sentence_facts(
 ) -> tuple[DateMatch | None, list[Location], list[Count]]:
     """The sentence's own first date, its places and its figures (none from a dateline)."""
     text = doc.text[start:end]
-    found = find_dates(text, story.published, story.anchor(start), lang.dates)
+    found = find_dates(text, story.dating, story.anchor(start), lang.dates)
     dates = [d for d in found if d.date and not in_dateline(story.datelines, start + d.start)]
     places = find_places(text, knowledge.gazetteer)
     kept = [p.location for p in places if not in_dateline(story.datelines, start + p.start)]

@@ -14,6 +14,7 @@ with the user's pack directories (``CHRONICLER_PACKS``)::
     <dir>/counts.yaml, calendar.yaml, numbers.yaml   count, calendar and number words by language
     <dir>/outlets.yaml                               outlets (read by consolidation)
     <dir>/boilerplate.yaml                           page furniture (read by the clean stage)
+    <dir>/episodes.yaml                              well-known episodes, to date undated articles
 
 Nothing below this package loads a pack: extractors take the :class:`KnowledgeBase` (or the part
 they need) as an argument, so the same function runs with the user's knowledge in a pool or on Ray.
@@ -32,6 +33,7 @@ from chronicler.knowledge.calendar import Calendar, load_calendars
 from chronicler.knowledge.counts import CountWords, load_count_words
 from chronicler.knowledge.date_patterns import Patterns, build_patterns
 from chronicler.knowledge.english import EnglishWords, load_english_words
+from chronicler.knowledge.episodes import Episode, load_episodes
 from chronicler.knowledge.gazetteer import Gazetteer, load_gazetteer
 from chronicler.knowledge.grammar import Grammar, load_grammar
 from chronicler.knowledge.numbers import NumberWords, load_numbers
@@ -67,6 +69,8 @@ class KnowledgeBase:
     # The page furniture the clean stage drops (line rules, menu words, HTML boxes).
     boilerplate: Boilerplate
     pack_dirs: tuple[Path, ...] = ()
+    # Well-known episodes: what an article without a publication date is dated against.
+    episodes: tuple[Episode, ...] = ()
     # Languages without event rules but with number words of their own: English but for its figures.
     figures_only: dict[str, LanguageKnowledge] = field(default_factory=dict)
 
@@ -113,5 +117,6 @@ def load_knowledge(pack_dirs: Sequence[Path] = ()) -> KnowledgeBase:
         load_english_words(dirs),
         load_boilerplate(dirs),
         dirs,
+        load_episodes(dirs),
         figures_only,
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from chronicler.extract.story.context import read_story
 from chronicler.knowledge import KnowledgeBase
-from chronicler.records import Document
+from chronicler.records import Document, EventMention
 
 
 def _document(text: str) -> Document:
@@ -48,3 +50,21 @@ def test_the_story_starts_at_the_first_news_date_of_its_earliest_month(
 ) -> None:
     story = read_story(_document(text), knowledge.language("en"), knowledge)
     assert story.episode_start == start
+
+
+UNDATED = (
+    "Thousands marched in Saqqez after Mahsa Amini died in custody on 16 September.\n\n"
+    "Police arrested dozens of protesters in Sanandaj."
+)
+
+
+def test_an_undated_article_is_read_against_the_episode_it_tells(
+    read_text: Callable[..., tuple[EventMention, ...]],
+) -> None:
+    # No publication date and no year: the well-known episode gives the year and the month.
+    dated = {m.event: m.date for m in read_text(UNDATED, published=None, detector=False)}
+    assert dated["PROTEST"] == "2022-09-16"
+    assert (dated["COERCE"] or "").startswith("2022-09")
+    # A dated article is read against its own date, whatever episode it names.
+    dated = {m.event: m.date for m in read_text(UNDATED, published="2023-09-20", detector=False)}
+    assert dated["PROTEST"] == "2023-09-16"

@@ -16,7 +16,8 @@ DAY = DateMatch(40, 50, "on 2 March", "2023-03-02", None, False)
 def _story(between: DateMatch, cues: Cues) -> Story:
     """The story after its first paragraph, with ``between`` named in the second."""
     starts = [0, 100, 200, 300]
-    story = Story(published="2023-03-07", dates=[DAY, between], datelines=[], paragraph_starts=starts)
+    story = Story(published="2023-03-07", dating="2023-03-07", dates=[DAY, between], datelines=[],
+                  paragraph_starts=starts)
     set_episode(story, DAY, 50, 0, cues)
     return story
 

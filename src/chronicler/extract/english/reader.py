@@ -146,7 +146,7 @@ def _sentence_dates(
     """The dates of the sentence, offsets within its text; a dateline's filing date is none of them."""
     sent_start = base + sent.start_char
     sent_text = doc.text[sent_start : base + sent.end_char]
-    sent_dates = find_dates(sent_text, state.published, state.anchor(sent_start), lang.dates)
+    sent_dates = find_dates(sent_text, state.dating, state.anchor(sent_start), lang.dates)
     if state.anniversary and state.paragraphs_since(state.paragraph_starts[0], base) == 1:
         # After "One year after the crackdown, ..." the next paragraph recalls that episode: a
         # calendar date without a year ("The protests began on 24 Aban") is of the recalled year.

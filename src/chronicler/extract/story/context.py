@@ -15,6 +15,7 @@ from chronicler.extract.findings import Name, Participant
 from chronicler.extract.story import places as story_places
 from chronicler.extract.story import time as story_time
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
+from chronicler.knowledge.episodes import episode_of
 from chronicler.nlp import PARAGRAPH
 from chronicler.records import Document, Location
 
@@ -25,6 +26,9 @@ class Story:
     the readers go from sentence to sentence."""
 
     published: str | None
+    # What dates without a year are read against: the publication date, else for an undated
+    # article the year of the well-known episode it tells (knowledge.episodes)
+    dating: str | None
     dates: list[DateMatch]  # every date of the text but a dateline's filing date, for anchors
     datelines: list[tuple[int, int]]  # spans of the text's datelines
     paragraph_starts: list[int]
@@ -54,11 +58,12 @@ class Story:
     @property
     def reference(self) -> str | None:
         """What "well before publication" counts from: the publication date, else the latest date
-        the text itself gives (an article is written no earlier than the last date it names)."""
+        the text itself gives (an article is written no earlier than the last date it names), else
+        the year of the episode it tells."""
         if self.published:
             return self.published
         stated = sorted(d.date for d in self.dates if d.date and not d.relative)
-        return stated[-1] if stated else None
+        return stated[-1] if stated else self.dating
 
     def in_lead(self, offset: int) -> bool:
         """Whether ``offset`` lies in the lead paragraph."""
@@ -86,16 +91,22 @@ class Story:
 def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase) -> Story:
     """What ``doc`` as a whole tells each of its sentences, before any is read."""
     lines = datelines(doc.text)
-    found = find_dates(doc.text, doc.published, None, lang.dates)
+    home, city = story_places.home_place(doc.text, lines, knowledge.gazetteer)
+    known = None
+    if not doc.published:
+        known = episode_of(doc.text, home.country_code if home else None, knowledge.episodes)
+    dating = doc.published or (known.start[:4] if known else None)
+    found = find_dates(doc.text, dating, None, lang.dates)
     dates = [d for d in found if not in_dateline(lines, d.start)]
     story = Story(
         published=doc.published,
+        dating=dating,
         dates=dates,
         datelines=lines,
         paragraph_starts=[p.start() for p in PARAGRAPH.finditer(doc.text)],
     )
-    story.home, story.city = story_places.home_place(doc.text, lines, knowledge.gazetteer)
-    story.episode_start = _episode_start(story, lang)
+    story.home, story.city = home, city
+    story.episode_start = _episode_start(story, lang) or (known.start[:7] if known else None)
     story.lead_period = story_time.lead_period(doc.text, story.dates)
     lead = story_time.lead_paragraph(doc.text)
     story.lead = lead.span() if lead is not None else None

@@ -139,7 +139,7 @@ def _mentions(doc: Document, sent: Sentence, hits: list[Hit], lang: LanguageKnow
     groups, cues, grammar = lang.lexicon.groups, lang.cues, lang.grammar
     assert grammar is not None
     dates = [DateMatch(d.start + sent.start, d.end + sent.start, d.text, d.date, d.enddate, d.relative)
-             for d in find_dates(sent.text, state.published, state.anchor(sent.start), lang.dates)]
+             for d in find_dates(sent.text, state.dating, state.anchor(sent.start), lang.dates)]
     if not hits:
         return
     ctx = _context(sent, hits, lang, knowledge, state)
