@@ -22,6 +22,11 @@ def one(text: str, published: str | None, pats: Patterns, anchor: str | None = N
 
 # (sentence, published, expected span text, date, enddate, relative)
 ABSOLUTE = [
+    # two dated ends joined by a dash are one span, from its first date
+    ("A wave of protests in December 2017 – January 2018 swept the country.", None,
+     "December 2017 – January 2018", "2017-12", "2018-01", False),
+    ("Strikes ran 28 February 2021-3 March 2021 at the port.", None, "28 February 2021-3 March 2021",
+     "2021-02-28", "2021-03-03", False),
     ("Riot police cleared the square on 16 November 2019.", None, "16 November 2019", "2019-11-16", None,
      False),
     ("Riot police cleared the square on November 16, 2019.", None, "November 16, 2019", "2019-11-16", None,

@@ -64,7 +64,7 @@ def find_dates(text: str, published: str | None, anchor: str | None, pats: Patte
     ``pats`` are the date patterns of the text's language (``LanguageKnowledge.dates``).
     """
     norm = ascii_digits(text)
-    found = _select(_candidates(norm, pats))
+    found = _select(_candidates(norm, pats), norm)
     pub = _parse(published)
     last = _parse(anchor)
     out: list[DateMatch] = []
@@ -105,7 +105,7 @@ def _names_ok(match: re.Match[str], pats: Patterns) -> bool:
     return True
 
 
-def _select(found: list[_Found]) -> list[_Found]:
+def _select(found: list[_Found], text: str) -> list[_Found]:
     """Longest non-overlapping candidates, then the joins a date needs with its neighbours."""
     chosen: list[_Found] = []
     for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
@@ -122,8 +122,30 @@ def _select(found: list[_Found]) -> list[_Found]:
             if prev.name == "duration" and prev.groups.get("dir"):  # "three days after 16 September"
                 out[-1] = _Found(prev.start, item.end, item.name, {**item.groups, "shift": prev.groups})
                 continue
+        joined = _dash_span(prev, item, text) if prev else None
+        if joined is not None:
+            out[-1] = joined  # "December 2017 – January 2018": one span, from its first date
+            continue
         out.append(item)
     return out
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _dash_span(prev: _Found, item: _Found, text: str) -> _Found | None:
+    """Two dates of one kind, each with its year, joined by a dash: the span they make."""
+    if prev.name != item.name or prev.name not in {"my", "dm", "md"} or not _DASH.fullmatch(
+        text[prev.end : item.start]
+    ):
+        return None
+    a, b = prev.groups, item.groups
+    if "y" not in a or "y" not in b:
+        return None
+    groups = {"m1": a["m"], "y1": a["y"], "m2": b["m"], "y2": b["y"]}
+    if prev.name == "my":
+        return _Found(prev.start, item.end, "mm", groups)
+    return _Found(prev.start, item.end, "dm_dm", {**groups, "d1": a["d"], "d2": b["d"]})
 
 
 def _parse(value: str | None) -> Ymd | None:
