@@ -96,6 +96,14 @@ pytestmark = pytest.mark.slow
             "ASSAULT",
             "Amnesty International",
         ),
+        # "quoted X as saying": the one quoted claims, not the outlet that quotes
+        ("The state news agency quoted a police commander as saying 40 rioters were detained in Arak.",
+         "COERCE", "police commander"),
+        ("Police detained 40 rioters in Arak, the agency quoted a police commander as saying.",
+         "COERCE", "police commander"),
+        # a headline names its source apart from its clause, after a dash or before a colon
+        ("Seven killed as protests spread to Arak - rights group", "ASSAULT", "rights group"),
+        ("Activists: guards opened fire on mourners in Arak", "ASSAULT", "Activists"),
     ],
 )
 def test_claimant(text: str, event: str, claimant: str, claimant_of: Callable[..., str | None]) -> None:
@@ -125,6 +133,11 @@ def test_claimant(text: str, event: str, claimant: str, claimant_of: Callable[..
         # evidence with no author named claims nothing
         ("Footage shared online showed students marching through the campus in Tabriz.", "PROTEST"),
         ("According to estimates, about 200 teachers were detained at the rallies.", "COERCE"),
+        # a place before a colon, a dateline before a dash, a site's name after a bar: no source
+        ("Iran: guards opened fire on mourners in Arak", "ASSAULT"),
+        ("ARAK (Example Agency) - Guards opened fire on mourners on Friday.", "ASSAULT"),
+        ("Guards open fire on mourners in Arak | Example Rights Monitor", "ASSAULT"),
+        ("Example Rights Monitor – guards open fire on mourners in Arak", "ASSAULT"),
     ],
 )
 def test_no_claimant(text: str, event: str, claimant_of: Callable[..., str | None]) -> None:

@@ -24,6 +24,9 @@ OBJECT_DEPS = {"dobj", "obj", "dative"}
 NP_KEEP = {"compound", "amod", "nmod", "flat", "poss", "case", "det", "nummod", "quantmod", "npadvmod"}
 
 
+_NAME_CUTS = {"–", "—", ":"}
+
+
 def noun_phrase(head: Token, vocab: EnglishWords) -> tuple[int, int] | None:
     """Token bounds [first, last] of the name a noun heads, without articles, numbers or clauses."""
     if head.pos_ in {"PRON", "DET", "NUM"} or head.lower_ in vocab.pronouns:
@@ -31,6 +34,10 @@ def noun_phrase(head: Token, vocab: EnglishWords) -> tuple[int, int] | None:
     left = [c for c in head.lefts if c.dep_ in NP_KEEP]
     first = min([head.i] + [t.i for c in left for t in c.subtree])
     doc = head.doc
+    # A name never runs across a dash or colon: "... spread - rights group", "HONG KONG - Police".
+    cuts = [t.i for t in doc[first : head.i] if t.text in _NAME_CUTS or (t.text == "-" and t.whitespace_)]
+    if cuts:
+        first = cuts[-1] + 1
     while first < head.i and (
         doc[first].lower_ in vocab.determiners
         or doc[first].pos_ in {"NUM", "DET", "PUNCT"}

@@ -56,6 +56,9 @@ def _lemma(tok: Token) -> str:
 
 
 def _subject(verb: Token) -> Token | None:
+    quoted = _quoted(verb)
+    if quoted is not None:
+        return quoted
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         # "One man was reported killed", "Iran is said to have ...": a passive reporting verb's
         # subject is what is reported; the speaker, if any, is its agent ("was reported by X").
@@ -79,6 +82,17 @@ def _subject(verb: Token) -> Token | None:
         # subject of the clause it hangs on.
         return _subject(verb.head)
     return _stranded_speaker(verb)
+
+
+def _quoted(verb: Token) -> Token | None:
+    """ "IRNA quoted a police official as saying ...": the one quoted speaks, not the outlet. ``verb``
+    is the quoting verb (the event its complement) or the "saying" after "as"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        verb = verb.head.head
+    says = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+               for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[0] if says and objects else None
 
 
 def _stranded_speaker(verb: Token) -> Token | None:
@@ -218,6 +232,40 @@ def _aside(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
     return None
 
 
+_TAG_MARKS = {"-", "–", "—", ":"}  # not "|", which sets off the site's own name in a page title
+_TAG_MAX_WORDS = 5
+# Who a headline's tag names as its source ("... - rights group", "Activists: ...").
+_TAG_SOURCES = {"activist", "witness", "official", "source", "monitor", "medium", "report"}
+
+
+def _tagged_source(trigger: Token, vocab: EnglishWords) -> Token | None:
+    """The source a headline names apart from its clause: "Ten killed as protests spread - rights
+    group", "Activists: police fired on mourners". A short noun phrase, cut off by a dash or a
+    colon from the clause that holds the event, whose head is a word for a source (not a place,
+    "Iran:", nor a name, which may be the outlet's own)."""
+    sent = trigger.sent
+    marks = [t for t in sent if t.text in _TAG_MARKS and (t.text != "-" or t.whitespace_)]
+    for mark in marks:
+        if mark.i > trigger.i and mark != marks[-1]:
+            continue  # a tail is what follows the last mark
+        if mark.i < trigger.i and mark.text != ":":
+            continue  # "Ahvaz Monitor – News from Khuzestan": before a dash is the site's own name
+        part = sent.doc[mark.i + 1 : sent.end] if mark.i > trigger.i else sent.doc[sent.start : mark.i]
+        words = [t for t in part if not t.is_punct]
+        if any(t.text in {"(", ")"} or (t.is_upper and len(t) > 1) for t in part):
+            continue  # a dateline, "TEHRAN (State Agency) –", names where and who files, not a source
+        if not words or len(words) > _TAG_MAX_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in words):
+            continue
+        head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN"}), None)
+        if head is None or head.ent_type_ in {"GPE", "LOC", "FAC", "DATE"}:
+            continue
+        lemma = head.lemma_.lower()
+        sources = vocab.generic_org_nouns | vocab.news_nouns | vocab.role_nouns | _TAG_SOURCES
+        if lemma in sources:  # a name alone may be the outlet's own ("... - Reuters")
+            return head
+    return None
+
+
 def _cites_behind(source: Token, verb: Token, actors: ActorIndex, vocab: EnglishWords) -> bool:
     """Whether "citing X" only names the evidence of a claimant who is not a news organisation.
 
@@ -253,7 +301,10 @@ def find_claimant(
             return Attribution(None, verb, denied)
         head = subject
     else:
-        return Attribution(None, None, False)
+        tagged = _tagged_source(trigger, vocab)
+        if tagged is None:
+            return Attribution(None, None, False)
+        head = tagged
     if noun_phrase(head, vocab) is None:
         return Attribution(None, verb, denied, pronoun=head.pos_ == "PRON")
     args = _arguments([head], when, actors, vocab)
