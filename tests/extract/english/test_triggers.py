@@ -18,6 +18,11 @@ pytestmark = pytest.mark.slow
     [
         ("Police arrested twelve students outside the university on Sunday.", [("COERCE", "arrest")]),
         ("Riot police fired tear gas at the crowd.", [("ASSAULT", "crowd-control")]),
+        ("Riot police fired teargas and rubber bullets at the crowd.", [("ASSAULT", "crowd-control")]),
+        ("Two organisers were condemned to death by a revolutionary court.", [("SANCTION", "convict")]),
+        ("The union condemned the dismissals.", [("ACCUSE", "disapprove")]),
+        ("Mobile services in the province were cut off on Friday.", [("COERCE", "withhold")]),
+        ("Officers took nine students into custody.", [("COERCE", "arrest")]),
         ("Guards fired live ammunition at mourners in Izeh.", [("ASSAULT", "firearms")]),
         ("Mobile internet in Saqqez was disrupted for two days.", [("COERCE", "withhold")]),
         ("Riot police units were sent to the city of Izeh on Monday.", [("MOBILIZE", "police")]),
