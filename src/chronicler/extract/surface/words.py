@@ -157,6 +157,12 @@ def _is_modifier(word: Word) -> bool:
     return word.text.isalpha() and word.text.islower() and word.lower.endswith(("e", "en", "er", "es", "em"))
 
 
+def _mistagged_verb(word: Word, key: str, trig: Trigger) -> bool:
+    """An inflected verb the small tagger called an adverb or left unknown ("défilent" ADV): the
+    lemmatiser still knows it as the verb, and no adverb is inflected like one."""
+    return "VERB" in trig.pos and word.pos in {"ADV", "X"} and word.lemma == key and word.lower != key
+
+
 def _single_hit(sent: Sentence, i: int, lexicon: Lexicon, grammar: Grammar) -> Hit | None:
     word = sent.words[i]
     candidates = [t for t in lexicon.triggers if not t.phrase and t.lemma is not None]
@@ -166,7 +172,8 @@ def _single_hit(sent: Sentence, i: int, lexicon: Lexicon, grammar: Grammar) -> H
         noun_entry = "NOUN" in trig.pos
         if not _word_matches(word, key, noun_entry):
             continue
-        if word.pos and word.pos not in trig.pos and not (word.pos == "AUX" and "VERB" in trig.pos):
+        if word.pos and word.pos not in trig.pos and not (word.pos == "AUX" and "VERB" in trig.pos) \
+                and not _mistagged_verb(word, key, trig):
             continue
         if not _conditions_hold(sent, i, i, trig):
             continue
