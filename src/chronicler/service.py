@@ -25,6 +25,7 @@ from chronicler.records import (
     ReadFailure,
 )
 from chronicler.store import Store, StoredDocument, StoredDocumentFacts
+from chronicler.worker import EXTRACTION_ERROR, shared_worker
 
 logger = logging.getLogger(__name__)
 
@@ -48,14 +49,28 @@ class IngestSummary:
     consolidated: ConsolidateSummary | None = None  # None when nothing new was stored
 
 
-def _safe_process(doc: Document, knowledge: KnowledgeBase, settings: Settings) -> Extraction | ReadFailure:
-    try:
-        return process(doc, knowledge, settings.spacy_model, detector=settings.detector == "on")
-    except Exception as exc:
-        # One bad document is set aside with its reason and never stops the batch; the
-        # traceback is for whoever debugs it (-vv).
-        logger.debug("extraction of %s failed", doc.source, exc_info=True)
-        return ReadFailure(doc.source, f"extraction failed: {type(exc).__name__}: {exc}")
+Extractor = Callable[[Document], Extraction | ReadFailure]
+
+
+def _extractor(knowledge: KnowledgeBase, settings: Settings) -> Extractor:
+    """Extraction of one document that never raises: in a worker process stopped after
+    ``settings.doc_timeout`` seconds, or in this process when that is 0."""
+    detector = settings.detector == "on"
+    if settings.doc_timeout > 0:
+        worker = shared_worker(settings.pack_dirs, settings.spacy_model, detector)
+        return lambda doc: worker.extract(doc, settings.doc_timeout)
+
+    def in_process(doc: Document) -> Extraction | ReadFailure:
+        try:
+            return process(doc, knowledge, settings.spacy_model, detector=detector)
+        except Exception as exc:
+            # One bad document is set aside with its reason and never stops the batch; the
+            # traceback is for whoever debugs it (-vv).
+            logger.debug("extraction of %s failed", doc.source, exc_info=True)
+            reason = f"extraction failed: {type(exc).__name__}: {exc}"
+            return ReadFailure(doc.source, reason, EXTRACTION_ERROR)
+
+    return in_process
 
 
 def extract(
@@ -63,10 +78,11 @@ def extract(
 ) -> Iterator[Extraction | ReadFailure]:
     """Read, clean and extract, storing nothing."""
     knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
+    extract_one = _extractor(knowledge, settings)
     for item in read_documents(
         paths, boilerplate=knowledge.boilerplate, stdin=stdin, max_bytes=settings.max_bytes
     ):
-        yield item if isinstance(item, ReadFailure) else _safe_process(item, knowledge, settings)
+        yield item if isinstance(item, ReadFailure) else extract_one(item)
 
 
 def ingest(
@@ -79,6 +95,7 @@ def ingest(
     """Read, clean, extract and store; documents already stored (same content hash) are skipped."""
     summary = IngestSummary()
     knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
+    extract_one = _extractor(knowledge, settings)
     with Store.open(settings.db_url) as store:
         for item in read_documents(
             paths, boilerplate=knowledge.boilerplate, stdin=stdin, max_bytes=settings.max_bytes
@@ -92,7 +109,7 @@ def ingest(
                 logger.info("unchanged %s", item.source)
                 summary.unchanged += 1
             else:
-                result = _safe_process(item, knowledge, settings)
+                result = extract_one(item)
                 if isinstance(result, ReadFailure):
                     logger.info("set aside %s: %s", result.source, result.reason)
                     summary.failures.append(result)

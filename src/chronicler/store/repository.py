@@ -28,7 +28,7 @@ from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, EventMention, Extraction, ReadFailure
 from chronicler.store import migrate, query
 from chronicler.store.connect import create_store_engine, parse_target, safe_url
-from chronicler.store.records import StoredDocument, StoredDocumentFacts
+from chronicler.store.records import StoredDocument, StoredDocumentFacts, StoredFailure
 from chronicler.store.rows import (
     consolidated_row,
     decode_consolidated,
@@ -40,6 +40,7 @@ from chronicler.store.rows import (
     mention_row,
     now_utc,
     stored_document,
+    stored_failure,
 )
 from chronicler.store.tables import (
     consolidated_events,
@@ -175,6 +176,12 @@ class Store:
         if row is None:
             return None
         return decode_mention(row["record"]), stored_document(row)
+
+    def list_failures(self) -> list[StoredFailure]:
+        """The stored failures, oldest first (then by source)."""
+        stmt = select(failures).order_by(failures.c.recorded_at, failures.c.source, failures.c.id)
+        with self._guard("read failures"), self._engine.connect() as conn:
+            return [stored_failure(row) for row in conn.execute(stmt).mappings()]
 
     def stats(self) -> dict[str, int]:
         """How many rows each table holds: documents, failures, event_mentions."""
