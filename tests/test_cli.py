@@ -332,7 +332,6 @@ def test_a_filter_that_can_match_nothing_is_a_usage_error(
         ["sources"],
         ["export", "consolidated"],
         ["failures"],
-        ["consolidate"],
     ],
 )
 def test_read_commands_never_create_a_database(tmp_path: Path, command: list[str]) -> None:

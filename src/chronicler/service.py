@@ -180,7 +180,7 @@ def consolidate(settings: Settings) -> ConsolidateSummary:
     Incremental: the previous result is the starting point, so only mentions not yet placed
     are compared, and existing events keep their ids.
     """
-    with Store.open(settings.db_url, create=False) as store:
+    with Store.open(settings.db_url) as store:
         return _consolidate(store, settings)
 
 

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronicler.extract.facts.times import DateMatch, _Found, _longest_first, find_dates
+from chronicler.extract.facts.spans import longest_first
+from chronicler.extract.facts.times import DateMatch, _Found, find_dates
 from chronicler.knowledge import KnowledgeBase
 from chronicler.knowledge.date_patterns import Patterns
 
@@ -272,7 +273,7 @@ _SPANS = st.lists(
 def test_longest_first_equals_the_quadratic_rule(spans: list[tuple[int, int, str]]) -> None:
     # Empty spans and ties of length and start included: the kept list must be the same, in order.
     found = [_Found(start, start + length, name, {}) for start, length, name in spans]
-    assert _longest_first(found) == _quadratic_choice(found)
+    assert longest_first(found) == _quadratic_choice(found)
 
 
 def test_a_long_text_gives_the_dates_of_its_parts(english: Patterns) -> None:

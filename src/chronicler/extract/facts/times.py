@@ -29,6 +29,7 @@ from typing import Any
 
 from chronicler.extract.facts import jalali
 from chronicler.extract.facts.numbers import ascii_digits, words_value
+from chronicler.extract.facts.spans import longest_first
 from chronicler.knowledge.date_patterns import Patterns
 
 __all__ = ["DateMatch", "find_dates"]
@@ -114,7 +115,7 @@ def _names_ok(match: re.Match[str], pats: Patterns) -> bool:
 def _select(found: list[_Found]) -> list[_Found]:
     """Longest non-overlapping candidates, then the joins a date needs with its neighbours."""
     out: list[_Found] = []
-    for item in sorted(_longest_first(found), key=lambda f: f.start):
+    for item in sorted(longest_first(found), key=lambda f: f.start):
         prev = out[-1] if out else None
         if prev and item.name in _ABSOLUTE and item.start - prev.end <= 2:
             if prev.name == "weekday":  # "Friday, 15 November": the date says it all
@@ -125,35 +126,6 @@ def _select(found: list[_Found]) -> list[_Found]:
                 continue
         out.append(item)
     return out
-
-
-def _longest_first(found: list[_Found]) -> list[_Found]:
-    """The candidates, longest first (then leftmost), each kept unless it overlaps one kept before.
-
-    Linear in the text: each kept span marks the offsets it covers with its number, so a candidate
-    looks only at its own offsets, never at every span kept so far (which was quadratic: a 3 MB
-    text spent 211 million comparisons here). Overlap is that of half-open spans, as ``a.end <=
-    b.start or a.start >= b.end`` tells it, empty spans included.
-    """
-    owner: dict[int, int] = {}  # offset -> number of the kept span covering it
-    empty: set[int] = set()  # offsets of kept empty spans
-    kept: list[_Found] = []
-    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
-        if _free(item.start, item.end, owner, empty):
-            kept.append(item)
-            if item.start == item.end:
-                empty.add(item.start)
-            for offset in range(item.start, item.end):
-                owner[offset] = len(kept)
-    return kept
-
-
-def _free(start: int, end: int, owner: dict[int, int], empty: set[int]) -> bool:
-    """Whether the span start..end overlaps no kept span."""
-    if start == end:  # an empty span overlaps only a span strictly around it
-        return start not in owner or owner.get(start - 1) != owner[start]
-    covered = any(offset in owner for offset in range(start, end))
-    return not covered and not any(offset in empty for offset in range(start + 1, end))
 
 
 def _parse(value: str | None) -> Ymd | None:
