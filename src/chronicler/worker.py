@@ -21,6 +21,7 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import signal
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -59,7 +60,12 @@ class Worker:
     def extract(self, document: Document, seconds: float) -> Extraction | ReadFailure:
         """The extraction of ``document``, or why there is none, within ``seconds`` of work."""
         conn = self._start()
-        conn.send(document)
+        try:
+            conn.send(document)
+        except OSError:  # the worker ended since the last document: one new start
+            self.stop()
+            conn = self._start()
+            conn.send(document)
         if not conn.poll(seconds):
             self.stop()
             logger.info("stopped the extraction of %s after %s s", document.source, seconds)
@@ -67,7 +73,10 @@ class Worker:
         try:
             answer = conn.recv()
         except (EOFError, OSError):
-            code = self._process.exitcode if self._process is not None else None
+            code = None
+            if self._process is not None:
+                self._process.join(5)  # its exit code is known once it has ended
+                code = self._process.exitcode
             self.stop()
             return ReadFailure(
                 document.source,
@@ -124,6 +133,8 @@ def _seconds(value: float) -> str:
 
 def _serve(conn: Connection, setup: _Setup) -> None:
     """The worker's loop: load once, then answer each document with an Extraction or an error."""
+    # Ctrl-C reaches the whole process group; the parent decides, and stops this worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from chronicler.clean import clean
     from chronicler.pipeline import process, shared_knowledge
     from chronicler.records import RawDocument
