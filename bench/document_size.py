@@ -10,13 +10,15 @@ from the same stream, so a bigger document is a longer version of the smaller on
 ``chronicler extract`` path runs in-process (clean, extract, assemble) with the detector off,
 as `CHRONICLER_DETECTOR=off` does, so the figure is the rules' own. ``--ten`` adds 10 MB
 (about 10 minutes). Not a test: it prints a table, with each size's time per MB against the
-smallest one's.
+smallest one's, and the process's peak resident memory so far (sizes run smallest first, so it
+is that of the largest yet).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import resource
 import time
 from pathlib import Path
 
@@ -87,14 +89,16 @@ def main(argv: list[str] | None = None) -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")] + ([10_000_000] if args.ten else [])
     measure(long_text(2_000, args.seed))  # load the models first: not part of any size's time
-    print(f"{'size':>12} {'mentions':>9} {'seconds':>9} {'s per MB':>9} {'ratio':>6}")
+    print(f"{'size':>12} {'mentions':>9} {'seconds':>9} {'s per MB':>9} {'ratio':>6} {'peak MB':>8}")
     first: float | None = None
     for size in sizes:
         text = long_text(size, args.seed)
         seconds, mentions = measure(text)
         per_mb = seconds / (len(text.encode("utf-8")) / 1e6)
         first = first or per_mb
-        print(f"{len(text):>12,} {mentions:>9} {seconds:>9.1f} {per_mb:>9.1f} {per_mb / first:>6.2f}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+        ratio = per_mb / first
+        print(f"{len(text):>12,} {mentions:>9} {seconds:>9.1f} {per_mb:>9.1f} {ratio:>6.2f} {peak:>8.0f}")
 
 
 if __name__ == "__main__":
