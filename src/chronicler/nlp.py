@@ -10,7 +10,7 @@ sentencizer), see ``extract/surface/words.py`` and ``extract/surface/lang/fa.py`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 
 # A paragraph: lines up to a blank line.
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+# The most text one call of a spaCy pipeline reads. spaCy refuses more than ``nlp.max_length``
+# (1,000,000 characters, error E088), and its parser needs about 1 GB of memory per 100,000
+# characters, so a longer paragraph (a page with no blank lines, one long line) is read in
+# pieces of at most this many characters. No news paragraph comes near it.
+PIECE_CHARS = 100_000
+# Where a piece may end, best first: after a sentence's stop, at a line break, at a space.
+_CUTS = (re.compile(r"[.!?؟][\"'”’»)]*\s+"), re.compile(r"\n\s*"), re.compile(r"\s+"))
 
 
 @cache
@@ -76,9 +83,46 @@ def candidate_paragraphs(text: str, stems: re.Pattern[str]) -> Iterable[tuple[in
     """Paragraphs (with their offsets) that contain at least one trigger stem.
 
     Only these are parsed: most of an article is argument, quotes and background that
-    no trigger word touches, and the parser is the expensive step.
+    no trigger word touches, and the parser is the expensive step. A paragraph longer than
+    ``PIECE_CHARS`` comes as its pieces (``pieces``), each with a stem.
     """
     for match in PARAGRAPH.finditer(text):
         para = match.group(0)
         if para.strip() and stems.search(para):
-            yield match.start(), para
+            for offset, piece in pieces(para):
+                if stems.search(piece):
+                    yield match.start() + offset, piece
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """The text's paragraphs that are not blank, with their offsets; one longer than
+    ``PIECE_CHARS`` as its pieces (``pieces``)."""
+    for match in PARAGRAPH.finditer(text):
+        if match.group().strip():
+            for offset, piece in pieces(match.group()):
+                yield match.start() + offset, piece
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """``text`` cut into pieces of at most ``limit`` characters that are not blank, each with its
+    offset in ``text``: a text within the limit is one piece, itself; a longer one is cut after a
+    sentence's stop where it can be, else at a line break, else at a space, else anywhere."""
+    start = 0
+    while len(text) - start > limit:
+        cut = _cut(text, start, start + limit)
+        if text[start:cut].strip():
+            yield start, text[start:cut]
+        start = cut
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where the piece from ``start`` ends: the last good place before ``end`` (see ``_CUTS``)."""
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, start, end):  # noqa: B007 -- the last match is wanted
+            pass
+        if last is not None and last.end() > start:
+            return last.end()
+    return end

@@ -7,6 +7,7 @@ pool or on Ray.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,8 @@ from chronicler.knowledge.boilerplate import Boilerplate
 from chronicler.languages import DEFAULT_MODEL
 from chronicler.records import Document, Extraction, RawDocument, ReadFailure
 from chronicler.sources.files import read_paths
+
+logger = logging.getLogger(__name__)
 
 
 def process(
@@ -48,7 +51,16 @@ def read_documents(
     ``boilerplate`` is the page furniture to drop: ``shared_knowledge(pack_dirs).boilerplate``.
     """
     for item in read_paths(paths, stdin=stdin, max_bytes=max_bytes):
-        yield item if isinstance(item, ReadFailure) else clean(item, boilerplate)
+        yield item if isinstance(item, ReadFailure) else _clean(item, boilerplate)
+
+
+def _clean(raw: RawDocument, boilerplate: Boilerplate) -> Document | ReadFailure:
+    try:
+        return clean(raw, boilerplate)
+    except Exception as exc:
+        # One document the cleaner cannot handle is set aside with its reason; the batch goes on.
+        logger.debug("cleaning %s failed", raw.source, exc_info=True)
+        return ReadFailure(raw.source, f"cleaning failed: {type(exc).__name__}: {exc}", "no_text")
 
 
 def run(

@@ -39,10 +39,35 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class ReadFailure:
-    """A document that could not be read or cleaned, with the reason a person can act on."""
+    """A document that could not be read, cleaned or extracted, with the reason a person can act
+    on and a code a program can (``FAILURE_CODES``)."""
 
     source: str
     reason: str
+    code: str = "unreadable"
+
+
+# ReadFailure.code: what went wrong, for a program; the reason says it for a person.
+FAILURE_CODES = {
+    "not_found": "no such file or directory",
+    "unsupported_type": "a file of a kind chronicler does not read",
+    "special_file": "a named pipe, socket or device: skipped without opening it",
+    "symlink_loop": "a symbolic link that leads back to itself",
+    "permission": "the file or directory may not be read",
+    "io_error": "the operating system could not read it",
+    "too_large": "over the max_bytes limit",
+    "binary": "a NUL byte: not text",
+    "not_utf8": "not UTF-8 text",
+    "empty": "nothing but whitespace",
+    "malformed_json": "not valid JSON",
+    "too_deep": "JSON nested too deep to read",
+    "not_a_document": "JSON that is not a document object with text or html",
+    "no_text": "the cleaner found no article text",
+    "timeout": "extraction ran past the per-document budget (doc_timeout)",
+    "worker_died": "the extraction worker ended without an answer",
+    "extraction_error": "an error in extraction",
+    "unreadable": "any other reason",
+}
 
 
 @dataclass(frozen=True)

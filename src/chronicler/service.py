@@ -14,8 +14,10 @@ from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
+from chronicler.knowledge.triggers import load_lexicon
 from chronicler.pipeline import KnowledgeBase, process, read_documents, shared_knowledge
 from chronicler.records import (
+    FAILURE_CODES,
     Claim,
     ConsolidatedEvent,
     Document,
@@ -24,7 +26,9 @@ from chronicler.records import (
     Extraction,
     ReadFailure,
 )
-from chronicler.store import Store, StoredDocument, StoredDocumentFacts
+from chronicler.store import Store, StoredDocument, StoredDocumentFacts, StoredFailure
+from chronicler.store.query import check_window
+from chronicler.worker import EXTRACTION_ERROR, shared_worker
 
 logger = logging.getLogger(__name__)
 
@@ -48,14 +52,28 @@ class IngestSummary:
     consolidated: ConsolidateSummary | None = None  # None when nothing new was stored
 
 
-def _safe_process(doc: Document, knowledge: KnowledgeBase, settings: Settings) -> Extraction | ReadFailure:
-    try:
-        return process(doc, knowledge, settings.spacy_model, detector=settings.detector == "on")
-    except Exception as exc:
-        # One bad document is set aside with its reason and never stops the batch; the
-        # traceback is for whoever debugs it (-vv).
-        logger.debug("extraction of %s failed", doc.source, exc_info=True)
-        return ReadFailure(doc.source, f"extraction failed: {type(exc).__name__}: {exc}")
+Extractor = Callable[[Document], Extraction | ReadFailure]
+
+
+def _extractor(knowledge: KnowledgeBase, settings: Settings) -> Extractor:
+    """Extraction of one document that never raises: in a worker process stopped after
+    ``settings.doc_timeout`` seconds, or in this process when that is 0."""
+    detector = settings.detector == "on"
+    if settings.doc_timeout > 0:
+        worker = shared_worker(settings.pack_dirs, settings.spacy_model, detector)
+        return lambda doc: worker.extract(doc, settings.doc_timeout)
+
+    def in_process(doc: Document) -> Extraction | ReadFailure:
+        try:
+            return process(doc, knowledge, settings.spacy_model, detector=detector)
+        except Exception as exc:
+            # One bad document is set aside with its reason and never stops the batch; the
+            # traceback is for whoever debugs it (-vv).
+            logger.debug("extraction of %s failed", doc.source, exc_info=True)
+            reason = f"extraction failed: {type(exc).__name__}: {exc}"
+            return ReadFailure(doc.source, reason, EXTRACTION_ERROR)
+
+    return in_process
 
 
 def extract(
@@ -63,10 +81,11 @@ def extract(
 ) -> Iterator[Extraction | ReadFailure]:
     """Read, clean and extract, storing nothing."""
     knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
+    extract_one = _extractor(knowledge, settings)
     for item in read_documents(
         paths, boilerplate=knowledge.boilerplate, stdin=stdin, max_bytes=settings.max_bytes
     ):
-        yield item if isinstance(item, ReadFailure) else _safe_process(item, knowledge, settings)
+        yield item if isinstance(item, ReadFailure) else extract_one(item)
 
 
 def ingest(
@@ -75,10 +94,15 @@ def ingest(
     *,
     stdin: TextIO | None = None,
     on_document: Callable[[str], None] | None = None,
+    strict: bool = False,
 ) -> IngestSummary:
-    """Read, clean, extract and store; documents already stored (same content hash) are skipped."""
+    """Read, clean, extract and store; documents already stored (same content hash) are skipped.
+
+    ``strict``: stop at the first input that fails (it is stored as a failure); what was stored
+    before it stays stored."""
     summary = IngestSummary()
     knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
+    extract_one = _extractor(knowledge, settings)
     with Store.open(settings.db_url) as store:
         for item in read_documents(
             paths, boilerplate=knowledge.boilerplate, stdin=stdin, max_bytes=settings.max_bytes
@@ -92,7 +116,7 @@ def ingest(
                 logger.info("unchanged %s", item.source)
                 summary.unchanged += 1
             else:
-                result = _safe_process(item, knowledge, settings)
+                result = extract_one(item)
                 if isinstance(result, ReadFailure):
                     logger.info("set aside %s: %s", result.source, result.reason)
                     summary.failures.append(result)
@@ -104,19 +128,46 @@ def ingest(
                     summary.stored += 1
             if on_document is not None:
                 on_document(item.source)
+            if strict and summary.failures:
+                break
         if summary.stored:
             summary.consolidated = _consolidate(store, settings)
     return summary
 
 
+def event_types(settings: Settings) -> list[str]:
+    """The event types of the ontology (``plover.yaml``, extended by the user's packs), sorted."""
+    return sorted(load_lexicon(settings.pack_dirs).groups)
+
+
 def list_events(settings: Settings, **filters: Any) -> list[EventMention]:
-    """The stored event mentions that pass ``filters`` (those of ``Store.query_events``)."""
-    with Store.open(settings.db_url) as store:
+    """The stored event mentions that pass ``filters`` (those of ``Store.query_events``).
+
+    A filter that could never match is a ValueError naming what is allowed: an event type the
+    ontology does not know ("ASSALT"), ``since`` after ``until``, a date that is no date.
+    """
+    event = filters.get("event")
+    if event is not None:
+        allowed = event_types(settings)
+        if event.upper() not in allowed:
+            raise ValueError(f"unknown event type {event!r}; the PLOVER types are {', '.join(allowed)}")
+    check_window(filters.get("since"), filters.get("until"))
+    with Store.open(settings.db_url, create=False) as store:
         return store.query_events(**filters)
 
 
+def list_failures(settings: Settings, code: str | None = None) -> list[StoredFailure]:
+    """The stored failures (documents set aside, with reason and code), oldest first; only those
+    of ``code`` when given, which must be one of ``FAILURE_CODES`` (else ValueError)."""
+    if code is not None and code not in FAILURE_CODES:
+        raise ValueError(f"unknown failure code {code!r}; the codes are {', '.join(sorted(FAILURE_CODES))}")
+    with Store.open(settings.db_url, create=False) as store:
+        found = store.list_failures()
+    return [f for f in found if code is None or f.failure.code == code]
+
+
 def show_event(settings: Settings, event_id: str) -> tuple[EventMention, StoredDocument] | None:
-    with Store.open(settings.db_url) as store:
+    with Store.open(settings.db_url, create=False) as store:
         return store.get_event(event_id)
 
 
@@ -184,7 +235,7 @@ def _facts(
 
 def export_consolidated(settings: Settings) -> Iterator[ConsolidatedEvent]:
     """The stored consolidated events, in the order of the last consolidation."""
-    with Store.open(settings.db_url) as store:
+    with Store.open(settings.db_url, create=False) as store:
         events = store.load_consolidated()
     yield from events
 
@@ -222,7 +273,7 @@ class ClaimsView:
 
 def claims_view(settings: Settings, event_id: str) -> ClaimsView | None:
     """The claims of one consolidated event side by side, by kind; None for an unknown id."""
-    with Store.open(settings.db_url) as store:
+    with Store.open(settings.db_url, create=False) as store:
         event = store.get_consolidated(event_id)
     if event is None:
         return None
@@ -282,7 +333,7 @@ def sources_view(settings: Settings) -> list[OutletRow]:
     """Per outlet: its type and affiliation (None when not in the outlets pack), and how many
     stored documents and consolidated claims it carries; most documents first."""
     registry = load_outlets(settings.pack_dirs)
-    with Store.open(settings.db_url) as store:
+    with Store.open(settings.db_url, create=False) as store:
         rows = store.document_facts()
         events = store.load_consolidated()
     documents = Counter(_outlet_name(r.outlet, r.url) or "(unknown)" for r in rows)

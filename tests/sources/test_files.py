@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
+import socket
 from pathlib import Path
 
 import pytest
 
-from chronicler.records import RawDocument, ReadFailure
-from chronicler.sources.files import read_paths
+from chronicler.records import FAILURE_CODES, RawDocument, ReadFailure
+from chronicler.sources.files import os_failure, read_paths
 
 BOM = b"\xef\xbb\xbf"
 STORY = "Farmers blocked the highway with tractors on Sunday, police said."
@@ -184,7 +187,7 @@ def test_bad_file_gives_failure(tmp_path: Path, name: str, content: bytes, reaso
 
 def test_missing_path(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.txt")
-    assert _read(missing) == [ReadFailure(missing, "no such file or directory")]
+    assert _read(missing) == [ReadFailure(missing, "no such file or directory", "not_found")]
 
 
 def test_file_over_the_limit_says_size_and_limit(tmp_path: Path) -> None:
@@ -205,7 +208,7 @@ def test_empty_directory(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("stdin", ["", "  \n\n "])
 def test_empty_stdin(stdin: str) -> None:
-    assert _read("-", stdin=stdin) == [ReadFailure("<stdin>", "empty input")]
+    assert _read("-", stdin=stdin) == [ReadFailure("<stdin>", "empty input", "empty")]
 
 
 def test_bad_jsonl_lines_are_reported_by_line_and_reading_goes_on(tmp_path: Path) -> None:
@@ -245,7 +248,108 @@ def test_stdin_jsonl_with_broken_first_line_is_reported_per_line() -> None:
     stdin = '{"text": oops}\n' + json.dumps({"id": "b", "text": STORY}) + "\n"
     results = _read("-", stdin=stdin)
     assert results == [
-        ReadFailure("<stdin>:1", results[0].reason if isinstance(results[0], ReadFailure) else ""),
+        ReadFailure(
+            "<stdin>:1", results[0].reason if isinstance(results[0], ReadFailure) else "", "malformed_json"
+        ),
         RawDocument(source="<stdin>:2", id="b", text=STORY),
     ]
     assert isinstance(results[0], ReadFailure) and results[0].reason.startswith("malformed JSON")
+
+
+# --- hostile inputs: each fails alone, with a code, and reading goes on -------------------------
+
+DEEP = "[" * 5000 + "]" * 5000  # deeper than Python's JSON reader can recurse
+
+
+def _codes(results: list[RawDocument | ReadFailure]) -> list[tuple[str, str]]:
+    return [(Path(r.source).name, r.code if isinstance(r, ReadFailure) else "read") for r in results]
+
+
+def test_json_nested_five_thousand_deep_fails_alone(tmp_path: Path) -> None:
+    good = json.dumps({"id": "g", "text": STORY})
+    deep = _write(tmp_path / "a.json", '{"text": "x", "ignored": ' + DEEP + "}")
+    lines = _write(tmp_path / "b.jsonl", f"{good}\n{DEEP}\n{good}\n")
+    results = _read(deep, lines)
+    assert _codes(results) == [("a.json", "too_deep"), ("b.jsonl:1", "read"), ("b.jsonl:2", "too_deep"),
+                               ("b.jsonl:3", "read")]
+    assert "nested too deep" in _failure(results[:1]).reason
+
+
+def test_deep_json_on_stdin_fails_without_a_traceback() -> None:
+    stdin = '{"text": "x", "ignored": ' + DEEP + "}"
+    assert [r.code for r in _read("-", stdin=stdin) if isinstance(r, ReadFailure)] == ["too_deep"]
+
+
+@pytest.mark.parametrize("given", [False, True], ids=["in a directory", "named"])
+def test_named_pipe_is_skipped_unopened(tmp_path: Path, given: bool) -> None:
+    # Opening a FIFO for reading blocks until a writer comes: this test would hang, not fail.
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    good = _write(tmp_path / "story.txt", STORY)
+    results = _read(str(pipe), good) if given else _read(str(tmp_path))
+    assert _codes(results) == [("pipe.txt", "special_file"), ("story.txt", "read")]
+    assert "named pipe" in _failure(results[:1]).reason
+
+
+def test_socket_is_skipped_unopened(tmp_path: Path) -> None:
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(tmp_path / "feed.jsonl"))
+        _write(tmp_path / "story.txt", STORY)
+        assert _codes(_read(str(tmp_path))) == [("feed.jsonl", "special_file"), ("story.txt", "read")]
+    finally:
+        server.close()
+
+
+def test_device_is_skipped_unopened(tmp_path: Path) -> None:
+    # /dev/zero would be read for ever; under a name chronicler reads, through a link, it is a
+    # device all the same and is never opened.
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    failure = _failure(_read(str(tmp_path)))
+    assert (failure.code, failure.reason) == ("special_file", "a character device, not a regular file: "
+                                              "skipped unopened")
+
+
+def test_symlink_loop_fails_alone(tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "a.json").symlink_to(tmp_path / "b.json")
+    (tmp_path / "b.json").symlink_to(tmp_path / "a.json")
+    _write(tmp_path / "story.txt", STORY)
+    results = _read(str(tmp_path))
+    assert _codes(results) == [("a.json", "symlink_loop"), ("b.json", "symlink_loop"),
+                               ("loop.txt", "symlink_loop"), ("story.txt", "read")]
+    assert _codes(_read(str(tmp_path / "loop.txt"))) == [("loop.txt", "symlink_loop")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode; "
+                    "test_permission_error_is_its_own_code covers the mapping")
+def test_unreadable_file_fails_alone(tmp_path: Path) -> None:
+    secret = _write(tmp_path / "secret.txt", STORY)
+    os.chmod(secret, 0)
+    good = _write(tmp_path / "story.txt", STORY)
+    assert _codes(_read(secret, good)) == [("secret.txt", "permission"), ("story.txt", "read")]
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "permission"),
+        (OSError(errno.ELOOP, "Too many levels of symbolic links"), "symlink_loop"),
+        (FileNotFoundError(errno.ENOENT, "No such file or directory"), "not_found"),
+        (OSError(errno.EIO, "Input/output error"), "io_error"),
+    ],
+)
+def test_permission_error_is_its_own_code(error: OSError, code: str) -> None:
+    failure = os_failure("a.txt", error)
+    assert failure.code == code and failure.code in FAILURE_CODES
+    if code == "io_error":
+        assert failure.reason == "cannot read the file: Input/output error"
+
+
+def test_every_code_a_reader_gives_is_documented(tmp_path: Path) -> None:
+    for name, content in {"a.bin.txt": b"\x00", "b.txt": b"\xff", "c.txt": b" ", "d.doc": b"x",
+                          "e.json": b"{", "f.json": b"[]"}.items():
+        _write(tmp_path / name, content)
+    codes = {r.code for r in _read(str(tmp_path), str(tmp_path / "d.doc")) if isinstance(r, ReadFailure)}
+    assert codes == {"binary", "not_utf8", "empty", "unsupported_type", "malformed_json", "not_a_document"}
+    assert codes <= set(FAILURE_CODES)

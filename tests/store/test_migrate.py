@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from alembic import command
 from sqlalchemy import create_engine
 
+from chronicler.records import ReadFailure
 from chronicler.store import Store, migrate
 
 if TYPE_CHECKING:  # conftest is not importable at run time; its builders are handed over as a fixture
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # conftest is not importable at run time; its builders are ha
 def test_packaged_migrations_are_found_without_an_ini_file() -> None:
     assert migrate.MIGRATIONS_DIR.joinpath("env.py").is_file()
     assert migrate.alembic_config().config_file_name is None
-    assert migrate.head_revision() == "0002"
+    assert migrate.head_revision() == "0003"
 
 
 def test_open_upgrades_to_head_and_reopening_is_a_no_op(tmp_path: Path) -> None:
@@ -83,3 +84,23 @@ def test_a_database_of_the_first_revision_upgrades_keeping_its_rows(
     with Store.open(str(path)) as store:
         assert store.stats()["event_mentions"] == 1
         assert [m.id for m in store.load_mentions()] == ["ev-1"]
+
+
+def test_failures_stored_before_codes_read_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "events.db"
+    with Store.open(str(path)) as store:
+        store.save_failure(ReadFailure("a.jsonl:3", "malformed JSON (column 1)", "malformed_json"))
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            migrate.downgrade(conn, "0002")
+            conn.exec_driver_sql(
+                "INSERT INTO failures (source, reason, recorded_at) VALUES ('old.txt', 'empty file', "
+                "'2026-01-01 00:00:00')"
+            )
+    finally:
+        engine.dispose()
+    with Store.open(str(path)) as store:
+        stored = {f.failure.source: f.failure.code for f in store.list_failures()}
+    # The code of the newer failure was lost with the column; both read as "any other reason".
+    assert stored == {"old.txt": "unreadable", "a.jsonl:3": "unreadable"}

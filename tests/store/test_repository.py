@@ -163,6 +163,19 @@ def test_failures_are_stored_once(store: Store) -> None:
     assert store.stats()["failures"] == 2
 
 
+def test_failures_come_back_with_their_codes(store: Store) -> None:
+    slow = ReadFailure("big.txt", "took longer than 120 s", "timeout")
+    before = dt.datetime.now(dt.UTC)
+    store.save_failure(slow)
+    store.save_failure(ReadFailure("pipe.txt", "a named pipe, not a regular file", "special_file"))
+    stored = store.list_failures()
+    assert [f.failure for f in stored] == [
+        slow,
+        ReadFailure("pipe.txt", "a named pipe, not a regular file", "special_file"),
+    ]
+    assert all(f.recorded_at >= before - dt.timedelta(seconds=1) for f in stored)
+
+
 # -- reading -------------------------------------------------------------------------------
 
 

@@ -31,15 +31,17 @@ def clean(raw: RawDocument, boilerplate: Boilerplate) -> Document | ReadFailure:
         try:
             page = extract_html(raw.html, boilerplate, url=raw.url, title=raw.title)
         except (LxmlError, ValueError) as exc:
-            return ReadFailure(raw.source, f"the HTML could not be parsed: {exc}")
+            return ReadFailure(raw.source, f"the HTML could not be parsed: {exc}", "no_text")
+        except RecursionError:
+            return ReadFailure(raw.source, "the HTML is nested too deep to read", "too_deep")
         text = page.text
         copyright = page.copyright_year
     else:
-        return ReadFailure(raw.source, "the document has neither text nor html; give one of them")
+        return ReadFailure(raw.source, "the document has neither text nor html; give one of them", "no_text")
     if not text:
         kind = "HTML page" if page else "text"
         return ReadFailure(
-            raw.source, f"no article text left after cleaning the {kind} (only page furniture)"
+            raw.source, f"no article text left after cleaning the {kind} (only page furniture)", "no_text"
         )
 
     title = _tidy(raw.title) or (page.title if page else None)

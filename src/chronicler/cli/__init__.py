@@ -3,7 +3,7 @@
 Every command is registered here, in the order ``--help`` lists them; each lives in the module
 of its group: :mod:`~chronicler.cli.extraction` (extract, ingest),
 :mod:`~chronicler.cli.consolidation` (consolidate, export consolidated, claims, sources),
-:mod:`~chronicler.cli.browsing` (events, show) and :mod:`~chronicler.cli.evaluation` (evaluate).
+:mod:`~chronicler.cli.browsing` (events, show, failures) and :mod:`~chronicler.cli.evaluation` (evaluate).
 
 Building the app imports none of the heavy libraries (spaCy, SciPy, SQLAlchemy, Alembic,
 datasketch, trafilatura): each command imports the service when it runs, so ``--help`` and
@@ -24,7 +24,11 @@ __all__ = ["app", "main"]
 app = typer.Typer(
     help="chronicler reads news articles about political events and builds a database of structured "
     "PLOVER events, each with its evidence sentence, outlet, claimant and modality.\n\n"
-    "Example: chronicler ingest examples/ && chronicler events --type ASSAULT",
+    "Example: chronicler ingest examples/ && chronicler events --type ASSAULT\n\n"
+    "Exit status: 0 when every input was read and stored (or printed); 1 when some inputs failed "
+    "(each is listed on standard error, and `chronicler failures` lists those ingest stored), or "
+    "an id was not found; 2 for a usage error: an unknown option or filter value, a bad setting, "
+    "a database that does not exist for a command that reads one.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -90,4 +94,5 @@ app.command()(consolidation.claims)
 app.command()(consolidation.sources)
 app.command()(browsing.events)
 app.command()(browsing.show)
+app.command()(browsing.failures)
 app.command()(evaluation.evaluate)

@@ -2,4 +2,7 @@
 
 from chronicler.cli import app
 
-app()
+# The guard keeps the extraction worker, which a spawned process starts by importing the
+# parent's main module, from running the command line again.
+if __name__ == "__main__":
+    app()

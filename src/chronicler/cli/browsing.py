@@ -1,10 +1,15 @@
-"""Browsing stored event mentions: ``events`` (a filtered list) and ``show`` (one in its context)."""
+"""Browsing what is stored: ``events`` (a filtered list), ``show`` (one in its context) and
+``failures`` (the inputs set aside, with their reasons)."""
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
 from typing import Annotated
 
 import typer
+from rich.table import Table
 from rich.text import Text
 
 from chronicler.cli.common import DbOption, Format, err, note, out, settings_for, user_errors
@@ -14,7 +19,9 @@ from chronicler.errors import ChroniclerError
 
 def events(
     db: DbOption = None,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT; an unknown one is an error.")
+    ] = None,
     since: Annotated[
         str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")
     ] = None,
@@ -31,6 +38,9 @@ def events(
     ] = Format.table,
 ) -> None:
     """List stored event mentions, filtered.
+
+    A filter that can match nothing (an unknown type, --since after --until, a date that is no
+    date) is an error naming what is allowed, exit status 2, as is a database that does not exist.
 
     Example: chronicler events --type ASSAULT --since 2019-11-01 --country IR --no-historical
     """
@@ -91,3 +101,53 @@ def show(
     context.append(text[start:end], style="bold")
     context.append(after + "…", style="dim")
     out.print(context, highlight=False)
+
+
+def failures(
+    db: DbOption = None,
+    code: Annotated[
+        str | None, typer.Option("--code", help="Only failures of this code, e.g. timeout or too_deep.")
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, jsonl (source, code, reason, time) or csv.")
+    ] = Format.table,
+) -> None:
+    """List the inputs that ingest set aside: source, code, reason and when, oldest first.
+
+    The code names the kind of fault for a program (timeout, too_large, not_utf8, special_file,
+    symlink_loop, permission, too_deep, ...); the reason says what to fix.
+
+    Example: chronicler failures --code timeout --format jsonl
+    """
+    from chronicler import service
+
+    settings = settings_for(db)
+    try:
+        found = service.list_failures(settings, code=code)
+    except (ChroniclerError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    rows = [
+        {
+            "source": f.failure.source,
+            "code": f.failure.code,
+            "reason": f.failure.reason,
+            "recorded_at": f.recorded_at.isoformat(timespec="seconds"),
+        }
+        for f in found
+    ]
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=["source", "code", "reason", "recorded_at"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table()
+        for col in ("source", "code", "reason", "recorded_at"):
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*row.values())
+        out.print(table)
+        note.print(f"{len(rows)} failure(s)")

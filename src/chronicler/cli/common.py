@@ -40,6 +40,10 @@ DbOption = Annotated[
         "Default: $CHRONICLER_DB, else chronicler.sqlite in your data directory.",
     ),
 ]
+StrictOption = Annotated[
+    bool,
+    typer.Option("--strict", help="Stop at the first input that fails (exit status 1)."),
+]
 PathsArg = Annotated[
     list[str],
     typer.Argument(

@@ -15,7 +15,16 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from chronicler.cli.common import DbOption, Format, PathsArg, err, note, settings_for, user_errors
+from chronicler.cli.common import (
+    DbOption,
+    Format,
+    PathsArg,
+    StrictOption,
+    err,
+    note,
+    settings_for,
+    user_errors,
+)
 from chronicler.cli.consolidation import print_consolidated
 from chronicler.cli.event_output import write_events
 from chronicler.records import EventMention, Extraction, ReadFailure
@@ -31,8 +40,12 @@ def extract(
             help="jsonl: SCHEMA.md event JSON, one per line; table: for a person; csv: flat columns.",
         ),
     ] = Format.jsonl,
+    strict: StrictOption = False,
 ) -> None:
     """Extract event mentions from documents and print them, storing nothing.
+
+    An input that cannot be read or extracted is listed on standard error with its reason and
+    the rest go on; the exit status is then 1 (0 when every input was read, 2 for a usage error).
 
     Example: chronicler extract examples/ --format table
     """
@@ -46,6 +59,8 @@ def extract(
             if isinstance(item, ReadFailure):
                 failed += 1
                 err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
+                if strict:
+                    break
             elif isinstance(item, Extraction):
                 if fmt is Format.jsonl:
                     write_events(item.mentions, fmt)
@@ -57,11 +72,14 @@ def extract(
         raise typer.Exit(1)
 
 
-def ingest(paths: PathsArg, db: DbOption = None) -> None:
+def ingest(paths: PathsArg, db: DbOption = None, strict: StrictOption = False) -> None:
     """Clean, extract and store documents and their event mentions.
 
     Documents already stored with the same content are skipped, so re-running is safe.
-    A file that cannot be read is recorded with its reason; the batch goes on.
+    An input that cannot be read, or whose extraction takes longer than $CHRONICLER_DOC_TIMEOUT
+    seconds, is stored as a failure with its reason (see `chronicler failures`) and listed on
+    standard error; the batch goes on. Exit status: 0 when every input was stored (or already
+    was), 1 when some failed, 2 for a usage error.
 
     Example: chronicler ingest examples/ --db ./iran.sqlite
     """
@@ -84,7 +102,7 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
         def tick(source: str) -> None:
             progress.update(task, advance=1, description=source[-50:])
 
-        summary = service.ingest(paths, settings, stdin=sys.stdin, on_document=tick)
+        summary = service.ingest(paths, settings, stdin=sys.stdin, on_document=tick, strict=strict)
     note.print(f"database: {settings.db_url}")
     note.print(
         f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "
@@ -94,3 +112,5 @@ def ingest(paths: PathsArg, db: DbOption = None) -> None:
         err.print(f"  [yellow]failed[/yellow] {failure.source}: {failure.reason}")
     if summary.consolidated is not None:
         print_consolidated(summary.consolidated)
+    if summary.failures:
+        raise typer.Exit(1)

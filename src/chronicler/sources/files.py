@@ -10,16 +10,22 @@ directory  every file above inside it, recursively, in sorted order; other files
 =========  ==========================================================================
 
 Every bad input becomes a ``ReadFailure`` whose ``source`` is the path (``path:LINE`` for a
-line of a JSON lines file) and whose reason says what to fix; reading goes on with the next.
-``max_bytes`` bounds a whole file, or one line of a JSON lines file or stream.
+line of a JSON lines file), whose reason says what to fix and whose code names the kind of fault
+(``records.FAILURE_CODES``); reading goes on with the next. ``max_bytes`` bounds a whole file, or
+one line of a JSON lines file or stream. A named pipe, socket or device is skipped without being
+opened (opening a pipe waits for a writer for ever); a symbolic link loop, a file that may not be
+read and JSON nested too deep each fail alone.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import json
+import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +36,8 @@ from chronicler.records import RawDocument, ReadFailure
 from chronicler.sources.jsondoc import raw_from_json
 
 Read = RawDocument | ReadFailure
+
+logger = logging.getLogger(__name__)
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -46,13 +54,64 @@ def read_paths(
         if given == STDIN:
             yield from read_stream(stdin if stdin is not None else sys.stdin, STDIN_SOURCE, max_bytes)
             continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _read_directory(path, max_bytes)
-        elif path.exists():
-            yield from read_file(path, given, max_bytes)
+        mode = _mode(Path(given), given)
+        if isinstance(mode, ReadFailure):
+            yield mode
+        elif stat.S_ISDIR(mode):
+            yield from _read_directory(Path(given), max_bytes)
         else:
-            yield ReadFailure(given, "no such file or directory")
+            yield from _guarded(given, read_file(Path(given), given, max_bytes))
+
+
+def _guarded(source: str, reads: Iterator[Read]) -> Iterator[Read]:
+    """``reads``, ended by a failure rather than an exception should a reader meet one it did not
+    foresee: one file never stops the batch."""
+    try:
+        yield from reads
+    except Exception as exc:
+        logger.debug("reading %s failed", source, exc_info=True)
+        yield ReadFailure(source, f"could not be read: {type(exc).__name__}: {exc}", "unreadable")
+
+
+def _mode(path: Path, source: str) -> int | ReadFailure:
+    """The file mode of ``path`` (links followed), or why it cannot be had."""
+    try:
+        return path.stat().st_mode
+    except OSError as exc:
+        return os_failure(source, exc)
+    except ValueError as exc:  # a NUL in the path
+        return ReadFailure(source, f"not a usable path: {exc}", "not_found")
+
+
+def os_failure(source: str, exc: OSError) -> ReadFailure:
+    """The failure an operating-system error on ``source`` stands for, with its code."""
+    code = {
+        errno.ENOENT: "not_found",
+        errno.ENOTDIR: "not_found",
+        errno.ELOOP: "symlink_loop",
+        errno.EACCES: "permission",
+        errno.EPERM: "permission",
+    }.get(exc.errno or 0, "io_error")
+    reason = {
+        "not_found": "no such file or directory",
+        "symlink_loop": "a symbolic link loop (the link leads back to itself); fix or remove the link",
+        "permission": "permission denied; make the file readable by this user",
+    }.get(code, f"cannot read the file: {exc.strerror or exc}")
+    return ReadFailure(source, reason, code)
+
+
+def _special(mode: int) -> str | None:
+    """What a file that is not a regular file is, or None for a regular file."""
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a directory"),
+    ):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def read_file(path: Path, source: str, max_bytes: int) -> Iterator[Read]:
@@ -60,23 +119,31 @@ def read_file(path: Path, source: str, max_bytes: int) -> Iterator[Read]:
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
         yield ReadFailure(
-            source, f"unsupported file type '{path.suffix}'; chronicler reads {_ACCEPTED} files"
+            source,
+            f"unsupported file type '{path.suffix}'; chronicler reads {_ACCEPTED} files",
+            "unsupported_type",
         )
         return
     try:
+        info = path.stat()  # before opening: opening a named pipe would wait for a writer
+        special = _special(info.st_mode)
+        if special is not None:
+            yield ReadFailure(source, f"{special}, not a regular file: skipped unopened", "special_file")
+            return
         if kind == "jsonl":
             with path.open("rb") as stream:
                 yield from _read_jsonl(stream, source, max_bytes)
             return
-        size = path.stat().st_size
-        if size > max_bytes:
+        if info.st_size > max_bytes:
             yield ReadFailure(
-                source, f"file is {size} bytes, over the limit of {max_bytes} bytes (max_bytes)"
+                source,
+                f"file is {info.st_size} bytes, over the limit of {max_bytes} bytes (max_bytes)",
+                "too_large",
             )
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield ReadFailure(source, f"cannot read the file: {exc.strerror or exc}")
+        yield os_failure(source, exc)
         return
     yield _document(kind, data, source)
 
@@ -95,14 +162,14 @@ def read_stream(stream: TextIO, source: str, max_bytes: int) -> Iterator[Read]:
         if first is not None and first.data is None:
             yield _too_long(first, source, max_bytes)
         else:
-            yield ReadFailure(source, "empty input")
+            yield ReadFailure(source, "empty input", "empty")
         return
     if first.data.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{") and _parses(first.data):
         yield from _read_jsonl_lines(_chain(head, lines), source, max_bytes)
         return
     rest = b"".join(line.data or b"" for line in head) + binary.read(max_bytes + 1)
     if len(rest) > max_bytes:
-        yield ReadFailure(source, f"input is over the limit of {max_bytes} bytes (max_bytes)")
+        yield ReadFailure(source, f"input is over the limit of {max_bytes} bytes (max_bytes)", "too_large")
         return
     start = rest.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
     kind = {b"{": "json", b"<": "html"}.get(start, "text")
@@ -123,11 +190,12 @@ def _read_directory(root: Path, max_bytes: int) -> Iterator[Read]:
             Path(folder, f) for f in filenames if Path(f).suffix.lower() in KINDS and not f.startswith(".")
         )
     for problem in problems:
-        yield ReadFailure(str(problem.filename or root), f"cannot list the directory: {problem.strerror}")
+        failure = os_failure(str(problem.filename or root), problem)
+        yield ReadFailure(failure.source, f"cannot list the directory: {problem.strerror}", failure.code)
     if not found and not problems:
-        yield ReadFailure(str(root), f"the directory holds no {_ACCEPTED} files")
+        yield ReadFailure(str(root), f"the directory holds no {_ACCEPTED} files", "empty")
     for path in sorted(found):
-        yield from read_file(path, str(path), max_bytes)
+        yield from _guarded(str(path), read_file(path, str(path), max_bytes))
 
 
 def _document(kind: str, data: bytes, source: str) -> Read:
@@ -138,11 +206,26 @@ def _document(kind: str, data: bytes, source: str) -> Read:
         return RawDocument(source=source, text=text)
     if kind == "html":
         return RawDocument(source=source, html=text)
+    value = _json(text, source)
+    return value if isinstance(value, ReadFailure) else raw_from_json(value.value, source)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    value: object
+
+
+def _json(text: str, source: str, *, lines: bool = False) -> _Parsed | ReadFailure:
+    """The JSON value of ``text``, or why it has none (``lines``: one line of a JSON lines file)."""
     try:
-        value = json.loads(text)
+        return _Parsed(json.loads(text))
     except json.JSONDecodeError as exc:
-        return ReadFailure(source, f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
-    return raw_from_json(value, source)
+        where = f"column {exc.colno}" if lines else f"line {exc.lineno}, column {exc.colno}"
+        return ReadFailure(source, f"malformed JSON: {exc.msg} ({where})", "malformed_json")
+    except RecursionError:
+        # Python's JSON reader recurses once per level: thousands of nested arrays or objects
+        # (even in a field chronicler ignores) exhaust the stack. No document is built so.
+        return ReadFailure(source, "JSON nested too deep to read (thousands of levels)", "too_deep")
 
 
 def decode(data: bytes, source: str, offset: int = 0, *, what: str = "file") -> str | ReadFailure:
@@ -150,7 +233,7 @@ def decode(data: bytes, source: str, offset: int = 0, *, what: str = "file") -> 
     nul = data.find(b"\x00")
     if nul >= 0:
         return ReadFailure(
-            source, f"binary {what} (NUL byte at byte offset {offset + nul}); expected UTF-8 text"
+            source, f"binary {what} (NUL byte at byte offset {offset + nul}); expected UTF-8 text", "binary"
         )
     if data.startswith(codecs.BOM_UTF8):
         data, offset = data[len(codecs.BOM_UTF8) :], offset + len(codecs.BOM_UTF8)
@@ -161,9 +244,10 @@ def decode(data: bytes, source: str, offset: int = 0, *, what: str = "file") -> 
         return ReadFailure(
             source,
             f"invalid UTF-8 at byte offset {offset + exc.start} (byte 0x{bad:02x}); save the {what} as UTF-8",
+            "not_utf8",
         )
     if not text.strip():
-        return ReadFailure(source, f"empty {what}")
+        return ReadFailure(source, f"empty {what}", "empty")
     return text
 
 
@@ -201,7 +285,9 @@ def _read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Read]
     # A binary file would otherwise give one failure per "line"; one for the file says it all.
     nul = stream.read(_SNIFF_BYTES).find(b"\x00")
     if nul >= 0:
-        yield ReadFailure(source, f"binary file (NUL byte at byte offset {nul}); expected UTF-8 text")
+        yield ReadFailure(
+            source, f"binary file (NUL byte at byte offset {nul}); expected UTF-8 text", "binary"
+        )
         return
     stream.seek(0)
     yield from _read_jsonl_lines(_lines(stream, max_bytes), source, max_bytes)
@@ -222,24 +308,22 @@ def _read_jsonl_lines(lines: Iterable[_Line], source: str, max_bytes: int) -> It
         if isinstance(text, ReadFailure):
             yield text
             continue
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield ReadFailure(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
-            continue
-        yield raw_from_json(value, where)
+        value = _json(text, where, lines=True)
+        yield value if isinstance(value, ReadFailure) else raw_from_json(value.value, where)
     if not seen_any:
-        yield ReadFailure(source, "empty file")
+        yield ReadFailure(source, "empty file", "empty")
 
 
 def _too_long(line: _Line, source: str, max_bytes: int) -> ReadFailure:
-    return ReadFailure(source, f"line is {line.size} bytes, over the limit of {max_bytes} bytes (max_bytes)")
+    return ReadFailure(
+        source, f"line is {line.size} bytes, over the limit of {max_bytes} bytes (max_bytes)", "too_large"
+    )
 
 
 def _parses(data: bytes) -> bool:
     try:
         json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return False
     return True
 

@@ -12,10 +12,12 @@ FIELDS = ("id", "url", "title", "published", "outlet", "language", "text", "html
 def raw_from_json(value: Any, source: str) -> RawDocument | ReadFailure:
     """Validate a decoded JSON value as a document; unknown fields are ignored, never used."""
     if not isinstance(value, dict):
-        return ReadFailure(source, f"expected a JSON object (a document), got {_json_type(value)}")
+        return ReadFailure(
+            source, f"expected a JSON object (a document), got {_json_type(value)}", "not_a_document"
+        )
     wrong = [f"'{name}' is {_json_type(value[name])}" for name in FIELDS if not _is_text(value.get(name))]
     if wrong:
-        return ReadFailure(source, f"fields must be strings or null: {', '.join(wrong)}")
+        return ReadFailure(source, f"fields must be strings or null: {', '.join(wrong)}", "not_a_document")
     fields: dict[str, str | None] = {name: value.get(name) for name in FIELDS}
     text, html = fields.pop("text"), fields.pop("html")
     # Exactly one of text or html reaches the cleaner; text wins when both are given, since a
@@ -25,7 +27,9 @@ def raw_from_json(value: Any, source: str) -> RawDocument | ReadFailure:
     if html is not None and html.strip():
         return RawDocument(source=source, html=html, **fields)
     return ReadFailure(
-        source, "the document has neither 'text' nor 'html' (or both are empty); give one of them"
+        source,
+        "the document has neither 'text' nor 'html' (or both are empty); give one of them",
+        "not_a_document",
     )
 
 

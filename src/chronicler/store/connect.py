@@ -38,6 +38,16 @@ def is_sqlite_file(url: URL) -> bool:
     )
 
 
+def require_existing(url: URL) -> None:
+    """StoreError unless ``url`` names a SQLite file that exists (other databases are not checked:
+    chronicler never creates those)."""
+    if is_sqlite_file(url) and not Path(url.database or "").is_file():
+        raise StoreError(
+            f"no database at {url.database}: check --db or $CHRONICLER_DB "
+            "(`chronicler ingest` creates one)"
+        )
+
+
 def create_store_engine(url: URL) -> Engine:
     """An engine for ``url``; for SQLite, the parent folder is made and the connection set up."""
     if is_sqlite_file(url):

@@ -39,6 +39,25 @@ def check_date(value: str, name: str = "date") -> str:
     return value
 
 
+def check_window(since: str | None, until: str | None) -> None:
+    """ValueError when ``since`` or ``until`` is no date, or ``since`` starts after ``until``
+    ends: no event could match the window."""
+    if since is not None:
+        check_date(since, "since")
+    if until is not None:
+        check_date(until, "until")
+    if since is None or until is None:
+        return
+    end = successor(until)
+    if end is not None and _first_day(since) >= _first_day(end):
+        raise ValueError(f"since={since!r} is after until={until!r}: no event can match; swap them")
+
+
+def _first_day(value: str) -> str:
+    """The first day of a period: "2019" -> "2019-01-01", "2019-11" -> "2019-11-01"."""
+    return value + "-01-01"[: 10 - len(value)]
+
+
 def successor(value: str) -> str | None:
     """The start of the next period at the same precision; None past year 9999."""
     check_date(value)
@@ -67,6 +86,7 @@ def events_select(
     """SELECT of the stored event JSON for the filters given, by date (undated last) then id."""
     if limit is not None and limit < 0:
         raise ValueError(f"limit={limit} must be 0 or more")
+    check_window(since, until)
     conditions: list[ColumnElement[bool]] = []
     if event is not None:
         conditions.append(event_condition(event))

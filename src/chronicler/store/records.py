@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from chronicler.records import Document
+from chronicler.records import Document, ReadFailure
 
 
 @dataclass(frozen=True)
@@ -30,3 +30,11 @@ class StoredDocumentFacts:
     outlet: str | None
     url: str | None
     signature: bytes | None
+
+
+@dataclass(frozen=True)
+class StoredFailure:
+    """A stored failure: the ``ReadFailure`` and when it was recorded (timezone-aware UTC)."""
+
+    failure: ReadFailure
+    recorded_at: dt.datetime

@@ -27,8 +27,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, EventMention, Extraction, ReadFailure
 from chronicler.store import migrate, query
-from chronicler.store.connect import create_store_engine, parse_target, safe_url
-from chronicler.store.records import StoredDocument, StoredDocumentFacts
+from chronicler.store.connect import create_store_engine, parse_target, require_existing, safe_url
+from chronicler.store.records import StoredDocument, StoredDocumentFacts, StoredFailure
 from chronicler.store.rows import (
     consolidated_row,
     decode_consolidated,
@@ -40,6 +40,7 @@ from chronicler.store.rows import (
     mention_row,
     now_utc,
     stored_document,
+    stored_failure,
 )
 from chronicler.store.tables import (
     consolidated_events,
@@ -58,14 +59,19 @@ class Store:
         self._engine = engine
 
     @classmethod
-    def open(cls, url_or_path: str) -> Store:
+    def open(cls, url_or_path: str, *, create: bool = True) -> Store:
         """Open (creating if need be) the database and upgrade its schema to the newest migration.
 
         ``url_or_path`` is a SQLAlchemy URL (``sqlite:///events.db``,
         ``postgresql+psycopg://user@host/db``) or a plain file path, which means a SQLite file;
         missing parent folders are created. SQLite runs with WAL and foreign keys on.
+        ``create=False`` (for reading) makes a missing SQLite file a ``StoreError`` instead: a
+        mistyped path must not leave an empty database behind and answer "nothing found".
         """
-        engine = create_store_engine(parse_target(url_or_path))
+        target = parse_target(url_or_path)
+        if not create:
+            require_existing(target)
+        engine = create_store_engine(target)
         store = cls(engine)
         try:
             with store._guard("bring the schema up to date"), engine.begin() as conn:
@@ -175,6 +181,12 @@ class Store:
         if row is None:
             return None
         return decode_mention(row["record"]), stored_document(row)
+
+    def list_failures(self) -> list[StoredFailure]:
+        """The stored failures, oldest first (then by source)."""
+        stmt = select(failures).order_by(failures.c.recorded_at, failures.c.source, failures.c.id)
+        with self._guard("read failures"), self._engine.connect() as conn:
+            return [stored_failure(row) for row in conn.execute(stmt).mappings()]
 
     def stats(self) -> dict[str, int]:
         """How many rows each table holds: documents, failures, event_mentions."""

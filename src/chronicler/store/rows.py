@@ -10,7 +10,7 @@ from typing import Any
 from chronicler.consolidate.load import consolidated_from_json, mention_from_json
 from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, Document, EventMention, ReadFailure
-from chronicler.store.records import StoredDocument, StoredDocumentFacts
+from chronicler.store.records import StoredDocument, StoredDocumentFacts, StoredFailure
 
 
 def encode_record(mention: EventMention) -> str:
@@ -107,9 +107,18 @@ def failure_row(failure: ReadFailure, content_hash: str | None, recorded_at: dt.
     return {
         "source": failure.source,
         "reason": failure.reason,
+        "code": failure.code,
         "content_hash": content_hash,
         "recorded_at": recorded_at,
     }
+
+
+def stored_failure(row: Mapping[Any, Any]) -> StoredFailure:
+    """A ``failures`` row as the record it was stored from, with its ``recorded_at`` in UTC."""
+    recorded: dt.datetime = row["recorded_at"]
+    if recorded.tzinfo is None:  # SQLite gives back naive datetimes; they were written in UTC
+        recorded = recorded.replace(tzinfo=dt.UTC)
+    return StoredFailure(ReadFailure(row["source"], row["reason"], row["code"]), recorded)
 
 
 def stored_document(row: Mapping[Any, Any]) -> StoredDocument:

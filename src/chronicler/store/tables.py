@@ -61,6 +61,7 @@ failures = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("source", String, nullable=False),
     Column("reason", Text, nullable=False),
+    Column("code", String, nullable=False, server_default="unreadable"),  # records.FAILURE_CODES
     Column("content_hash", String),
     Column("recorded_at", DateTime(timezone=True), nullable=False),
     # A re-run that meets the same bad input again must not add a second row.

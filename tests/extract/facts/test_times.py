@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronicler.extract.facts.times import DateMatch, find_dates
+from chronicler.extract.facts.spans import longest_first
+from chronicler.extract.facts.times import DateMatch, _Found, find_dates
 from chronicler.knowledge import KnowledgeBase
 from chronicler.knowledge.date_patterns import Patterns
 
@@ -255,3 +256,39 @@ def test_unknown_language_falls_back_to_english(knowledge: KnowledgeBase) -> Non
 def test_never_raises(knowledge: KnowledgeBase, text: str, language: str, published: str | None) -> None:
     for found in find_dates(text, published, None, knowledge.language(language).dates):
         assert text[found.start:found.end] == found.text
+
+
+# --- choosing among overlapping candidates --------------------------------------------------------
+
+
+def _quadratic_choice(found: list[_Found]) -> list[_Found]:
+    """The rule as first written (longest first, then leftmost; drop any that overlaps one kept),
+    comparing each candidate with every one kept: the reference the linear version must equal."""
+    chosen: list[_Found] = []
+    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(item.end <= c.start or item.start >= c.end for c in chosen):
+            chosen.append(item)
+    return chosen
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 12), st.sampled_from(["dm", "weekday", "duration"])),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS)
+def test_longest_first_equals_the_quadratic_rule(spans: list[tuple[int, int, str]]) -> None:
+    # Empty spans and ties of length and start included: the kept list must be the same, in order.
+    found = [_Found(start, start + length, name, {}) for start, length, name in spans]
+    assert longest_first(found) == _quadratic_choice(found)
+
+
+def test_a_long_text_gives_the_dates_of_its_parts(english: Patterns) -> None:
+    # Every paragraph resolves as it does alone: nothing of one leaks into a distant other.
+    paragraphs = [f"Workers struck on {day} March 2021; two days later police came." for day in range(1, 29)]
+    text = "\n\n".join(paragraphs * 40)
+    found = find_dates(text, "2021-04-01", None, english)
+    alone = [find_dates(p, "2021-04-01", None, english) for p in paragraphs]
+    assert [(m.text, m.date) for m in found] == [(m.text, m.date) for ms in alone * 40 for m in ms]

@@ -22,21 +22,21 @@ from __future__ import annotations
 
 import calendar as gregorian
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from chronicler.extract.facts import jalali
 from chronicler.extract.facts.numbers import ascii_digits, words_value
+from chronicler.extract.facts.spans import dash_span, longest_first
 from chronicler.knowledge.date_patterns import Patterns
 
 __all__ = ["DateMatch", "find_dates"]
 
-# ISO reduced: (year, month or None, day or None).
-Ymd = tuple[int, int | None, int | None]
+Ymd = tuple[int, int | None, int | None]  # ISO reduced: (year, month or None, day or None)
 _ABSOLUTE = {"iso", "dd_m", "dm_dm", "m_dd", "md_md", "dm", "md", "mm", "my", "yy", "y", "pdm", "pm"}
-# A sentence ends at its stop, after any closing quote or footnote mark ("...inquiry.[2] The"),
-# or at a line break.
+# A sentence ends at its stop, after any closing quote or footnote mark ("inquiry.[2] The"), or a break.
 _SENTENCE_END = re.compile(r"[.!?؟][\"'”’»)]*(?:\[\d+\])*\s|\n")
 
 
@@ -67,14 +67,19 @@ def find_dates(text: str, published: str | None, anchor: str | None, pats: Patte
     found = _select(_candidates(norm, pats), norm)
     pub = _parse(published)
     last = _parse(anchor)
+    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(norm)]
+    earlier: list[tuple[int, Ymd | None]] = []  # grows as the text is read: what it has dated so far
     out: list[DateMatch] = []
     for item in found:
-        ctx = _Context(norm, pats, pub, last, [(m.start, _parse(m.date)) for m in out if m.date])
+        ctx = _Context(norm, pats, pub, last, earlier, sentence_ends)
         try:
             start, value, end_value, relative = ctx.resolve(item)
         except (OverflowError, ValueError):  # arithmetic past the ends of the calendar
             start, value, end_value, relative = item.start, None, None, item.name not in _ABSOLUTE
-        out.append(DateMatch(start, item.end, text[start:item.end], _iso(value), _iso(end_value), relative))
+        match = DateMatch(start, item.end, text[start:item.end], _iso(value), _iso(end_value), relative)
+        out.append(match)
+        if match.date:
+            earlier.append((match.start, _parse(match.date)))
         if value is not None:
             last = value
     return out
@@ -107,13 +112,8 @@ def _names_ok(match: re.Match[str], pats: Patterns) -> bool:
 
 def _select(found: list[_Found], text: str) -> list[_Found]:
     """Longest non-overlapping candidates, then the joins a date needs with its neighbours."""
-    chosen: list[_Found] = []
-    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
-        if all(item.end <= c.start or item.start >= c.end for c in chosen):
-            chosen.append(item)
-    chosen.sort(key=lambda f: f.start)
     out: list[_Found] = []
-    for item in chosen:
+    for item in sorted(longest_first(found), key=lambda f: f.start):
         prev = out[-1] if out else None
         if prev and item.name in _ABSOLUTE and item.start - prev.end <= 2:
             if prev.name == "weekday":  # "Friday, 15 November": the date says it all
@@ -122,30 +122,12 @@ def _select(found: list[_Found], text: str) -> list[_Found]:
             if prev.name == "duration" and prev.groups.get("dir"):  # "three days after 16 September"
                 out[-1] = _Found(prev.start, item.end, item.name, {**item.groups, "shift": prev.groups})
                 continue
-        joined = _dash_span(prev, item, text) if prev else None
-        if joined is not None:
-            out[-1] = joined  # "December 2017 – January 2018": one span, from its first date
+        span = prev and dash_span(prev.name, prev.groups, item.name, item.groups, text[prev.end : item.start])
+        if prev and span:
+            out[-1] = _Found(prev.start, item.end, *span)  # "December 2017 – January 2018"
             continue
         out.append(item)
     return out
-
-
-_DASH = re.compile(r"\s*[-–—]\s*")
-
-
-def _dash_span(prev: _Found, item: _Found, text: str) -> _Found | None:
-    """Two dates of one kind, each with its year, joined by a dash: the span they make."""
-    if prev.name != item.name or prev.name not in {"my", "dm", "md"} or not _DASH.fullmatch(
-        text[prev.end : item.start]
-    ):
-        return None
-    a, b = prev.groups, item.groups
-    if "y" not in a or "y" not in b:
-        return None
-    groups = {"m1": a["m"], "y1": a["y"], "m2": b["m"], "y2": b["y"]}
-    if prev.name == "my":
-        return _Found(prev.start, item.end, "mm", groups)
-    return _Found(prev.start, item.end, "dm_dm", {**groups, "d1": a["d"], "d2": b["d"]})
 
 
 def _parse(value: str | None) -> Ymd | None:
@@ -205,8 +187,11 @@ class _Context:
     """What one expression is resolved against: publication, the last date, the sentence."""
 
     def __init__(self, text: str, pats: Patterns, pub: Ymd | None, last: Ymd | None,
-                 earlier: list[tuple[int, Ymd | None]]) -> None:
+                 earlier: list[tuple[int, Ymd | None]], sentence_ends: list[int]) -> None:
+        """``earlier``: (offset, date) of the dates before, in text order; ``sentence_ends``: the
+        ends of ``_SENTENCE_END`` matches in the whole text, found once, in order."""
         self.text, self.pats, self.pub, self.last, self.earlier = text, pats, pub, last, earlier
+        self.sentence_ends = sentence_ends
         self.cal = pats.calendar
 
     def resolve(self, item: _Found) -> tuple[int, Ymd | None, Ymd | None, bool]:
@@ -303,9 +288,7 @@ class _Context:
         py, pm, pd = self.pub
         if pm is None:
             return py
-        here = (month, day or 0)
-        # Published in a month of unknown day: any day of that month may be before or after it,
-        # so a day of the same month is of the same year either way.
+        here = (month, day or 0)  # a day of a month-only publication's month is of its year
         if self._future(item):
             return py if here >= (pm, (pd or 0) if day else 0) else py + 1
         return py if here <= (pm, (pd or 31) if day else 0) else py - 1
@@ -397,11 +380,11 @@ class _Context:
             return _shift(base, unit, -n)
         if word in {w.lower() for w in self.cal["after"] + self.cal["before"]}:
             # "X on 16 September, three days after she was arrested": the clause came first.
-            same = [v for pos, v in self.earlier if pos >= self._sentence_start(item.start)]
-            return _shift(same[-1], unit, -sign * n) if same else None
+            # The earlier dates are in text order: the last one is in this sentence, or none is.
+            here = self.earlier[-1] if self.earlier else None
+            same = here is not None and here[0] >= self._sentence_start(item.start)
+            return _shift(here[1], unit, -sign * n) if here is not None and same else None
         return _shift(self.last, unit, sign * n)
-
-    # -- helpers ---------------------------------------------------------------------------
 
     def _pub_month(self) -> Ymd | None:
         """A day near publication ("on Tuesday", "yesterday") when only its month is known: that
@@ -413,8 +396,10 @@ class _Context:
         return table.get(key)
 
     def _sentence_start(self, pos: int) -> int:
-        starts = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, pos)]
-        return starts[-1] if starts else 0
+        # A match of the whole text that ends by ``pos`` is one of the text up to ``pos``: the
+        # pattern never looks past a match's last character, its whitespace.
+        k = bisect_right(self.sentence_ends, pos) - 1
+        return self.sentence_ends[k] if k >= 0 else 0
 
     def _future(self, item: _Found) -> bool:
         """Whether a future cue ("will", "plan to") governs the expression.

@@ -4,7 +4,7 @@ ones (the episode being told, the last claimant, the names met so far)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from chronicler.extract.facts import historical
@@ -54,16 +54,20 @@ class Story:
     asides: set[int] = field(default_factory=set)  # offsets of dates of descriptive clauses
     last_claimant: Participant | None = None
     names: list[Name] = field(default_factory=list)  # people and organisations named so far
+    date_starts: list[int] = field(init=False)  # where each of ``dates`` starts, for bisection
+    latest_stated: str | None = field(init=False)  # the latest date the text states outright
+
+    def __post_init__(self) -> None:
+        # Found once: a long document asks for them at every sentence.
+        self.date_starts = [d.start for d in self.dates]
+        self.latest_stated = max((d.date for d in self.dates if d.date and not d.relative), default=None)
 
     @property
     def reference(self) -> str | None:
         """What "well before publication" counts from: the publication date, else the latest date
         the text itself gives (an article is written no earlier than the last date it names), else
         the year of the episode it tells."""
-        if self.published:
-            return self.published
-        stated = sorted(d.date for d in self.dates if d.date and not d.relative)
-        return stated[-1] if stated else self.dating
+        return self.published or self.latest_stated or self.dating
 
     def in_lead(self, offset: int) -> bool:
         """Whether ``offset`` lies in the lead paragraph."""
@@ -76,7 +80,13 @@ class Story:
 
     def paragraphs_since(self, first: int, base: int) -> int:
         """How many paragraph breaks lie between the paragraphs starting at ``first`` and ``base``."""
-        return sum(1 for start in self.paragraph_starts if first < start <= base)
+        if base <= first:
+            return 0
+        return bisect_right(self.paragraph_starts, base) - bisect_right(self.paragraph_starts, first)
+
+    def dates_between(self, start: int, end: int) -> list[DateMatch]:
+        """The dates that start at or after ``start`` and before ``end``."""
+        return self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
 
     def anchor(self, offset: int) -> str | None:
         """The last date the text gave before ``offset``: what "two days later" counts from.
@@ -84,8 +94,15 @@ class Story:
         Dates of descriptive clauses ("Soleimani, the commander killed on 3 January") tell who
         someone is, not where the story stands, so nothing counts from them.
         """
-        before = [d.date for d in self.dates if d.end <= offset and d.date and d.start not in self.asides]
-        return before[-1] if before else None
+        # The dates are in text order and do not overlap: walk back from the last one to start by
+        # ``offset`` (a bisection, not a pass over the whole text's dates for every sentence).
+        k = bisect_right(self.date_starts, offset)
+        while k > 0:
+            k -= 1
+            d = self.dates[k]
+            if d.end <= offset and d.date and d.start not in self.asides:
+                return d.date
+        return None
 
 
 def read_story(doc: Document, lang: LanguageKnowledge, knowledge: KnowledgeBase) -> Story:

@@ -99,7 +99,7 @@ def lend(
     # now, which gather many days.
     untold = (
         not story.episode_span
-        and not any(story.episode_end <= d.start < sentence_end and _later(d, story) for d in story.dates)
+        and not any(_later(d, story) for d in story.dates_between(story.episode_end, sentence_end))
         and not clause.toll
         and not clause.up_to_now
     )

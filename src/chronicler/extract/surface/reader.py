@@ -49,7 +49,7 @@ from chronicler.extract.surface.words import (
 )
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
 from chronicler.knowledge.grammar import Grammar
-from chronicler.nlp import PARAGRAPH, load_language_pipeline
+from chronicler.nlp import load_language_pipeline, paragraphs
 from chronicler.records import Count, Document, EventMention, Location
 from chronicler.records import Span as TextSpan
 
@@ -104,10 +104,10 @@ def extract_foreign(doc: Document, language: str, knowledge: KnowledgeBase) -> t
 def sentences(text: str, language: str, grammar: Grammar) -> Iterator[Sentence]:
     """The text's sentences, paragraph by paragraph, as the language's pipeline splits them."""
     nlp = load_language_pipeline(language)
-    paragraphs = [(m.start(), m.group()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+    found = list(paragraphs(text))
     # The models learnt the straight apostrophe ("l'accès"); one character for one keeps offsets.
-    inputs = (p.replace("\u2019", "'") for _, p in paragraphs)
-    for (base, para), parsed in zip(paragraphs, nlp.pipe(inputs), strict=True):
+    inputs = (p.replace("\u2019", "'") for _, p in found)
+    for (base, para), parsed in zip(found, nlp.pipe(inputs), strict=True):
         for span in parsed.sents:
             if span.text.strip():
                 sent = to_sentence(span, base, para)
