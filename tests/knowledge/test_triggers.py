@@ -20,7 +20,8 @@ def test_default_lexicon_has_the_sixteen_plover_types(lexicon: Lexicon) -> None:
 
 def test_stem_pattern_finds_inflected_forms(lexicon: Lexicon) -> None:
     pattern = lexicon.stem_pattern
-    for word in ("executed", "arrests", "shot", "protesters", "detained", "hanged", "strikes", "freed"):
+    for word in ("executed", "arrests", "shot", "protesters", "detained", "hanged", "strikes", "freed",
+                 "rallies", "rallied", "denied", "denies"):
         assert pattern.search(word), word
     assert not pattern.search("The weather was mild and sunny.")
 

@@ -93,12 +93,15 @@ class Cues:
 
 
 def _stems(lemma: str, inflections: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """What every written form of ``lemma`` begins with: its stem, its irregular forms, and the
-    "-ing" form of a short verb that drops its final "e" ("fire" -> "firing")."""
+    """What every written form of ``lemma`` begins with: its stem, its irregular forms, the "-ing"
+    form of a short verb that drops its final "e" ("fire" -> "firing"), and the "-i" before "-es"
+    and "-ed" of one that ends in a consonant and "y" ("rally" -> "rallies")."""
     stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
     forms = [stem]
     if lemma.endswith("e") and not lemma.endswith(("ee", "ie", "oe", "ye")) and len(lemma) > 2:
         forms.append(lemma[:-1] + "ing")
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.append(lemma[:-1] + "i")  # "rally" -> "rallies", "rallied"; "deny" -> "denied"
     forms.extend(inflections.get(lemma, ()))
     return tuple(dict.fromkeys(f for f in forms if f == stem or not f.startswith(stem)))
 

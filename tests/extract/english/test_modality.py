@@ -22,6 +22,13 @@ pytestmark = pytest.mark.slow
         # ... but a named source asserts, and an adverb on the reason leaves the act asserted
         ("Police detained nine students on Friday, the council reported.", [("COERCE", "asserted")]),
         ("Police arrested a driver for allegedly blocking a road.", [("COERCE", "asserted")]),
+        # a guess about the past hedges it; a reported "will" is still to come
+        ("A local group said up to forty people may have died in the raid.", [("ASSAULT", "hedged")]),
+        ("The union said its members would hold rallies in three cities.", [("PROTEST", "future")]),
+        # ... while "would" in a condition, or "would have", stays hypothetical
+        ("If the strike spreads, police would arrest its leaders.", [("COERCE", "hypothetical")]),
+        ("Marchers would have been killed had the army fired, a witness said.",
+         [("ASSAULT", "hypothetical")]),
     ],
 )
 def test_hedges(

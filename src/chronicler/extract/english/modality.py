@@ -52,7 +52,12 @@ def find_modality(
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in cues.conditional for t in chain for c in t.children):
         return "hypothetical"
-    if words & (cues.modal_hypothetical - vocab.future_auxiliaries):
+    modals = words & (cues.modal_hypothetical - vocab.future_auxiliaries)
+    if modals and "have" in words and modals != {"would"}:
+        return "hedged"  # "may have died", "could have been killed": a guess about the past
+    if modals == {"would"} and "have" not in words and reporting_verb is not None:
+        return "future"  # "said they would hold rallies": a reported "will"
+    if modals:
         return "hypothetical"
     if words & cues.hedges or any(_lemma(t) in cues.hedge_verbs for t in chain[1:]):
         return "hedged"
