@@ -29,6 +29,8 @@ QUALIFIERS = [
     ("At least a dozen students were arrested.", ("arrested", 12, None, "at_least", "At least a dozen")),
     ("More than 30,000 prisoners were executed.", ("dead", 30000, None, "more_than", "More than 30,000")),
     ("Over 900 workers were detained.", ("arrested", 900, None, "more_than", "Over 900")),
+    ("More than 80 students are still locked up.", ("arrested", 80, None, "more_than", "More than 80")),
+    ("Some 40 teachers remain behind bars.", ("arrested", 40, None, "about", "Some 40")),
     ("Upwards of 5,000 nurses marched.", ("participants", 5000, None, "more_than", "Upwards of 5,000")),
     ("About 1,500 people died.", ("dead", 1500, None, "about", "About 1,500")),
     ("Nearly 70 teachers were detained.", ("arrested", 70, None, "about", "Nearly 70")),
