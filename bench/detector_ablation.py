@@ -11,7 +11,9 @@ The training split is scored with out-of-fold probabilities (each article by a d
 saw it); the dev split with the shipped model. Each line: the split, the threshold, and the
 scorer's P / R / F1 over all events for the rules alone, the detector alone, and both (the detector
 adding, in the languages it reads, events to the sentences where the rules found none). Only aggregate
-figures are printed.
+figures are printed. First, per split, each type's average precision over the sentences (in the
+languages the detector reads), with how many sentences state it: how well the probabilities rank,
+whatever the threshold.
 """
 
 from __future__ import annotations
@@ -91,6 +93,29 @@ def _vetoed(
     return kept
 
 
+def average_precision(sentences: list[dict[str, Any]], kind: str) -> float | None:
+    """Average precision of one type's probabilities over ``sentences`` (the mean, over the sentences
+    that state the type, of the precision at its rank); None where none states it."""
+    ranked = sorted(sentences, key=lambda r: -float(r["cats"].get(kind, 0.0)))
+    hits, total = 0, 0.0
+    for rank, row in enumerate(ranked, 1):
+        if kind in row["labels"]:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else None
+
+
+def _ap_table(sentences: list[dict[str, Any]], languages: set[str]) -> str:
+    read = [r for r in sentences if r.get("language") in languages]
+    kinds = sorted({k for r in read for k in r["cats"]}, key=lambda k: -sum(k in r["labels"] for r in read))
+    cells = []
+    for kind in kinds:
+        ap = average_precision(read, kind)
+        if ap is not None:
+            cells.append(f"{kind} {ap:.2f} ({sum(kind in r['labels'] for r in read)})")
+    return ", ".join(cells)
+
+
 def _prf(scorer: Any, devset: Path, names: list[str], events: list[dict[str, Any]]) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         gold = Path(tmp)
@@ -121,19 +146,19 @@ def main(argv: list[str] | None = None) -> int:
     languages = set(args.languages.split(","))
     splits = {"train": _read(args.oof)}
     if args.dev:
-        from chronicler.extract.embedding import load_encoder
         from chronicler.extract.learned import load_detector
 
         model = load_detector()
         if model is None:
             parser.error("no detector model is installed to score the dev split")
         dev = _read(args.dev)
-        probs = model.probabilities(load_encoder().encode([r["text"] for r in dev]))
+        probs = model.probabilities(model.encode([r["text"] for r in dev]))
         splits["dev"] = [
             {**r, "cats": dict(zip(model.types, map(float, p), strict=True))}
             for r, p in zip(dev, probs, strict=True)
         ]
     for split, sentences in splits.items():
+        print(f"{split:5} average precision (sentences stating it): {_ap_table(sentences, languages)}")
         names = (args.devset / "splits" / f"{split}.txt").read_text(encoding="utf-8").split()
         print(f"{split:5} rules only          {_prf(scorer, args.devset, names, rules)}")
         if args.veto:

@@ -60,3 +60,37 @@ def test_a_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     assert model_dir() is not None
     with pytest.raises(ChroniclerError, match="not installed"):
         load_encoder.__wrapped__(tmp_path / "nowhere")
+
+
+def _published_layer(layer: int) -> dict[str, np.ndarray]:
+    from safetensors.numpy import load_file
+
+    where = model_dir()
+    assert where is not None
+    weights = load_file(str(where / "model.safetensors"))
+    return {k: v for k, v in weights.items() if k.startswith(f"encoder.layer.{layer}.")}
+
+
+def test_tuned_layers_replace_the_published_ones(tmp_path: Path) -> None:
+    """A file of layers replaces those of the model: the published top layer again changes nothing, a
+    changed one changes the vectors."""
+    from safetensors.numpy import save_file
+
+    texts = list(REFERENCE)
+    same, changed = tmp_path / "same.safetensors", tmp_path / "changed.safetensors"
+    top = _published_layer(5)
+    save_file(top, str(same))
+    name = "encoder.layer.5.output.LayerNorm.bias"
+    save_file({**top, name: top[name] + np.linspace(-0.5, 0.5, 384, dtype=np.float32)}, str(changed))
+    published = load_encoder().encode(texts)
+    assert np.array_equal(load_encoder(tuned=same).encode(texts), published)
+    assert not np.allclose(load_encoder(tuned=changed).encode(texts), published, atol=1e-3)
+
+
+def test_tuned_layers_of_another_shape_are_a_clear_error(tmp_path: Path) -> None:
+    from safetensors.numpy import save_file
+
+    path = tmp_path / "bad.safetensors"
+    save_file({"encoder.layer.5.output.dense.bias": np.zeros(7, dtype=np.float32)}, str(path))
+    with pytest.raises(ChroniclerError, match="not a weight of the sentence model"):
+        load_encoder.__wrapped__(None, path)

@@ -127,3 +127,25 @@ def test_nothing_without_a_model_or_an_event(model: learned.Detector, knowledge:
 def test_only_the_languages_the_model_reads(model: learned.Detector, knowledge: KnowledgeBase) -> None:
     doc = replace(_doc("Pensioners staged a sit-in in Tabriz on Monday."), language="de")
     assert learned.add_detected(doc, (), knowledge, model) == ()
+
+
+def test_a_detector_reads_with_the_encoder_layers_it_names(model: learned.Detector, tmp_path: Path) -> None:
+    """Its model file names its tuned layers, found beside it; here the published top layer, which
+    reads as the published encoder does. Without the file it names, the model is refused."""
+    from safetensors.numpy import load_file, save_file
+
+    from chronicler.extract.embedding import model_dir
+
+    where = model_dir()
+    assert where is not None
+    top = {k: v for k, v in load_file(str(where / "model.safetensors")).items() if ".layer.5." in k}
+    layers = tmp_path / "layers.safetensors"
+    save_file(top, str(layers))
+    path = tmp_path / "detector.json"
+    path.write_text(json.dumps(replace(model, layers=layers).to_json()), encoding="utf-8")
+    loaded = learned.load_detector.__wrapped__(path)
+    assert loaded is not None and loaded.layers == layers
+    assert np.allclose(loaded.encode(PROTESTS), model.encode(PROTESTS), atol=1e-6)
+    layers.unlink()
+    with pytest.raises(ChroniclerError, match="encoder layers"):
+        learned.load_detector.__wrapped__(path)

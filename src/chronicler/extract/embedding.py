@@ -149,8 +149,10 @@ def model_dir() -> Path | None:
 
 
 @cache
-def load_encoder(path: Path | None = None) -> Encoder:
-    """The encoder, loaded once per process."""
+def load_encoder(path: Path | None = None, tuned: Path | None = None) -> Encoder:
+    """The encoder, loaded once per process (per ``tuned``): the published model, or with ``tuned``
+    (a safetensors file of layers by the model's own names, from scripts/finetune_detector.py) the
+    published model with those layers replaced."""
     where = path or model_dir()
     if where is None or not (where / "model.safetensors").is_file():
         raise ChroniclerError(
@@ -164,10 +166,21 @@ def load_encoder(path: Path | None = None) -> Encoder:
     tokenizer = Tokenizer.from_file(str(where / "tokenizer.json"))
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.no_padding()
+    raw = load_file(str(where / "model.safetensors"))
+    if tuned is not None:
+        raw.update(_replacing(raw, load_file(str(tuned)), tuned))
     weights = {
         k: np.ascontiguousarray(
             v.T if k.endswith(".weight") and v.ndim == 2 and "embeddings" not in k else v, dtype=np.float32
         )
-        for k, v in load_file(str(where / "model.safetensors")).items()
+        for k, v in raw.items()
     }
     return Encoder(tokenizer, weights, int(config["num_attention_heads"]), float(config["layer_norm_eps"]))
+
+
+def _replacing(published: dict[str, Matrix], tuned: dict[str, Matrix], where: Path) -> dict[str, Matrix]:
+    """``tuned``, checked to replace weights the model has, each by one of its shape."""
+    for name, value in tuned.items():
+        if name not in published or published[name].shape != value.shape:
+            raise ChroniclerError(f"{where}: {name!r} is not a weight of the sentence model's shape")
+    return tuned

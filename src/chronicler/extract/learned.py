@@ -50,6 +50,13 @@ class Detector:
     bias: np.ndarray  # (types,)
     threshold: float
     languages: frozenset[str]
+    layers: Path | None = None  # the encoder's fine-tuned top layers, None for the published encoder
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """The sentence embeddings this detector reads: with its own top layers, where it has them."""
+        from chronicler.extract.embedding import load_encoder
+
+        return load_encoder(tuned=self.layers).encode(texts)
 
     def probabilities(self, embeddings: np.ndarray) -> np.ndarray:
         """(sentences, types) probabilities."""
@@ -61,19 +68,24 @@ class Detector:
             "types": list(self.types),
             "threshold": self.threshold,
             "languages": sorted(self.languages),
+            **({"layers": self.layers.name} if self.layers else {}),
             "bias": [round(float(b), 6) for b in self.bias],
             "weights": [[round(float(w), 6) for w in row] for row in self.weights],
         }
 
 
-def detector_from_json(data: dict[str, Any], where: str = "detector") -> Detector:
+def detector_from_json(data: dict[str, Any], where: str = "detector", home: Path | None = None) -> Detector:
+    """The detector a model file holds; its ``layers`` file, if it names one, lies in ``home``."""
     try:
         weights = np.asarray(data["weights"], dtype=np.float32)
         bias = np.asarray(data["bias"], dtype=np.float32)
         types = tuple(str(t) for t in data["types"])
         if weights.shape[0] != len(types) or bias.shape != (len(types),):
             raise ValueError("weights, bias and types disagree in size")
-        return Detector(types, weights, bias, float(data["threshold"]), frozenset(data["languages"]))
+        layers = (home or Path()) / str(data["layers"]) if data.get("layers") else None
+        if layers is not None and not layers.is_file():
+            raise ValueError(f"its encoder layers {layers} are missing")
+        return Detector(types, weights, bias, float(data["threshold"]), frozenset(data["languages"]), layers)
     except (KeyError, TypeError, ValueError) as exc:
         raise ChroniclerError(f"{where}: not a detector model: {exc}") from exc
 
@@ -83,7 +95,7 @@ def load_detector(path: Path = MODEL_FILE) -> Detector | None:
     """The trained detector, loaded once per process; None where none is installed."""
     if not path.is_file():
         return None
-    return detector_from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+    return detector_from_json(json.loads(path.read_text(encoding="utf-8")), str(path), path.parent)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
@@ -136,12 +148,10 @@ def add_detected(
     death sentences is no execution because the two are told alike)."""
     if model is None or doc.language not in model.languages:
         return mentions
-    from chronicler.extract.embedding import load_encoder
-
     spans = [(s, e) for s, e in sentences(doc.text) if not _told(mentions, s, e)]
     if not spans:
         return mentions
-    found = model.probabilities(load_encoder().encode([doc.text[s:e] for s, e in spans]))
+    found = model.probabilities(model.encode([doc.text[s:e] for s, e in spans]))
     lang = knowledge.language(doc.language)
     story: Story | None = None
     added: list[EventMention] = []
