@@ -37,7 +37,7 @@ from chronicler.records import Count, Document, EventMention, Location, Span
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "detector" / "detector.json"
 MIN_EXAMPLES = 3  # a type with fewer training sentences gets no classifier
-EXTRACTOR = "events.minilm-logistic.v1"
+EXTRACTOR = "events.minilm-tuned.v1"
 READER = assemble.Reader({"event": EXTRACTOR, **assemble.SHARED_EXTRACTORS}, prior=0.45)
 
 
