@@ -204,7 +204,7 @@ def province_row(code: str, entry: dict[str, Any], cities: list[dict[str, Any]])
     matches = [c for c in cities if wanted in {fold(n).lower() for n in (c["name"], *c["alternatenames"])}]
     if not matches:
         raise SystemExit(f"iran_admin1.yaml {code}: capital {entry['capital']!r} is not among its cities")
-    capital = max(matches, key=lambda c: (int(c["population"] or 0), -int(c["geonameid"])))
+    capital = most_populous(matches)
     names = [
         entry["name"],
         *entry.get("aliases", []),
@@ -237,7 +237,7 @@ def us_state_rows(states: dict[str, Any], cities: list[dict[str, Any]]) -> Itera
         own = [c for c in cities if c["countrycode"] == "US" and c["admin1code"] == code]
         if not own:
             continue  # a state with no town in the data
-        largest = max(own, key=lambda c: (int(c["population"] or 0), -int(c["geonameid"])))
+        largest = most_populous(own)
         yield Row(
             key=f"admin1:US.{code}",
             resolution="admin1",
@@ -251,6 +251,11 @@ def us_state_rows(states: dict[str, Any], cities: list[dict[str, Any]]) -> Itera
             capital=None,  # its largest town may be under the size the gazetteer keeps
             names=(SHARED_STATE_NAMES.get(code, state["name"]),),
         )
+
+
+def most_populous(cities: list[dict[str, Any]]) -> dict[str, Any]:
+    """The most populous of ``cities``; of equals, the oldest GeoNames entry (the same every build)."""
+    return max(cities, key=lambda c: (int(c["population"] or 0), -int(c["geonameid"])))
 
 
 def by_country(cities: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -267,7 +272,7 @@ def capital_of(country: dict[str, Any], grouped: dict[str, list[dict[str, Any]]]
         c for c in own if wanted and wanted in {fold(n).lower() for n in (c["name"], *c["alternatenames"])}
     ]
     pool = named or own
-    return max(pool, key=lambda c: (int(c["population"] or 0), -int(c["geonameid"]))) if pool else None
+    return most_populous(pool) if pool else None
 
 
 def country_rows(

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
 import sys
 import time
 from pathlib import Path
@@ -31,27 +30,17 @@ import torch.nn.functional as F
 from safetensors.numpy import load_file
 from safetensors.torch import save_file
 from tokenizers import Tokenizer
+from train_detector import folds_of, read  # the same articles in the same folds
 
-SEED = 0  # train_detector.SEED: the same articles in the same folds
-MIN_EXAMPLES = 3  # learned.MIN_EXAMPLES: a type with fewer training sentences gets no logit
-MAX_TOKENS = 256
+from chronicler.extract.embedding import MAX_TOKENS
+from chronicler.extract.learned import MIN_EXAMPLES
+
 DROPOUT = 0.1  # BERT's own, for the layers that train
 # Sentences of our own writing whose tuned vectors the saved model's test checks the NumPy pass against.
 PROBES = (
     "Riot police fired tear gas at striking nurses outside the ministry.",
     "The bakery on the corner sells fresh bread every morning.",
 )
-
-
-def read(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def folds_of(rows: list[dict[str, Any]], folds: int) -> dict[str, int]:
-    """train_detector.out_of_fold's assignment of articles to folds."""
-    docs = sorted({r["doc"] for r in rows})
-    random.Random(SEED).shuffle(docs)
-    return {d: i % folds for i, d in enumerate(docs)}
 
 
 class Bert:

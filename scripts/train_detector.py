@@ -32,13 +32,18 @@ def read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def folds_of(rows: list[dict[str, Any]], folds: int) -> dict[str, int]:
+    """The fold of each article: the one assignment every detector's cross-validation uses."""
+    docs = sorted({r["doc"] for r in rows})
+    random.Random(SEED).shuffle(docs)
+    return {d: i % folds for i, d in enumerate(docs)}
+
+
 def out_of_fold(
     rows: list[dict[str, Any]], embeddings: np.ndarray, types: tuple[str, ...], folds: int, c: float
 ) -> list[dict[str, Any]]:
     """Each sentence with the probabilities of a detector trained on the other folds' articles."""
-    docs = sorted({r["doc"] for r in rows})
-    random.Random(SEED).shuffle(docs)
-    fold_of = {d: i % folds for i, d in enumerate(docs)}
+    fold_of = folds_of(rows, folds)
     out: list[dict[str, Any]] = [{} for _ in rows]
     for k in range(folds):
         inside = [i for i, r in enumerate(rows) if fold_of[r["doc"]] != k]

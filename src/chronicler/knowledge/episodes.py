@@ -53,13 +53,9 @@ def _episode(where: str, index: int, raw: Any) -> Episode:
 
 def episode_of(text: str, country: str | None, episodes: Sequence[Episode]) -> Episode | None:
     """The episode of ``country`` that ``text`` names most often (the later one on a tie), or None."""
-    best: tuple[int, str] | None = None
-    chosen = None
-    for episode in episodes:
-        hits = len(episode.cues.findall(text)) if episode.country == country else 0
-        if hits and (best is None or (hits, episode.start) > best):
-            best, chosen = (hits, episode.start), episode
-    return chosen
+    scored = [(len(e.cues.findall(text)), e.start, e) for e in episodes if e.country == country]
+    hits, _, chosen = max(scored, key=lambda s: s[:2], default=(0, "", None))
+    return chosen if hits else None
 
 
 __all__ = ["Episode", "episode_of", "load_episodes"]

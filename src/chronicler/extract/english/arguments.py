@@ -24,7 +24,10 @@ OBJECT_DEPS = {"dobj", "obj", "dative"}
 NP_KEEP = {"compound", "amod", "nmod", "flat", "poss", "case", "det", "nummod", "quantmod", "npadvmod"}
 
 
-_NAME_CUTS = {"–", "—", ":"}
+def is_cut(tok: Token) -> bool:
+    """A dash or colon that sets a headline's parts apart ("... spread - rights group", "HONG KONG -
+    Police"): a hyphen only with space after it, as inside a word it joins."""
+    return tok.text in {"–", "—", ":"} or (tok.text == "-" and bool(tok.whitespace_))
 
 
 def noun_phrase(head: Token, vocab: EnglishWords) -> tuple[int, int] | None:
@@ -35,7 +38,7 @@ def noun_phrase(head: Token, vocab: EnglishWords) -> tuple[int, int] | None:
     first = min([head.i] + [t.i for c in left for t in c.subtree])
     doc = head.doc
     # A name never runs across a dash or colon: "... spread - rights group", "HONG KONG - Police".
-    cuts = [t.i for t in doc[first : head.i] if t.text in _NAME_CUTS or (t.text == "-" and t.whitespace_)]
+    cuts = [t.i for t in doc[first : head.i] if is_cut(t)]
     if cuts:
         first = cuts[-1] + 1
     while first < head.i and (

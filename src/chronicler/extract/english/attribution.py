@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from chronicler.extract.english.arguments import _arguments, noun_phrase
+from chronicler.extract.english.arguments import _arguments, is_cut, noun_phrase
 from chronicler.extract.findings import Participant
 from chronicler.knowledge.actors import ActorIndex
 from chronicler.knowledge.english import EnglishWords
@@ -232,7 +232,6 @@ def _aside(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
     return None
 
 
-_TAG_MARKS = {"-", "–", "—", ":"}  # not "|", which sets off the site's own name in a page title
 _TAG_MAX_WORDS = 5
 # Who a headline's tag names as its source ("... - rights group", "Activists: ...").
 _TAG_SOURCES = {"activist", "witness", "official", "source", "monitor", "medium", "report"}
@@ -244,7 +243,7 @@ def _tagged_source(trigger: Token, vocab: EnglishWords) -> Token | None:
     colon from the clause that holds the event, whose head is a word for a source (not a place,
     "Iran:", nor a name, which may be the outlet's own)."""
     sent = trigger.sent
-    marks = [t for t in sent if t.text in _TAG_MARKS and (t.text != "-" or t.whitespace_)]
+    marks = [t for t in sent if is_cut(t)]  # not "|", which sets off a page title's site name
     for mark in marks:
         if mark.i > trigger.i and mark != marks[-1]:
             continue  # a tail is what follows the last mark
@@ -259,9 +258,8 @@ def _tagged_source(trigger: Token, vocab: EnglishWords) -> Token | None:
         head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN"}), None)
         if head is None or head.ent_type_ in {"GPE", "LOC", "FAC", "DATE"}:
             continue
-        lemma = head.lemma_.lower()
         sources = vocab.generic_org_nouns | vocab.news_nouns | vocab.role_nouns | _TAG_SOURCES
-        if lemma in sources:  # a name alone may be the outlet's own ("... - Reuters")
+        if head.lemma_.lower() in sources:  # a name alone may be the outlet's own ("... - Reuters")
             return head
     return None
 
