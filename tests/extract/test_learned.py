@@ -8,10 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from spacy.language import Language
 
 from chronicler.errors import ChroniclerError
 from chronicler.extract import learned
 from chronicler.extract.embedding import load_encoder
+from chronicler.extract.english import attribution
+from chronicler.extract.english.voice import voice_reader
 from chronicler.knowledge import KnowledgeBase
 from chronicler.records import Document, EventMention, Span
 
@@ -149,3 +152,20 @@ def test_a_detector_reads_with_the_encoder_layers_it_names(model: learned.Detect
     layers.unlink()
     with pytest.raises(ChroniclerError, match="encoder layers"):
         learned.load_detector.__wrapped__(path)
+
+
+def test_a_detected_event_takes_the_sentence_voice(
+    model: learned.Detector, knowledge: KnowledgeBase, nlp: Language
+) -> None:
+    """Who the sentence says claims it and how: the rules that read a trigger's clause read the
+    sentence's main clause; "they said" continues the claimant named before."""
+    text = (
+        "Pensioners staged a sit-in in Tabriz on Monday, the Teachers Union said. "
+        "Bus drivers may have staged a sit-in at the depot, they said."
+    )
+    doc = _doc(text)
+    voices = voice_reader(doc.text, None, doc.published, nlp, knowledge)
+    first, second = learned.add_detected(doc, (), knowledge, model, voices)
+    assert first.claimed_by is not None and first.claimed_by.entity_text == "Teachers Union"
+    assert first.modality == "asserted" and dict(first.provenance)["claimed_by"] == attribution.EXTRACTOR
+    assert second.claimed_by == first.claimed_by and second.modality == "hedged"

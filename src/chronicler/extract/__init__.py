@@ -31,14 +31,17 @@ def read(
         return ()
     from chronicler.extract.learned import add_detected, load_detector
 
+    found = load_detector() if detector else None
     if spec.reader == "surface":
         from chronicler.extract.surface.reader import extract_foreign
 
-        mentions = extract_foreign(document, spec.code, knowledge)
-    else:
-        from chronicler.extract.english.reader import extract_mentions
-        from chronicler.nlp import load_pipeline
+        return add_detected(document, extract_foreign(document, spec.code, knowledge), knowledge, found)
+    from chronicler.extract.english.reader import extract_mentions
+    from chronicler.extract.english.voice import voice_reader
+    from chronicler.nlp import load_pipeline
 
-        mentions = extract_mentions(document, load_pipeline(model), knowledge)
-    return add_detected(document, mentions, knowledge, load_detector() if detector else None)
+    nlp = load_pipeline(model)
+    mentions = extract_mentions(document, nlp, knowledge)
+    voices = voice_reader(document.text, document.outlet, document.published, nlp, knowledge)
+    return add_detected(document, mentions, knowledge, found, voices)
 

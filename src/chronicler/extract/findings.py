@@ -7,9 +7,10 @@ mentions with one rule for each shared fact.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from chronicler.records import Entity
+from chronicler.records import Entity, Modality
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,15 @@ class Name:
     start: int
     text: str
     label: str  # spaCy's entity label: PERSON, ORG, NORP...
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who a sentence says claims what it tells, and in which mood."""
+
+    claimant: Entity | None
+    modality: Modality
+
+
+# (sentence start, sentence end, the last claimant named before it) -> the sentence's voice
+VoiceReader = Callable[[int, int, Entity | None], Voice]

@@ -8,8 +8,9 @@ sentences only (the embedding model is English), and only those in which no read
 event: there it adds an event of each type whose probability reaches the model's threshold (chosen
 by cross-validation on the training split so that rules and detector together keep the rules'
 precision). What such an event is told with comes from the sentence and the story, as for the
-readers: its own date or the episode's, its place or the story's, its figures; it has no trigger,
-actor or claimant.
+readers: its own date or the episode's, its place or the story's, its figures; who claims it and
+in which mood, where the reader can parse the sentence (English: :mod:`english.voice`); it has no
+trigger or actor.
 """
 
 from __future__ import annotations
@@ -25,20 +26,27 @@ import numpy as np
 
 from chronicler.errors import ChroniclerError
 from chronicler.extract import assemble
+from chronicler.extract.english import attribution, modality
 from chronicler.extract.facts.counts import find_counts
 from chronicler.extract.facts.places import find_places, in_dateline
 from chronicler.extract.facts.times import DateMatch, find_dates
+from chronicler.extract.findings import Voice, VoiceReader
 from chronicler.extract.sentences import sentences
 from chronicler.extract.story import episode
 from chronicler.extract.story.context import Story, read_story
 from chronicler.extract.story.episode import Clause
 from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
-from chronicler.records import Count, Document, EventMention, Location, Span
+from chronicler.records import Count, Document, Entity, EventMention, Location, Span
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "detector" / "detector.json"
 MIN_EXAMPLES = 3  # a type with fewer training sentences gets no classifier
 EXTRACTOR = "events.minilm-tuned.v1"
 READER = assemble.Reader({"event": EXTRACTOR, **assemble.SHARED_EXTRACTORS}, prior=0.45)
+# With a voice reader, claimant and modality come from the rules that read the triggers' clauses.
+VOICED_READER = assemble.Reader(
+    {**READER.extractors, "claimed_by": attribution.EXTRACTOR, "modality": modality.EXTRACTOR},
+    prior=READER.prior,
+)
 
 
 @dataclass(frozen=True)
@@ -141,11 +149,16 @@ def train(
 
 
 def add_detected(
-    doc: Document, mentions: tuple[EventMention, ...], knowledge: KnowledgeBase, model: Detector | None
+    doc: Document,
+    mentions: tuple[EventMention, ...],
+    knowledge: KnowledgeBase,
+    model: Detector | None,
+    voices: VoiceReader | None = None,
 ) -> tuple[EventMention, ...]:
     """``mentions`` and, in text order after them, the events the detector finds in sentences where
     the readers found none: where the rules read a sentence, their reading stands (a sentence of
-    death sentences is no execution because the two are told alike)."""
+    death sentences is no execution because the two are told alike). ``voices`` reads who claims a
+    sentence and in which mood; without it the events are asserted and claimed by no one."""
     if model is None or doc.language not in model.languages:
         return mentions
     spans = [(s, e) for s, e in sentences(doc.text) if not _told(mentions, s, e)]
@@ -159,8 +172,15 @@ def add_detected(
         kinds = [k for k, p in sorted(zip(model.types, probs, strict=True)) if p >= model.threshold]
         if kinds:
             story = story or read_story(doc, lang, knowledge)
-            added.extend(_mentions(doc, start, end, kinds, lang, knowledge, story))
+            voice = voices(start, end, _last_claimant([*mentions, *added], start)) if voices else None
+            added.extend(_mentions(doc, start, end, kinds, lang, knowledge, story, voice))
     return mentions + tuple(added)
+
+
+def _last_claimant(mentions: Iterable[EventMention], before: int) -> Entity | None:
+    """The claimant of the last event told before offset ``before``: whom "he said" continues."""
+    earlier = [m for m in mentions if m.start < before and m.claimed_by is not None]
+    return max(earlier, key=lambda m: m.start).claimed_by if earlier else None
 
 
 def _told(mentions: Iterable[EventMention], start: int, end: int) -> bool:
@@ -189,6 +209,7 @@ def _mentions(
     lang: LanguageKnowledge,
     knowledge: KnowledgeBase,
     story: Story,
+    voice: Voice | None,
 ) -> list[EventMention]:
     text = doc.text[start:end]
     own, places, counts = _sentence_facts(doc, start, end, lang, knowledge, story)
@@ -212,11 +233,11 @@ def _mentions(
             enddate=enddate,
             places=_where(places, material, story),
             counts=tuple(c for c in counts if assemble.COUNT_EVENT.get(c.kind) == kind),
-            claimant=None,
-            modality=assemble.to_come("asserted", date, story.published),
+            claimant=voice.claimant if voice else None,
+            modality=assemble.to_come(voice.modality if voice else "asserted", date, story.published),
             historical=is_hist,
         )
-        out.append(assemble.mention(doc, READER, facts))
+        out.append(assemble.mention(doc, VOICED_READER if voice else READER, facts))
     return out
 
 

@@ -128,7 +128,7 @@ def _reason(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
-def _reports(verb: Token, cues: Cues, vocab: EnglishWords) -> bool:
+def reports(verb: Token, cues: Cues, vocab: EnglishWords) -> bool:
     """A reporting or denial verb; one that only reports a figure does so with it: "put the toll
     *at* 40" reports, "put up roadblocks" and "put a curfew in place" do not."""
     lemma = _lemma(verb)
@@ -152,14 +152,14 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
         if cur.dep_ == "ccomp" and parent.pos_ in {"NOUN", "PROPN"}:
             # "“Police fired on the crowd,” Hengaw, a group based in Oslo, tweeted": the parser may
             # make the speaker the head of the quote and its verb a clause on the speaker.
-            said = [c for c in parent.children if c.dep_ == "acl" and _reports(c, cues, vocab)]
+            said = [c for c in parent.children if c.dep_ == "acl" and reports(c, cues, vocab)]
             if said:
                 return said[0]
         if _claim_noun(cur, parent, vocab):
             claim_noun = claim_noun or parent  # a reporting verb further out still speaks for it
-        if _reports(parent, cues, vocab) and _infinitive(parent):
+        if reports(parent, cues, vocab) and _infinitive(parent):
             pass  # "journalists who hoped to report on the protest": an intention, not a report
-        elif _reports(parent, cues, vocab):
+        elif reports(parent, cues, vocab):
             if cur.dep_ == "conj":
                 break  # "X told reporters ... and called for ...": a second act of X, not reported content
             if described and cur == _subject(parent):
@@ -179,7 +179,7 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
     if (
         root.i != trigger.i
         and _lemma(root) in cues.speech_verbs
-        and _reports(root, cues, vocab)
+        and reports(root, cues, vocab)
         and root.i > trigger.i
         and trigger.i in {t.i for t in root.subtree}
     ):
@@ -219,7 +219,7 @@ def _aside(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
     """
     for node in _clause_path(trigger):
         for child in node.children:
-            if child.dep_ not in {"parataxis", "conj"} or not _reports(child, cues, vocab):
+            if child.dep_ not in {"parataxis", "conj"} or not reports(child, cues, vocab):
                 continue
             if not any(c.dep_ == "nsubj" for c in child.children):
                 continue

@@ -301,7 +301,7 @@ def _places(
     return places
 
 
-def _repair_lemmas(parsed: SpacyDoc, repairs: dict[str, str]) -> None:
+def repair_lemmas(parsed: SpacyDoc, repairs: dict[str, str]) -> None:
     for tok in parsed:
         if tok.lower_ in repairs:
             tok.lemma_ = repairs[tok.lower_]
@@ -313,7 +313,7 @@ def extract_mentions(doc: Document, nlp: Language, knowledge: KnowledgeBase) -> 
     paragraphs = list(candidate_paragraphs(doc.text, lang.lexicon.stem_pattern))
     out: list[EventMention] = []
     for (base, _), parsed in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
-        _repair_lemmas(parsed, knowledge.english.lemma_repairs)
+        repair_lemmas(parsed, knowledge.english.lemma_repairs)
         state.names.extend(
             Name(base + e.start_char, arguments.without_article(e.text, knowledge.english), e.label_)
             for e in parsed.ents
