@@ -8,12 +8,14 @@
         --dev /tmp/det/dev.jsonl
 
 The training split is scored with out-of-fold probabilities (each article by a detector that never
-saw it); the dev split with the shipped model. Each line: the split, the threshold, and the
-scorer's P / R / F1 over all events for the rules alone, the detector alone, and both (the detector
-adding, in the languages it reads, events to the sentences where the rules found none). Only aggregate
-figures are printed. First, per split, each type's average precision over the sentences (in the
-languages the detector reads), with how many sentences state it: how well the probabilities rank,
-whatever the threshold.
+saw it); the dev split with the shipped model. Each line: the split, the threshold, and the scorer's
+P / R / F1 over all events for the rules alone, the detector alone, and both (the detector adding,
+in the languages it reads, events to the sentences where the rules found none). Only aggregate
+figures are printed. With ``--beside T``, "both" also adds, in sentences where the rules found
+events, the types they did not find whose probability reaches T (as ``learned.add_detected`` does
+with the model's ``threshold_beside_rules``). First, per split, each type's average precision over
+the sentences (in the languages the detector reads), with how many sentences state it: how well the
+probabilities rank, whatever the threshold.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def _added(
     languages: set[str],
     *,
     alone: bool,
+    beside: float | None = None,
 ) -> list[dict[str, Any]]:
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in rules:
@@ -57,12 +60,15 @@ def _added(
     for row in sentences:
         if row.get("language") not in languages:
             continue
-        if not alone and any(_inside(e, row) for e in by_doc[row["doc"]]):
-            continue  # as at run time: the detector reads only sentences where the rules found nothing
+        told = set() if alone else {e["event"] for e in by_doc[row["doc"]] if _inside(e, row)}
+        if told and beside is None:
+            continue  # the detector reads only sentences where the rules found nothing
+        # as at run time: where the rules found events, only other types, at the ``beside`` threshold
+        least = beside if told and beside is not None else threshold
         out += [
             {"doc_id": row["doc"], "event": kind, "text": row["text"]}
             for kind, p in row["cats"].items()
-            if p >= threshold
+            if p >= least and kind not in told
         ]
     return out
 
@@ -139,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         default=0.0,
         help="also drop a rules event whose type the detector gives under this probability",
     )
+    parser.add_argument(
+        "--beside",
+        type=float,
+        help="also add, in sentences where the rules found events, other types at this probability",
+    )
     parser.add_argument("--languages", default="en", help="languages the detector reads (comma-separated)")
     args = parser.parse_args(argv)
     scorer = _scorer(args.devset)
@@ -166,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{split:5} rules, veto {args.veto:.2f}   {_prf(scorer, args.devset, names, rules)}")
         for t in THRESHOLDS:
             alone = _added(sentences, rules, t, languages, alone=True)
-            both = rules + _added(sentences, rules, t, languages, alone=False)
+            both = rules + _added(sentences, rules, t, languages, alone=False, beside=args.beside)
             print(
                 f"{split:5} t={t:.2f} detector only {_prf(scorer, args.devset, names, alone)}"
                 f" | both {_prf(scorer, args.devset, names, both)}"

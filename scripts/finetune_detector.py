@@ -289,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
         "--pos-weight", action="store_true", help="weigh positives by sqrt(negatives/positives)"
     )
     parser.add_argument("--threshold", type=float, default=0.7, help="probability an added event needs")
+    parser.add_argument(
+        "--beside",
+        type=float,
+        default=0.9,
+        help="probability an event needs in a sentence where the rules found another type",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
@@ -346,6 +352,7 @@ def save(model: Tuned, bert: Bert, types: tuple[str, ...], args: argparse.Namesp
     detector = {
         "types": list(types),
         "threshold": args.threshold,
+        "threshold_beside_rules": args.beside,
         "languages": ["en"],
         "layers": layers.name,
         "bias": [float(b) for b in model.head.bias.detach()],

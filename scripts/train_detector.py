@@ -63,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where to write the model (detector.json)")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of each classifier")
     parser.add_argument("--threshold", type=float, default=0.7, help="probability an added event needs")
+    parser.add_argument(
+        "--beside",
+        type=float,
+        default=0.9,
+        help="probability an event needs in a sentence where the rules found another type",
+    )
     parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation by article, not saving")
     parser.add_argument("--oof", type=Path, help="with --cv: where to write the out-of-fold probabilities")
     args = parser.parse_args(argv)
@@ -79,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.out is None:
         parser.error("give --out or --cv")
-    model = train(embeddings, [r["labels"] for r in rows], types, c=args.c, threshold=args.threshold)
+    model = train(
+        embeddings, [r["labels"] for r in rows], types, c=args.c, threshold=args.threshold, beside=args.beside
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
     print(f"saved {args.out} ({len(rows)} sentences, types {', '.join(model.types)})", file=sys.stderr)

@@ -73,6 +73,9 @@ def test_training_is_reproducible_and_round_trips(
     path.write_text(json.dumps(model.to_json()), encoding="utf-8")
     loaded = learned.load_detector.__wrapped__(path)
     assert loaded is not None and loaded.types == model.types and loaded.threshold == 0.5
+    assert loaded.beside is None
+    path.write_text(json.dumps(replace(model, beside=0.9).to_json()), encoding="utf-8")
+    assert learned.load_detector.__wrapped__(path).beside == 0.9
     assert np.allclose(loaded.probabilities(embeddings), model.probabilities(embeddings), atol=1e-4)
 
 
@@ -118,6 +121,21 @@ def test_no_second_event_where_a_reader_found_one(model: learned.Detector, knowl
         0.8,
     )
     assert learned.add_detected(doc, (found,), knowledge, model) == (found,)
+
+
+def test_beside_the_rules_only_another_type_and_only_when_surer(
+    model: learned.Detector, knowledge: KnowledgeBase
+) -> None:
+    """Where a reader found a PROTEST, the detector may add the arrest the sentence also tells, at
+    its ``beside`` threshold, but never a second PROTEST; a model without that threshold adds none."""
+    doc = _doc("Police detained dozens of students after the rally.")
+    at = doc.text.index("rally")
+    trigger = Span("rally", at, at + 5)
+    rally = EventMention("ev_1", "d", "PROTEST", "demo", doc.text, 0, len(doc.text), trigger, "rules", 0.8)
+    assert learned.add_detected(doc, (rally,), knowledge, model) == (rally,)
+    found, arrest = learned.add_detected(doc, (rally,), knowledge, replace(model, beside=0.5))
+    assert found == rally and arrest.event == "COERCE" and arrest.extractor == learned.EXTRACTOR
+    assert learned.add_detected(doc, (rally,), knowledge, replace(model, beside=1.0)) == (rally,)
 
 
 def test_nothing_without_a_model_or_an_event(model: learned.Detector, knowledge: KnowledgeBase) -> None:

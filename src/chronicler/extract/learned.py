@@ -2,15 +2,17 @@
 
 A logistic layer per PLOVER type over sentence embeddings (:mod:`chronicler.extract.embedding`,
 all-MiniLM-L6-v2, trained on a billion sentence pairs of real text), fitted by
-``scripts/train_detector.py`` on the development set's training split and read from
+``scripts/train_detector.py`` (the shipped model: with the encoder's top two layers fine-tuned, by
+``scripts/finetune_detector.py``) on the development set's training split and read from
 ``src/chronicler/models/detector/detector.json`` (see MODEL_CARD.md there). It reads English
-sentences only (the embedding model is English), and only those in which no reader found an
-event: there it adds an event of each type whose probability reaches the model's threshold (chosen
-by cross-validation on the training split so that rules and detector together keep the rules'
-precision). What such an event is told with comes from the sentence and the story, as for the
-readers: its own date or the episode's, its place or the story's, its figures; who claims it and
-in which mood, where the reader can parse the sentence (English: :mod:`english.voice`); it has no
-trigger or actor.
+sentences only (the embedding model is English). Where no reader found an event it adds an event of
+each type whose probability reaches the model's threshold (chosen by cross-validation on the
+training split so that rules and detector together keep the rules' precision); where a reader found
+events, only of another type and with a stricter threshold (``beside``): the rules' reading of a
+sentence stands, and the model must be surer to add to it. What such an event is told with comes
+from the sentence and the story, as for the readers: its own date or the episode's, its place or the
+story's, its figures; who claims it and in which mood, where the reader can parse the sentence
+(English: :mod:`english.voice`); it has no trigger or actor.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class Detector:
     threshold: float
     languages: frozenset[str]
     layers: Path | None = None  # the encoder's fine-tuned top layers, None for the published encoder
+    beside: float | None = None  # the threshold in a sentence where a reader found events; None: none added
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """The sentence embeddings this detector reads: with its own top layers, where it has them."""
@@ -77,6 +80,7 @@ class Detector:
             "threshold": self.threshold,
             "languages": sorted(self.languages),
             **({"layers": self.layers.name} if self.layers else {}),
+            **({"threshold_beside_rules": self.beside} if self.beside is not None else {}),
             "bias": [round(float(b), 6) for b in self.bias],
             "weights": [[round(float(w), 6) for w in row] for row in self.weights],
         }
@@ -93,7 +97,16 @@ def detector_from_json(data: dict[str, Any], where: str = "detector", home: Path
         layers = (home or Path()) / str(data["layers"]) if data.get("layers") else None
         if layers is not None and not layers.is_file():
             raise ValueError(f"its encoder layers {layers} are missing")
-        return Detector(types, weights, bias, float(data["threshold"]), frozenset(data["languages"]), layers)
+        beside = data.get("threshold_beside_rules")
+        return Detector(
+            types,
+            weights,
+            bias,
+            float(data["threshold"]),
+            frozenset(data["languages"]),
+            layers,
+            None if beside is None else float(beside),
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise ChroniclerError(f"{where}: not a detector model: {exc}") from exc
 
@@ -134,6 +147,7 @@ def train(
     *,
     c: float = 1.0,
     threshold: float = 0.7,
+    beside: float | None = None,
     languages: Iterable[str] = ("en",),
 ) -> Detector:
     """A detector fitted to sentence ``embeddings`` and the event types each sentence states, one
@@ -145,7 +159,7 @@ def train(
     rows = [fit_logistic(embeddings, np.array([t in ls for ls in label_sets]), c) for t in kept]
     weights = np.array([w for w, _ in rows], dtype=np.float32)
     bias = np.array([b for _, b in rows], dtype=np.float32)
-    return Detector(kept, weights, bias, threshold, frozenset(languages))
+    return Detector(kept, weights, bias, threshold, frozenset(languages), beside=beside)
 
 
 def add_detected(
@@ -155,21 +169,26 @@ def add_detected(
     model: Detector | None,
     voices: VoiceReader | None = None,
 ) -> tuple[EventMention, ...]:
-    """``mentions`` and, in text order after them, the events the detector finds in sentences where
-    the readers found none: where the rules read a sentence, their reading stands (a sentence of
-    death sentences is no execution because the two are told alike). ``voices`` reads who claims a
+    """``mentions`` and, in text order after them, the events the detector finds: in sentences where
+    the readers found none, and of other types, at the stricter ``beside`` threshold, where they
+    found some (their reading stands: a sentence of death sentences is no execution because the two
+    are told alike). ``voices`` reads who claims a
     sentence and in which mood; without it the events are asserted and claimed by no one."""
     if model is None or doc.language not in model.languages:
         return mentions
-    spans = [(s, e) for s, e in sentences(doc.text) if not _told(mentions, s, e)]
+    spans = [(s, e, _told(mentions, s, e)) for s, e in sentences(doc.text)]
+    spans = [(s, e, told) for s, e, told in spans if not told or model.beside is not None]
     if not spans:
         return mentions
-    found = model.probabilities(model.encode([doc.text[s:e] for s, e in spans]))
+    found = model.probabilities(model.encode([doc.text[s:e] for s, e, _ in spans]))
     lang = knowledge.language(doc.language)
     story: Story | None = None
     added: list[EventMention] = []
-    for (start, end), probs in zip(spans, found, strict=True):
-        kinds = [k for k, p in sorted(zip(model.types, probs, strict=True)) if p >= model.threshold]
+    for (start, end, told), probs in zip(spans, found, strict=True):
+        threshold = model.beside if told and model.beside is not None else model.threshold
+        kinds = [
+            k for k, p in sorted(zip(model.types, probs, strict=True)) if p >= threshold and k not in told
+        ]
         if kinds:
             story = story or read_story(doc, lang, knowledge)
             voice = voices(start, end, _last_claimant([*mentions, *added], start)) if voices else None
@@ -183,10 +202,10 @@ def _last_claimant(mentions: Iterable[EventMention], before: int) -> Entity | No
     return max(earlier, key=lambda m: m.start).claimed_by if earlier else None
 
 
-def _told(mentions: Iterable[EventMention], start: int, end: int) -> bool:
-    """Whether a reader found an event in the sentence [start, end), where its trigger (or, with
-    none, its sentence) starts."""
-    return any(start <= (m.trigger.start if m.trigger else m.start) < end for m in mentions)
+def _told(mentions: Iterable[EventMention], start: int, end: int) -> frozenset[str]:
+    """The types of the events a reader found in the sentence [start, end), where their trigger (or,
+    with none, their sentence) starts."""
+    return frozenset(m.event for m in mentions if start <= (m.trigger.start if m.trigger else m.start) < end)
 
 
 def _sentence_facts(
