@@ -1,6 +1,6 @@
 """Document revisions in a real database, and migration 0004 over a populated one.
 
-Each test runs on SQLite, and on PostgreSQL too when $CHRONICLER_TEST_POSTGRESQL names a database
+Each test runs on SQLite, and on PostgreSQL too when $TEST_POSTGRESQL_URL names a database
 it may empty (e.g. postgresql+psycopg://chronicler@127.0.0.1:5432/scratch; needs psycopg).
 """
 
@@ -23,7 +23,8 @@ from chronicler.store.connect import create_store_engine, parse_target
 if TYPE_CHECKING:  # conftest is not importable at run time; its builders are handed over as a fixture
     from tests.store.conftest import Build
 
-POSTGRESQL = "CHRONICLER_TEST_POSTGRESQL"
+# Not CHRONICLER_*: chronicler refuses a CHRONICLER_ variable that is not one of its settings.
+POSTGRESQL = "TEST_POSTGRESQL_URL"
 FIRST = "Police said 208 people were killed in the protests across the province on Friday."
 EDITED = "Police said 304 people were killed in the protests across the province on Friday."
 OTHER = "Students gathered outside the university gates on Saturday to demand the release of friends."
