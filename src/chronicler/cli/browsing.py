@@ -117,7 +117,7 @@ def _print_revisions(settings: Settings, mention_id: str, shown: StoredDocument)
     from chronicler.cli.revisions import revisions_table
 
     if shown.superseded:
-        note.print(f"revision {shown.revision} of {shown.document.id}: a later revision superseded it")
+        out.print(f"revision {shown.revision} of {shown.document.id}: a later revision superseded it")
     with user_errors():
         rows = service.document_revisions(settings, shown.document.id, [mention_id])
     out.print(revisions_table(rows, title=f"revisions of {shown.document.id}", document=False))
