@@ -98,7 +98,8 @@ def ingest(
     on_document: Callable[[str], None] | None = None,
     strict: bool = False,
 ) -> IngestSummary:
-    """Read, clean, extract and store; documents already stored (same content hash) are skipped.
+    """Read, clean, extract and store; a text already stored (same content hash, in any revision)
+    is skipped, and a new text under a stored document id is stored as its next revision.
 
     ``strict``: stop at the first input that fails (it is stored as a failure); what was stored
     before it stays stored."""
