@@ -160,6 +160,31 @@ def test_claims_view_shows_revisions_in_order_and_the_views(settings: Settings) 
     assert dead.ucdp == (3, 3, 19)
 
 
+def test_an_edited_toll_is_a_revision_the_claims_view_lists_beside_the_latest(settings: Settings) -> None:
+    service.consolidate(settings)
+    edited_text = "Hengaw said security forces killed 15 farmers."
+    edited = _extraction(
+        _document("ngo-1", "hengaw.net", "2026-03-12", edited_text),
+        _shooting("n1", "ngo-1", _dead(15), claimed_by=NGO),
+    )
+    with Store.open(settings.db_url) as store:
+        store.save_extraction(edited)
+    service.consolidate(settings)
+    (event,) = _events(settings)
+    view = service.claims_view(settings, str(event["id"]))
+    assert view is not None
+    (dead,) = view.kinds
+    # The claims are the latest revision's; the earlier figure is in the revision list.
+    assert {row.claimant: row.figures for row in dead.rows}["Hengaw"] == ("15",)
+    assert [(r.doc_id, r.revision, r.latest, r.published, r.figures) for r in view.revisions] == [
+        ("ngo-1", 1, False, "2026-03-11", ("dead 12",)),
+        ("ngo-1", 2, True, "2026-03-12", ("dead 15",)),
+    ]
+    assert view.revisions[1].content_hash == edited.document.content_hash
+    assert service.document_revisions(settings, "ngo-1", ["n1"]) == list(view.revisions)
+    assert service.document_revisions(settings, "not-stored") == []
+
+
 def test_claims_view_of_an_unknown_id_is_none(settings: Settings) -> None:
     service.consolidate(settings)
     assert service.claims_view(settings, "ce_00000000000000000000") is None

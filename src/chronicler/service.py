@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections import Counter
@@ -26,7 +27,7 @@ from chronicler.records import (
     Extraction,
     ReadFailure,
 )
-from chronicler.store import Store, StoredDocument, StoredDocumentFacts, StoredFailure
+from chronicler.store import Store, StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
 from chronicler.store.query import check_window
 from chronicler.worker import EXTRACTION_ERROR, shared_worker
 
@@ -47,6 +48,7 @@ class IngestSummary:
     read: int = 0
     unchanged: int = 0
     stored: int = 0
+    revised: int = 0  # of those stored, new revisions of a document id already stored
     events: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
     consolidated: ConsolidateSummary | None = None  # None when nothing new was stored
@@ -96,7 +98,8 @@ def ingest(
     on_document: Callable[[str], None] | None = None,
     strict: bool = False,
 ) -> IngestSummary:
-    """Read, clean, extract and store; documents already stored (same content hash) are skipped.
+    """Read, clean, extract and store; a text already stored (same content hash, in any revision)
+    is skipped, and a new text under a stored document id is stored as its next revision.
 
     ``strict``: stop at the first input that fails (it is stored as a failure); what was stored
     before it stays stored."""
@@ -122,10 +125,13 @@ def ingest(
                     summary.failures.append(result)
                     store.save_failure(result, item.content_hash)
                 else:
+                    previous = store.latest_revision(item.id)
                     stored = store.save_extraction(result)
-                    logger.info("stored %s: %d event mention(s)", item.source, stored)
+                    revision = f" as revision {previous + 1} of {item.id}" if previous else ""
+                    logger.info("stored %s%s: %d event mention(s)", item.source, revision, stored)
                     summary.events += stored
                     summary.stored += 1
+                    summary.revised += previous is not None
             if on_document is not None:
                 on_document(item.source)
             if strict and summary.failures:
@@ -167,8 +173,49 @@ def list_failures(settings: Settings, code: str | None = None) -> list[StoredFai
 
 
 def show_event(settings: Settings, event_id: str) -> tuple[EventMention, StoredDocument] | None:
+    """The event mention in the latest revision of its document; else, for an id that only an
+    earlier revision has (an export made before the article was edited), in the newest of those."""
     with Store.open(settings.db_url, create=False) as store:
-        return store.get_event(event_id)
+        return store.get_event(event_id) or store.get_superseded_event(event_id)
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    """One revision of one document: a row of the revision lists of ``show`` and ``claims``."""
+
+    doc_id: str
+    revision: int  # 1 for the first ingested; the latest is the most recently ingested text
+    content_hash: str
+    published: str | None
+    ingested_at: dt.datetime
+    latest: bool
+    figures: tuple[str, ...]  # what the mentions asked about state in this revision: "dead 208"
+
+
+def document_revisions(settings: Settings, doc_id: str, mention_ids: Sequence[str] = ()) -> list[RevisionRow]:
+    """Every revision of document ``doc_id``, oldest first, with the figures its mentions of
+    ``mention_ids`` state; empty for a document not stored."""
+    with Store.open(settings.db_url, create=False) as store:
+        found = store.document_revisions([doc_id])
+    return _revision_rows(found.get(doc_id, []), mention_ids)
+
+
+def _revision_rows(revisions: Sequence[StoredRevision], mention_ids: Sequence[str]) -> list[RevisionRow]:
+    # A mention keeps its id across revisions while its sentence starts at the same offset; an
+    # edit before it moves it, and its figures in other revisions are then not linked to it.
+    wanted = set(mention_ids)
+    return [
+        RevisionRow(
+            doc_id=r.doc_id,
+            revision=r.revision,
+            content_hash=r.content_hash,
+            published=r.published,
+            ingested_at=r.ingested_at,
+            latest=r.latest,
+            figures=tuple(f"{c.kind} {c.text}" for m in r.mentions if m.id in wanted for c in m.counts),
+        )
+        for r in revisions
+    ]
 
 
 # -- consolidation -------------------------------------------------------------------------
@@ -269,14 +316,19 @@ class KindView:
 class ClaimsView:
     event: ConsolidatedEvent
     kinds: list[KindView]
+    # Every revision of each of its documents that has more than one, oldest first; the event's
+    # claims are those of the latest revisions, the figures here show what the earlier ones said.
+    revisions: tuple[RevisionRow, ...] = ()
 
 
 def claims_view(settings: Settings, event_id: str) -> ClaimsView | None:
     """The claims of one consolidated event side by side, by kind; None for an unknown id."""
     with Store.open(settings.db_url, create=False) as store:
         event = store.get_consolidated(event_id)
+        found = store.document_revisions(event.documents) if event is not None else {}
     if event is None:
         return None
+    revised = [r for doc in found.values() if len(doc) > 1 for r in _revision_rows(doc, event.mentions)]
     registry = load_outlets(settings.pack_dirs)
     rows = _claim_rows(event.claims, registry)
     kinds = []
@@ -289,7 +341,7 @@ def claims_view(settings: Settings, event_id: str) -> ClaimsView | None:
                 ucdp=claim_views.ucdp_estimates(event.claims, kind),
             )
         )
-    return ClaimsView(event, kinds)
+    return ClaimsView(event, kinds, tuple(revised))
 
 
 def _claim_rows(claims: Sequence[Claim], registry: OutletRegistry) -> list[ClaimRow]:

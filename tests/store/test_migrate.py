@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # conftest is not importable at run time; its builders are ha
 def test_packaged_migrations_are_found_without_an_ini_file() -> None:
     assert migrate.MIGRATIONS_DIR.joinpath("env.py").is_file()
     assert migrate.alembic_config().config_file_name is None
-    assert migrate.head_revision() == "0003"
+    assert migrate.head_revision() == "0004"
 
 
 def test_open_upgrades_to_head_and_reopening_is_a_no_op(tmp_path: Path) -> None:
@@ -63,6 +63,9 @@ def test_offline_postgresql_ddl_is_generated_from_the_same_migration() -> None:
         "CREATE TABLE consolidated_events",
         "CREATE TABLE consolidated_members",
         "CREATE INDEX ix_consolidated_members_event_id",
+        "CREATE TABLE superseded_documents",
+        "PRIMARY KEY (doc_id, revision, id)",
+        "FOREIGN KEY(doc_id, revision) REFERENCES superseded_documents (doc_id, revision) ON DELETE CASCADE",
     ):
         assert expected in ddl
 

@@ -17,13 +17,16 @@ from chronicler.errors import StoreError
 from chronicler.records import Count, Document, Entity, EventMention, Extraction, Location, ReadFailure, Span
 from chronicler.store import Store
 
+# What ``stats`` counts of superseded revisions when no document was revised.
+NO_REVISIONS = {"superseded_documents": 0, "superseded_mentions": 0}
+
 # -- opening -------------------------------------------------------------------------------
 
 
 def test_open_plain_path_creates_parent_folders(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "events.db"
     with Store.open(str(path)) as store:
-        assert store.stats() == {"documents": 0, "failures": 0, "event_mentions": 0}
+        assert store.stats() == {"documents": 0, "failures": 0, "event_mentions": 0, **NO_REVISIONS}
     assert path.is_file()
 
 
@@ -76,7 +79,7 @@ def test_save_twice_stores_once(store: Store, build: Any) -> None:
     extraction = build.extraction("doc-1", build.mention("m1"), build.mention("m2", event="COERCE"))
     assert store.save_extraction(extraction) == 2
     assert store.save_extraction(extraction) == 0
-    assert store.stats() == {"documents": 1, "failures": 0, "event_mentions": 2}
+    assert store.stats() == {"documents": 1, "failures": 0, "event_mentions": 2, **NO_REVISIONS}
     assert store.has_document(extraction.document.content_hash)
 
 
@@ -93,23 +96,74 @@ def test_has_document_is_false_for_unknown_hash(store: Store) -> None:
 
 def test_document_without_mentions_is_stored(store: Store, build: Any) -> None:
     assert store.save_extraction(build.extraction("doc-1")) == 0
-    assert store.stats() == {"documents": 1, "failures": 0, "event_mentions": 0}
+    assert store.stats() == {"documents": 1, "failures": 0, "event_mentions": 0, **NO_REVISIONS}
 
 
-def test_updated_article_replaces_document_and_mentions(store: Store, build: Any) -> None:
+def test_edited_article_is_a_new_revision_that_keeps_the_old_one(store: Store, build: Any) -> None:
     store.save_extraction(build.extraction("doc-1", build.mention("old-a"), build.mention("old-b")))
     new_text = "Security forces arrested two organisers of the march on Sunday."
     updated = build.extraction(
         "doc-1", build.mention("new-a", event="COERCE"), text=new_text, title="Updated"
     )
     assert store.save_extraction(updated) == 1
-    assert store.stats() == {"documents": 1, "failures": 0, "event_mentions": 1}
+    assert store.stats() == {
+        "documents": 1,
+        "failures": 0,
+        "event_mentions": 1,
+        "superseded_documents": 1,
+        "superseded_mentions": 2,
+    }
+    # Views read the latest revision only.
     assert store.get_event("old-a") is None
     found = store.get_event("new-a")
     assert found is not None
-    assert (found[1].document.title, found[1].document.text) == ("Updated", new_text)
-    assert not store.has_document(build.document("doc-1").content_hash)
+    assert (found[1].document.title, found[1].document.text, found[1].revision) == ("Updated", new_text, 2)
+    assert [m.id for m in store.load_mentions()] == ["new-a"]
+    # The first revision is kept, with its own text, and its hash still counts as stored.
+    old = store.get_superseded_event("old-a")
+    assert old is not None
+    first_text = build.document("doc-1").text
+    assert (old[1].document.text, old[1].revision, old[1].superseded) == (first_text, 1, True)
+    assert store.has_document(build.document("doc-1").content_hash)
     assert store.has_document(updated.document.content_hash)
+    listed = store.document_revisions(["doc-1", "not-stored"])
+    assert [(r.revision, r.latest, [m.id for m in r.mentions]) for r in listed["doc-1"]] == [
+        (1, False, ["old-a", "old-b"]),
+        (2, True, ["new-a"]),
+    ]
+    assert list(listed) == ["doc-1"]
+    assert store.latest_revision("doc-1") == 2
+    assert store.latest_revision("not-stored") is None
+
+
+def test_an_older_revision_read_again_changes_nothing(store: Store, build: Any) -> None:
+    first = build.extraction("doc-1", build.mention("m1"))
+    second = build.extraction("doc-1", build.mention("m1", confidence=0.9), text="An edited report.")
+    store.save_extraction(first)
+    store.save_extraction(second)
+    before = store.stats()
+    assert store.save_extraction(first) == 0
+    assert store.save_extraction(second) == 0
+    assert store.stats() == before
+    found = store.get_event("m1")
+    assert found is not None
+    assert (found[0].confidence, found[1].revision) == (0.9, 2)
+
+
+def test_a_third_revision_is_numbered_after_the_two_before(store: Store, build: Any) -> None:
+    for i, body in enumerate(["First text.", "Second text.", "Third text."]):
+        store.save_extraction(build.extraction("doc-1", build.mention("m1", start=i), text=body))
+    listed = store.document_revisions(["doc-1"])["doc-1"]
+    assert [(r.revision, r.mentions[0].start, r.latest) for r in listed] == [
+        (1, 0, False),
+        (2, 1, False),
+        (3, 2, True),
+    ]
+    assert [r.ingested_at for r in listed] == sorted(r.ingested_at for r in listed)
+    # The newest superseded revision that has the id answers for it.
+    old = store.get_superseded_event("m1")
+    assert old is not None
+    assert (old[0].start, old[1].revision) == (1, 2)
 
 
 def test_failed_save_leaves_nothing_behind(store: Store, build: Any) -> None:
@@ -124,7 +178,7 @@ def test_failed_save_leaves_nothing_behind(store: Store, build: Any) -> None:
         store.save_extraction(clash)
     assert not store.has_document(clash.document.content_hash)
     assert store.get_event("fresh") is None
-    assert store.stats() == {"documents": 1, "failures": 0, "event_mentions": 1}
+    assert store.stats() == {"documents": 1, "failures": 0, "event_mentions": 1, **NO_REVISIONS}
 
 
 def test_failed_update_keeps_the_old_version(store: Store, build: Any) -> None:

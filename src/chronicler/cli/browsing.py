@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -15,6 +15,10 @@ from rich.text import Text
 from chronicler.cli.common import DbOption, Format, err, note, out, settings_for, user_errors
 from chronicler.cli.event_output import flat, write_events
 from chronicler.errors import ChroniclerError
+
+if TYPE_CHECKING:
+    from chronicler.config import Settings
+    from chronicler.store import StoredDocument
 
 
 def events(
@@ -72,6 +76,9 @@ def show(
 ) -> None:
     """Show one event mention with its evidence sentence in context, document, outlet and extractor.
 
+    The mention is that of the latest revision of its document; an id only an earlier revision
+    has (the article was edited since) shows that revision. The document's revisions are listed.
+
     Example: chronicler show ev_0123456789abcdef0123
     """
     from chronicler import service
@@ -101,6 +108,19 @@ def show(
     context.append(text[start:end], style="bold")
     context.append(after + "…", style="dim")
     out.print(context, highlight=False)
+    _print_revisions(settings, ev.id, stored)
+
+
+def _print_revisions(settings: Settings, mention_id: str, shown: StoredDocument) -> None:
+    """Which revision was shown, and every revision of its document with the mention's figures."""
+    from chronicler import service
+    from chronicler.cli.revisions import revisions_table
+
+    if shown.superseded:
+        out.print(f"revision {shown.revision} of {shown.document.id}: a later revision superseded it")
+    with user_errors():
+        rows = service.document_revisions(settings, shown.document.id, [mention_id])
+    out.print(revisions_table(rows, title=f"revisions of {shown.document.id}", document=False))
 
 
 def failures(

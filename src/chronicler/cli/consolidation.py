@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from chronicler.cli.common import DbOption, err, note, out, settings_for, user_errors
+from chronicler.cli.revisions import revisions_table
 
 if TYPE_CHECKING:
     from chronicler.service import ConsolidateSummary, KindView
@@ -93,7 +94,9 @@ def claims(
     One row per claimant: the figures in published order (a revision such as 208 then 304
     reads "208 -> 304"), first and latest date, outlets carrying it, their type and
     affiliation. Below each table: ACLED's conservative count and UCDP-style low/best/high
-    over each claimant's latest figure.
+    over each claimant's latest figure. The claims are those of each document's latest
+    revision; a document edited after it was stored lists its revisions (number, content hash,
+    ingested at, published) with the figures each one stated.
 
     Example: chronicler claims ce_0123456789abcdef0123
     """
@@ -121,6 +124,10 @@ def claims(
         out.print(_claims_table(kind))
         low, best, high = (_n(v) for v in kind.ucdp)
         out.print(f"ACLED conservative: {_n(kind.acled)}; UCDP low/best/high: {low}/{best}/{high}")
+    if view.revisions:
+        out.print(revisions_table(view.revisions, title="revisions of its edited documents"))
+    else:
+        out.print(f"  revisions: none of its {len(ev.documents)} document(s) was edited after it was stored")
 
 
 def _n(value: int | None) -> str:

@@ -1,7 +1,8 @@
 """``Store``: the one place chronicler writes, over SQLAlchemy Core (SQLite or PostgreSQL).
 
     store = Store.open("~/chronicler/events.db")        # or sqlite:///..., postgresql+psycopg://...
-    store.save_extraction(extraction)                    # idempotent by content hash
+    store.save_extraction(extraction)                    # idempotent by content hash; a new
+                                                         # text under a stored id: a new revision
     store.query_events(event="PROTEST", since="2019-11", country="IR")  # -> [EventMention, ...]
 
 Reading gives records back: the ``EventMention`` and ``ConsolidatedEvent`` records that were
@@ -26,9 +27,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 
 from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, EventMention, Extraction, ReadFailure
-from chronicler.store import migrate, query
+from chronicler.store import migrate, query, revisions
 from chronicler.store.connect import create_store_engine, parse_target, require_existing, safe_url
-from chronicler.store.records import StoredDocument, StoredDocumentFacts, StoredFailure
+from chronicler.store.records import StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
 from chronicler.store.rows import (
     consolidated_row,
     decode_consolidated,
@@ -49,6 +50,8 @@ from chronicler.store.tables import (
     documents,
     event_mentions,
     failures,
+    superseded_documents,
+    superseded_mentions,
 )
 
 
@@ -95,26 +98,29 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def has_document(self, content_hash: str) -> bool:
+        """Whether any revision of a stored document, the latest or an earlier one, has this hash."""
         with self._guard("look up a document"), self._engine.connect() as conn:
-            found = conn.execute(select(documents.c.id).where(documents.c.content_hash == content_hash))
-            return found.first() is not None
+            return revisions.hash_is_stored(conn, content_hash)
 
     def save_extraction(self, extraction: Extraction) -> int:
         """Store a document and its event mentions in one transaction; return how many mentions.
 
-        Idempotent: when a document with the same content hash is already stored, nothing is
-        written and 0 is returned. When a document with the same ``id`` but another content
-        hash is stored (the article was updated), that document's row is replaced and its old
-        mentions deleted, in the same transaction, so a reader never sees old and new mixed.
+        Idempotent: when any revision of a stored document has the same content hash, nothing
+        is written and 0 is returned (re-reading an older version reverts nothing). When a
+        document with the same ``id`` but another content hash is stored (the article was
+        edited), this is its next revision: the stored one and its mentions move to the
+        superseded tables (``revisions.supersede``) and the new one takes their place, in one
+        transaction, so a reader never sees old and new mixed and no figure is lost.
         """
         doc = extraction.document
         mention_rows = [mention_row(m) for m in extraction.mentions]
         _check_mentions(doc.id, mention_rows)
         with self._guard(f"store document {doc.id!r}"), self._engine.begin() as conn:
-            if _document_id_for_hash(conn, doc.content_hash) is not None:
+            if revisions.hash_is_stored(conn, doc.content_hash):
                 return 0
             row = document_row(doc, now_utc())
             if _document_exists(conn, doc.id):
+                revisions.supersede(conn, doc.id)
                 conn.execute(delete(event_mentions).where(event_mentions.c.doc_id == doc.id))
                 # The old text's near-duplicate signature no longer describes the document.
                 conn.execute(delete(document_keys).where(document_keys.c.doc_id == doc.id))
@@ -170,7 +176,8 @@ class Store:
             return [decode_mention(text) for text in conn.execute(stmt).scalars()]
 
     def get_event(self, event_id: str) -> tuple[EventMention, StoredDocument] | None:
-        """The event mention and the document it was found in; None for an unknown id."""
+        """The event mention in the latest revision of its document, and that document; None for
+        an id no latest revision has (``get_superseded_event`` looks in the earlier ones)."""
         stmt = (
             select(event_mentions.c.record, documents)
             .join(documents, documents.c.id == event_mentions.c.doc_id)
@@ -178,9 +185,26 @@ class Store:
         )
         with self._guard(f"read event {event_id!r}"), self._engine.connect() as conn:
             row = conn.execute(stmt).mappings().first()
+            number = revisions.revision_numbers(conn, [row["id"]]) if row is not None else {}
         if row is None:
             return None
-        return decode_mention(row["record"]), stored_document(row)
+        return decode_mention(row["record"]), stored_document(row, number[row["id"]])
+
+    def get_superseded_event(self, event_id: str) -> tuple[EventMention, StoredDocument] | None:
+        """The event mention in the newest superseded revision that has it, and that revision."""
+        with self._guard(f"read event {event_id!r}"), self._engine.connect() as conn:
+            found = revisions.superseded_event(conn, event_id)
+        return None if found is None else (decode_mention(found[0]), found[1])
+
+    def document_revisions(self, doc_ids: Sequence[str]) -> dict[str, list[StoredRevision]]:
+        """Every revision of each stored document of ``doc_ids``, oldest first, with its mentions."""
+        with self._guard("read document revisions"), self._engine.connect() as conn:
+            return revisions.revisions(conn, doc_ids)
+
+    def latest_revision(self, doc_id: str) -> int | None:
+        """The revision number of the stored document ``doc_id``; None when it is not stored."""
+        with self._guard(f"look up document {doc_id!r}"), self._engine.connect() as conn:
+            return revisions.revision_numbers(conn, [doc_id]).get(doc_id)
 
     def list_failures(self) -> list[StoredFailure]:
         """The stored failures, oldest first (then by source)."""
@@ -189,8 +213,9 @@ class Store:
             return [stored_failure(row) for row in conn.execute(stmt).mappings()]
 
     def stats(self) -> dict[str, int]:
-        """How many rows each table holds: documents, failures, event_mentions."""
-        tables = (documents, failures, event_mentions)
+        """How many rows each table holds: documents, failures, event_mentions (the latest
+        revisions) and superseded_documents, superseded_mentions (the earlier ones)."""
+        tables = (documents, failures, event_mentions, superseded_documents, superseded_mentions)
         with self._guard("count rows"), self._engine.connect() as conn:
             counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables}
         return {name: int(n) for name, n in counts.items()}
@@ -306,11 +331,6 @@ def _check_mentions(doc_id: str, rows: list[dict[str, Any]]) -> None:
     repeated = sorted(i for i, n in Counter(r["id"] for r in rows).items() if n > 1)
     if repeated:
         raise StoreError(f"document {doc_id!r}: event ids {repeated} occur twice; event ids must be unique")
-
-
-def _document_id_for_hash(conn: Connection, content_hash: str) -> str | None:
-    found = conn.execute(select(documents.c.id).where(documents.c.content_hash == content_hash))
-    return found.scalar_one_or_none()
 
 
 def _document_exists(conn: Connection, doc_id: str) -> bool:

@@ -113,6 +113,12 @@ def failure_row(failure: ReadFailure, content_hash: str | None, recorded_at: dt.
     }
 
 
+def utc(stored: dt.datetime) -> dt.datetime:
+    """A stored time as timezone-aware UTC."""
+    # SQLite gives back naive datetimes; they were written in UTC.
+    return (stored.replace(tzinfo=dt.UTC) if stored.tzinfo is None else stored).astimezone(dt.UTC)
+
+
 def stored_failure(row: Mapping[Any, Any]) -> StoredFailure:
     """A ``failures`` row as the record it was stored from, with its ``recorded_at`` in UTC."""
     recorded: dt.datetime = row["recorded_at"]
@@ -121,12 +127,9 @@ def stored_failure(row: Mapping[Any, Any]) -> StoredFailure:
     return StoredFailure(ReadFailure(row["source"], row["reason"], row["code"]), recorded)
 
 
-def stored_document(row: Mapping[Any, Any]) -> StoredDocument:
-    """A ``documents`` row as the record it was stored from, with its ``ingested_at`` in UTC."""
-    ingested: dt.datetime = row["ingested_at"]
-    # SQLite gives back naive datetimes; they were written in UTC.
-    if ingested.tzinfo is None:
-        ingested = ingested.replace(tzinfo=dt.UTC)
+def stored_document(row: Mapping[Any, Any], revision: int = 1, superseded: bool = False) -> StoredDocument:
+    """A ``documents`` (or ``superseded_documents``) row as the record it was stored from, with its
+    ``ingested_at`` in UTC and its revision number."""
     document = Document(
         id=row["id"],
         source=row["source"],
@@ -139,7 +142,7 @@ def stored_document(row: Mapping[Any, Any]) -> StoredDocument:
         outlet=row["outlet"],
         language=row["language"],
     )
-    return StoredDocument(document, ingested.astimezone(dt.UTC))
+    return StoredDocument(document, utc(row["ingested_at"]), revision, superseded)
 
 
 def document_facts(row: Mapping[Any, Any]) -> StoredDocumentFacts:

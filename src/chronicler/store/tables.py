@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -92,6 +93,45 @@ event_mentions = Table(
     Index("ix_event_mentions_date", "date"),
     Index("ix_event_mentions_country_code", "country_code"),
     Index("ix_event_mentions_doc_id", "doc_id"),
+)
+
+# Document revisions (issue 16). ``documents`` and ``event_mentions`` hold the latest revision of
+# each document, which every view, export and consolidation reads; when a document comes again
+# under its id with other text, its row and its mentions move here, so no figure is ever lost.
+# A document's revision number is 1 + how many of its revisions are superseded.
+
+superseded_documents = Table(
+    "superseded_documents",
+    metadata,
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("revision", Integer, primary_key=True),  # 1 for the first ingested, then 2, ...
+    Column("content_hash", String, nullable=False),
+    Column("source", String, nullable=False),
+    Column("url", String),
+    Column("title", String),
+    Column("published", String),
+    Column("published_inferred", Boolean, nullable=False),
+    Column("outlet", String),
+    Column("language", String),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_superseded_documents_content_hash", "content_hash", unique=True),
+)
+
+superseded_mentions = Table(
+    "superseded_mentions",
+    metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    # Not unique across revisions: an unchanged sentence keeps its mention id in the next one.
+    Column("id", String, primary_key=True),
+    Column("record", Text, nullable=False),  # the event JSON, as in event_mentions.record
+    ForeignKeyConstraint(
+        ["doc_id", "revision"],
+        ["superseded_documents.doc_id", "superseded_documents.revision"],
+        ondelete="CASCADE",
+    ),
+    Index("ix_superseded_mentions_id", "id"),
 )
 
 # Consolidation (issue 4). Rebuilt by ``chronicler consolidate``; the rows of one run replace
