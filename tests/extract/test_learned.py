@@ -75,7 +75,8 @@ def test_training_is_reproducible_and_round_trips(
     assert loaded is not None and loaded.types == model.types and loaded.threshold == 0.5
     assert loaded.beside is None
     path.write_text(json.dumps(replace(model, beside=0.9).to_json()), encoding="utf-8")
-    assert learned.load_detector.__wrapped__(path).beside == 0.9
+    strict = learned.load_detector.__wrapped__(path)
+    assert strict is not None and strict.beside == 0.9
     assert np.allclose(loaded.probabilities(embeddings), model.probabilities(embeddings), atol=1e-4)
 
 
