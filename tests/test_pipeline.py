@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from chronicler import pipeline
-from chronicler.extract import learned
+from chronicler.extract import learned, tolls
 from chronicler.knowledge import KnowledgeBase
 from chronicler.pipeline import process, read_documents
 from chronicler.records import Document, Extraction, ReadFailure
+
+WHOLE_SENTENCE = {learned.EXTRACTOR, tolls.EXTRACTOR}
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +41,7 @@ def test_evidence_is_verbatim(extractions: list[Extraction]) -> None:
     for ex in extractions:
         for m in ex.mentions:
             assert ex.document.text[m.start : m.end] == m.text
-            if m.extractor == learned.EXTRACTOR:  # the detector's evidence is the sentence it read
+            if m.extractor in WHOLE_SENTENCE:  # the evidence of a detected event or a toll is its sentence
                 assert m.trigger is None and m.text.strip() == m.text
                 continue
             assert m.trigger is not None

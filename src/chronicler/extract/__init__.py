@@ -7,6 +7,9 @@
                                surface/   word forms, clauses and cue words (fr, de, fa; lang/ per language)
                                facts/     language-free finders: dates, figures, places, actors, background
                                story/     what a document tells all its sentences
+    then whole-sentence events (whole_sentence.py) where the readers found none of a type:
+                               learned.py the learned detector (English)
+                               tolls.py   casualty figures: a sentence counting dead or wounded
 
 ``read(document, knowledge)`` is the one entry point; which reader reads which language is said
 in :mod:`chronicler.languages`. Readers are imported when first used, so importing this package
@@ -30,12 +33,14 @@ def read(
     if spec is None:
         return ()
     from chronicler.extract.learned import add_detected, load_detector
+    from chronicler.extract.tolls import add_tolls
 
     found = load_detector() if detector else None
     if spec.reader == "surface":
         from chronicler.extract.surface.reader import extract_foreign
 
-        return add_detected(document, extract_foreign(document, spec.code, knowledge), knowledge, found)
+        mentions = add_detected(document, extract_foreign(document, spec.code, knowledge), knowledge, found)
+        return add_tolls(document, mentions, knowledge)
     from chronicler.extract.english.reader import extract_mentions
     from chronicler.extract.english.voice import voice_reader
     from chronicler.nlp import load_pipeline
@@ -43,5 +48,6 @@ def read(
     nlp = load_pipeline(model)
     mentions = extract_mentions(document, nlp, knowledge)
     voices = voice_reader(document.text, document.outlet, document.published, nlp, knowledge)
-    return add_detected(document, mentions, knowledge, found, voices)
+    mentions = add_detected(document, mentions, knowledge, found, voices)
+    return add_tolls(document, mentions, knowledge, voices)
 

@@ -33,10 +33,11 @@ class Name:
 
 @dataclass(frozen=True)
 class Voice:
-    """Who a sentence says claims what it tells, and in which mood."""
+    """Who a sentence says claims what it tells, and in which mood, and the extractors that read them."""
 
     claimant: Entity | None
     modality: Modality
+    extractors: tuple[tuple[str, str], ...] = ()  # (field, extractor name and version)
 
 
 # (sentence start, sentence end, the last claimant named before it) -> the sentence's voice

@@ -27,28 +27,17 @@ from typing import Any
 import numpy as np
 
 from chronicler.errors import ChroniclerError
-from chronicler.extract import assemble
-from chronicler.extract.english import attribution, modality
-from chronicler.extract.facts.counts import find_counts
-from chronicler.extract.facts.places import find_places, in_dateline
-from chronicler.extract.facts.times import DateMatch, find_dates
-from chronicler.extract.findings import Voice, VoiceReader
+from chronicler.extract import assemble, whole_sentence
+from chronicler.extract.findings import VoiceReader
 from chronicler.extract.sentences import sentences
-from chronicler.extract.story import episode
 from chronicler.extract.story.context import Story, read_story
-from chronicler.extract.story.episode import Clause
-from chronicler.knowledge import KnowledgeBase, LanguageKnowledge
-from chronicler.records import Count, Document, Entity, EventMention, Location, Span
+from chronicler.knowledge import KnowledgeBase
+from chronicler.records import Document, EventMention
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "models" / "detector" / "detector.json"
 MIN_EXAMPLES = 3  # a type with fewer training sentences gets no classifier
 EXTRACTOR = "events.minilm-tuned.v1"
 READER = assemble.Reader({"event": EXTRACTOR, **assemble.SHARED_EXTRACTORS}, prior=0.45)
-# With a voice reader, claimant and modality come from the rules that read the triggers' clauses.
-VOICED_READER = assemble.Reader(
-    {**READER.extractors, "claimed_by": attribution.EXTRACTOR, "modality": modality.EXTRACTOR},
-    prior=READER.prior,
-)
 
 
 @dataclass(frozen=True)
@@ -172,11 +161,11 @@ def add_detected(
     """``mentions`` and, in text order after them, the events the detector finds: in sentences where
     the readers found none, and of other types, at the stricter ``beside`` threshold, where they
     found some (their reading stands: a sentence of death sentences is no execution because the two
-    are told alike). ``voices`` reads who claims a
-    sentence and in which mood; without it the events are asserted and claimed by no one."""
+    are told alike). ``voices`` reads who claims a sentence and in which mood; without it the events
+    are asserted and claimed by no one."""
     if model is None or doc.language not in model.languages:
         return mentions
-    spans = [(s, e, _told(mentions, s, e)) for s, e in sentences(doc.text)]
+    spans = [(s, e, whole_sentence.told(mentions, s, e)) for s, e in sentences(doc.text)]
     spans = [(s, e, told) for s, e, told in spans if not told or model.beside is not None]
     if not spans:
         return mentions
@@ -191,80 +180,12 @@ def add_detected(
         ]
         if kinds:
             story = story or read_story(doc, lang, knowledge)
-            voice = voices(start, end, _last_claimant([*mentions, *added], start)) if voices else None
-            added.extend(_mentions(doc, start, end, kinds, lang, knowledge, story, voice))
+            before = whole_sentence.last_claimant([*mentions, *added], start)
+            voice = voices(start, end, before) if voices else None
+            added.extend(
+                whole_sentence.mentions(doc, (start, end), kinds, lang, knowledge, story, voice, READER)
+            )
     return mentions + tuple(added)
-
-
-def _last_claimant(mentions: Iterable[EventMention], before: int) -> Entity | None:
-    """The claimant of the last event told before offset ``before``: whom "he said" continues."""
-    earlier = [m for m in mentions if m.start < before and m.claimed_by is not None]
-    return max(earlier, key=lambda m: m.start).claimed_by if earlier else None
-
-
-def _told(mentions: Iterable[EventMention], start: int, end: int) -> frozenset[str]:
-    """The types of the events a reader found in the sentence [start, end), where their trigger (or,
-    with none, their sentence) starts."""
-    return frozenset(m.event for m in mentions if start <= (m.trigger.start if m.trigger else m.start) < end)
-
-
-def _sentence_facts(
-    doc: Document, start: int, end: int, lang: LanguageKnowledge, knowledge: KnowledgeBase, story: Story
-) -> tuple[DateMatch | None, list[Location], list[Count]]:
-    """The sentence's own first date, its places and its figures (none from a dateline)."""
-    text = doc.text[start:end]
-    found = find_dates(text, story.dating, story.anchor(start), lang.dates)
-    dates = [d for d in found if d.date and not in_dateline(story.datelines, start + d.start)]
-    places = find_places(text, knowledge.gazetteer)
-    kept = [p.location for p in places if not in_dateline(story.datelines, start + p.start)]
-    return (dates[0] if dates else None), kept, [c.count for c in find_counts(text, lang)]
-
-
-def _mentions(
-    doc: Document,
-    start: int,
-    end: int,
-    kinds: list[str],
-    lang: LanguageKnowledge,
-    knowledge: KnowledgeBase,
-    story: Story,
-    voice: Voice | None,
-) -> list[EventMention]:
-    text = doc.text[start:end]
-    own, places, counts = _sentence_facts(doc, start, end, lang, knowledge, story)
-    at = start + own.start if own else 0
-    out = []
-    for kind in kinds:
-        material = lang.lexicon.groups.get(kind) == "material"
-        lent = episode.lend(story, own, at, story.paragraph_of(start), material, Clause(), lang.cues, end)
-        is_hist = episode.background(lent, text, lang.cues, story)
-        date, enddate = episode.settle(lent, is_hist, Clause())
-        facts = assemble.Facts(
-            event=kind,
-            mode=None,
-            sentence=Span(text, start, end),
-            trigger=None,
-            verb=False,
-            actors=(),
-            recipients=(),
-            participants=False,
-            date=date,
-            enddate=enddate,
-            places=_where(places, material, story),
-            counts=tuple(c for c in counts if assemble.COUNT_EVENT.get(c.kind) == kind),
-            claimant=voice.claimant if voice else None,
-            modality=assemble.to_come(voice.modality if voice else "asserted", date, story.published),
-            historical=is_hist,
-        )
-        out.append(assemble.mention(doc, VOICED_READER if voice else READER, facts))
-    return out
-
-
-def _where(places: list[Location], material: bool, story: Story) -> tuple[Location, ...]:
-    if places:
-        return (places[0],)
-    home = story.city or story.home
-    return (home,) if material and home is not None else ()
 
 
 __all__ = ["EXTRACTOR", "Detector", "add_detected", "load_detector", "train"]

@@ -54,4 +54,4 @@ def test_a_reader_parses_the_sentence_it_is_given(nlp: Language, knowledge: Know
     start = text.index("Nurses")
     found = read(start, len(text), None)
     assert found.claimant is not None and found.claimant.entity_text == "Nurses Guild"
-    assert read(0, start, None) == voice.Voice(None, "asserted")
+    assert read(0, start, None) == voice.Voice(None, "asserted", voice.EXTRACTORS)

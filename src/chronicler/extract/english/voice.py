@@ -21,6 +21,8 @@ from chronicler.knowledge.english import EnglishWords
 from chronicler.knowledge.triggers import Cues
 from chronicler.records import Entity
 
+# Which rules read a voice: those that read a trigger's claimant and modality.
+EXTRACTORS = (("claimed_by", attribution.EXTRACTOR), ("modality", modality.EXTRACTOR))
 # The complements of a reporting verb that hold what it reports.
 REPORTED_DEPS = ("ccomp", "parataxis", "xcomp")
 
@@ -51,7 +53,7 @@ def voice_of(
         claimant = previous
     if claimant is not None and assemble.own_voice(claimant, outlet):
         claimant = None
-    return Voice(claimant, modality.find_modality(token, cues, att.verb, att.denied, vocab))
+    return Voice(claimant, modality.find_modality(token, cues, att.verb, att.denied, vocab), EXTRACTORS)
 
 
 def voice_reader(
@@ -64,10 +66,10 @@ def voice_reader(
         repair_lemmas(parsed, knowledge.english.lemma_repairs)
         sents = list(parsed.sents)
         if not sents:
-            return Voice(None, "asserted")
+            return Voice(None, "asserted", EXTRACTORS)
         return voice_of(sents[0], outlet, previous, knowledge, published)
 
     return read
 
 
-__all__ = ["Voice", "main_clause", "voice_of", "voice_reader"]
+__all__ = ["EXTRACTORS", "Voice", "main_clause", "voice_of", "voice_reader"]

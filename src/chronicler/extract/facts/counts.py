@@ -231,6 +231,10 @@ def _head(text: str, fig: _Figure, cw: CountWords, tokens: list[tuple[int, int]]
                 return s, e
             continue
         seen += 1
+        if i < len(tokens):  # a head of two words wins over its first: "27 death sentences"
+            pair = f"{word} {text[tokens[i][0]:tokens[i][1]].lower()}"
+            if pair in cw.heads:
+                return s, tokens[i][1]
         if word in cw.heads or word in cw.persons:
             return s, e
         if not re.match(r"[\w\u200c]", word) or word in cw.stop or cw.barriers.fullmatch(word):
