@@ -241,16 +241,33 @@ def test_incremental_ingestion_gives_the_grouping_of_one_run(m: Maker, cnt: Cnt,
     assert {e.id for e in first} <= {e.id for e in second}
 
 
-def test_incremental_mode_keeps_old_groups_and_ids(m: Maker, doc: Doc) -> None:
-    old = consolidate([m("a1", "a", date="2021-03-02", place="Tehran")], {"a": doc("a", "2021-03-03")})
-    # an earlier-published report joins, but the event keeps the id it was given
-    new = consolidate(
-        [m("a1", "a", date="2021-03-02", place="Tehran"), m("z1", "z", date="2021-03-02", place="Tehran")],
-        {"a": doc("a", "2021-03-03"), "z": doc("z", "2021-03-02")},
-        previous=old,
-    )
-    assert [e.id for e in new] == [old[0].id]
-    assert set(new[0].mentions) == {"a1", "z1"}
+def test_incremental_mode_with_a_back_filled_report_gives_one_runs_result(m: Maker, doc: Doc) -> None:
+    a1, z1 = m("a1", "a", date="2021-03-02", place="Tehran"), m("z1", "z", date="2021-03-02", place="Tehran")
+    docs = {"a": doc("a", "2021-03-03"), "z": doc("z", "2021-03-02")}
+    old = consolidate([a1], docs)
+    # an earlier-published report joins: the event is named after it, as one run names it
+    new = consolidate([a1, z1], docs, previous=old)
+    assert new == consolidate([a1, z1], docs)
+    assert [e.id for e in new] == [event_id("z1")] != [e.id for e in old]
+
+
+def test_incremental_mode_in_any_order_gives_one_runs_result(m: Maker, cnt: Cnt, doc: Doc) -> None:
+    mentions = _corpus(m, cnt)
+    docs = {d: doc(d, f"2021-0{1 + n % 3}-2{n}") for n, d in enumerate("abcdefgh")}
+    whole = consolidate(mentions, docs)
+    for order in ("abcdefgh", "hgfedcba", "dahbgcfe"):
+        result: tuple[ConsolidatedEvent, ...] = ()
+        for n in range(1, len(order) + 1):
+            known = set(order[:n])
+            result = consolidate([x for x in mentions if x.doc_id in known], docs, previous=result)
+        assert result == whole, order
+
+
+def test_a_mention_gone_regroups_the_rest_as_one_run_would(m: Maker, cnt: Cnt, doc: Doc) -> None:
+    mentions = _corpus(m, cnt)
+    docs = {d: doc(d, f"2021-0{1 + n % 3}-2{n}") for n, d in enumerate("abcdefgh")}
+    rest = [x for x in mentions if x.id != "a2"]
+    assert consolidate(rest, docs, previous=consolidate(mentions, docs)) == consolidate(rest, docs)
 
 
 def test_json_has_exactly_the_contract_fields(m: Maker, doc: Doc) -> None:
