@@ -12,7 +12,8 @@ Rules, each over the members in canonical order (so ties break the same way ever
   naming a city or province name; else a province that half of them lie in; else the
   commonest country-level place; else the commonest place.
 - ``places``, ``actor``, ``recipient``: unions, deduplicated (places by GeoNames id or name,
-  entities by knowledge-base id or normalised name), in order of first appearance.
+  entities by knowledge-base id or normalised name), in order of first appearance; names
+  without controls or bidi characters (``text.safe.clean_name``).
 - ``historical``: true when no member reports the event as news.
 """
 
@@ -20,10 +21,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from chronicler.consolidate.claims import claims_of, disagreement, entity_key, sources
 from chronicler.records import ConsolidatedEvent, DocumentFacts, Entity, EventMention, Location
+from chronicler.text.safe import clean_name
 
 T = TypeVar("T")
 
@@ -141,4 +144,11 @@ def merge(
 
 
 def _entities(groups: Iterable[tuple[Entity, ...]]) -> tuple[Entity, ...]:
-    return _dedupe((e for group in groups for e in group), entity_key)
+    return _dedupe((_named(e) for group in groups for e in group), entity_key)
+
+
+def _named(entity: Entity) -> Entity:
+    """The entity with its name as a table may show it: no controls, no bidi overrides (the
+    mention's own JSON keeps the name as its sentence writes it)."""
+    name = clean_name(entity.entity_text) or entity.entity_text
+    return entity if name == entity.entity_text else replace(entity, entity_text=name)
