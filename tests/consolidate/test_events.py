@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from chronicler.consolidate.claims import acled_conservative, claim_groups
 from chronicler.consolidate.events import consolidate, event_id
 from chronicler.knowledge import KnowledgeBase
-from chronicler.records import ConsolidatedEvent, Count, DocumentFacts, EventMention
+from chronicler.records import ConsolidatedEvent, Count, DocumentFacts, Entity, EventMention
 
 Maker = Callable[..., EventMention]
 Cnt = Callable[..., Count]
@@ -345,3 +346,21 @@ def test_a_different_form_needs_more_evidence_than_the_month(m: Maker, doc: Doc)
     ]
     events = consolidate(mentions, docs_of(doc, a="2021-03-20", b="2021-03-21"))
     assert groups(events) == {frozenset({"a1", "b2"}), frozenset({"b1"})}
+
+
+def test_names_in_a_consolidated_event_hold_no_controls_or_bidi_characters(
+    m: Maker, cnt: Cnt, doc: Doc
+) -> None:
+    spoof = Entity("\u202eecilop\x1b", None, None, "IRN", "COP")
+    mention = replace(
+        m("a1", "a", "ASSAULT", date="2021-03-02", place="Tehran", counts=(cnt("dead", 12),)),
+        actor=(spoof,),
+        claimed_by=spoof,
+    )
+    facts = replace(doc("a", "2021-03-03"), outlet="\u202emoc.cbb")
+    (event,) = consolidate([mention], {"a": facts})
+    assert [a.entity_text for a in event.actor] == ["ecilop"]
+    assert [(c.claimed_by.entity_text if c.claimed_by else None, c.outlet) for c in event.claims] == [
+        ("ecilop", "moc.cbb")
+    ]
+    assert mention.actor[0].entity_text == "\u202eecilop\x1b"  # the mention keeps its sentence's words

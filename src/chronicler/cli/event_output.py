@@ -15,7 +15,6 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -86,7 +85,10 @@ def event_lines(rows: Sequence[dict[str, str]], width: int) -> RenderableType:
         kind_text = f"{row['event']} {row['mode']}".strip()
         line = Text(f"{row['id']}  {kind_text:{kind}}  {row['date']:10}  {row['place']}".rstrip())
         line.truncate(max(width, len(row["id"])), overflow="ellipsis")
-        parts += [line, Padding(Text(row["text"], style="dim"), (0, 0, 0, TEXT_INDENT), expand=False)]
+        parts.append(line)
+        for wrapped in Text(row["text"], style="dim").wrap(out, max(width - TEXT_INDENT, 20)):
+            wrapped.rstrip()
+            parts.append(Text(" " * TEXT_INDENT) + wrapped)
     return Group(head, *parts)
 
 

@@ -21,12 +21,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from typing import TypeVar
 
-from chronicler.consolidate.claims import claims_of, disagreement, entity_key, sources
+from chronicler.consolidate.claims import claims_of, disagreement, entity_key, safely_named, sources
 from chronicler.records import ConsolidatedEvent, DocumentFacts, Entity, EventMention, Location
-from chronicler.text.safe import clean_name
 
 T = TypeVar("T")
 
@@ -144,11 +142,4 @@ def merge(
 
 
 def _entities(groups: Iterable[tuple[Entity, ...]]) -> tuple[Entity, ...]:
-    return _dedupe((_named(e) for group in groups for e in group), entity_key)
-
-
-def _named(entity: Entity) -> Entity:
-    """The entity with its name as a table may show it: no controls, no bidi overrides (the
-    mention's own JSON keeps the name as its sentence writes it)."""
-    name = clean_name(entity.entity_text) or entity.entity_text
-    return entity if name == entity.entity_text else replace(entity, entity_text=name)
+    return _dedupe((safely_named(e) for group in groups for e in group), entity_key)
