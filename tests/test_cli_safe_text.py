@@ -23,7 +23,7 @@ HOSTILE = {
     "id": "hostile-1",
     "outlet": f"{RLO}moc.cbb",  # a terminal shows it as "bbc.com"
     "url": f"https://{RLO}moc.cbb/news/1",
-    "title": f"=cmd|' /C calc'!A0 {RLO}elttil",
+    "title": f"=cmd|' /C calc'!A0 {RLO}elttil [/bold]",  # "[/bold]": no rich markup
     "published": "2022-09-21",
     "text": (
         '=HYPERLINK("http://evil.example") Police arrested 20 protesters in Tehran on Monday, '
@@ -96,5 +96,5 @@ def test_show_prints_names_and_text_without_controls(stored: tuple[CliRunner, Pa
     rows = list(read_rows(io.StringIO(runner.invoke(app, ["events", "--format", "csv"]).stdout)))
     result = runner.invoke(app, ["show", rows[0]["id"]], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "moc.cbb" in result.stdout and "=cmd|' /C calc'!A0 elttil" in result.stdout
+    assert "moc.cbb" in result.stdout and "=cmd|' /C calc'!A0 elttil [/bold]" in result.stdout
     assert not any(c in result.stdout for c in (RLO, PDF, "\x00"))
