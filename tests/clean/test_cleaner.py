@@ -39,6 +39,18 @@ def test_id_falls_back_to_url_then_hash(raw: RawDocument, expected_id: str, boil
     assert _document(raw, boilerplate).id == expected_id
 
 
+def test_title_url_and_id_hold_no_controls_or_bidi_characters(boilerplate: Boilerplate) -> None:
+    raw = RawDocument(
+        source="a", text=STORY, id="doc\u202e-1", title="\u202eBakers\x1b[2J  strike\u2066",
+        url="https://x.example/\u200e1", outlet="Bread\u202d News",
+    )
+    doc = _document(raw, boilerplate)
+    assert (doc.id, doc.title, doc.url, doc.outlet) == (
+        "doc-1", "Bakers[2J strike", "https://x.example/1", "Bread News"
+    )
+    assert doc.text == STORY
+
+
 def test_scraped_text_document(boilerplate: Boilerplate) -> None:
     raw = RawDocument(source="s.txt", text=SCRAPED, url="https://www.bread-news.example/x")
     doc = _document(raw, boilerplate)

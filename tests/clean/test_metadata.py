@@ -141,6 +141,9 @@ def test_host_of(url: str, host: str | None) -> None:
         (None, "https://www.ledger.example/a", "Ledger", "ledger.example"),
         ("  ", None, "The  Ledger", "The Ledger"),
         (None, None, None, None),
+        ("\u202emoc.cbb", None, None, "moc.cbb"),  # bidi override: never shown as "bbc.com"
+        (None, "https://\u202emoc.cbb/a", None, "moc.cbb"),
+        ("\u200b\x1b", "https://ledger.example/a", None, "ledger.example"),
     ],
 )
 def test_resolve_outlet(

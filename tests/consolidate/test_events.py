@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from chronicler.consolidate.claims import acled_conservative, claim_groups
 from chronicler.consolidate.events import consolidate, event_id
 from chronicler.knowledge import KnowledgeBase
-from chronicler.records import ConsolidatedEvent, Count, DocumentFacts, EventMention
+from chronicler.records import ConsolidatedEvent, Count, DocumentFacts, Entity, EventMention
 
 Maker = Callable[..., EventMention]
 Cnt = Callable[..., Count]
@@ -241,16 +242,33 @@ def test_incremental_ingestion_gives_the_grouping_of_one_run(m: Maker, cnt: Cnt,
     assert {e.id for e in first} <= {e.id for e in second}
 
 
-def test_incremental_mode_keeps_old_groups_and_ids(m: Maker, doc: Doc) -> None:
-    old = consolidate([m("a1", "a", date="2021-03-02", place="Tehran")], {"a": doc("a", "2021-03-03")})
-    # an earlier-published report joins, but the event keeps the id it was given
-    new = consolidate(
-        [m("a1", "a", date="2021-03-02", place="Tehran"), m("z1", "z", date="2021-03-02", place="Tehran")],
-        {"a": doc("a", "2021-03-03"), "z": doc("z", "2021-03-02")},
-        previous=old,
-    )
-    assert [e.id for e in new] == [old[0].id]
-    assert set(new[0].mentions) == {"a1", "z1"}
+def test_incremental_mode_with_a_back_filled_report_gives_one_runs_result(m: Maker, doc: Doc) -> None:
+    a1, z1 = m("a1", "a", date="2021-03-02", place="Tehran"), m("z1", "z", date="2021-03-02", place="Tehran")
+    docs = {"a": doc("a", "2021-03-03"), "z": doc("z", "2021-03-02")}
+    old = consolidate([a1], docs)
+    # an earlier-published report joins: the event is named after it, as one run names it
+    new = consolidate([a1, z1], docs, previous=old)
+    assert new == consolidate([a1, z1], docs)
+    assert [e.id for e in new] == [event_id("z1")] != [e.id for e in old]
+
+
+def test_incremental_mode_in_any_order_gives_one_runs_result(m: Maker, cnt: Cnt, doc: Doc) -> None:
+    mentions = _corpus(m, cnt)
+    docs = {d: doc(d, f"2021-0{1 + n % 3}-2{n}") for n, d in enumerate("abcdefgh")}
+    whole = consolidate(mentions, docs)
+    for order in ("abcdefgh", "hgfedcba", "dahbgcfe"):
+        result: tuple[ConsolidatedEvent, ...] = ()
+        for n in range(1, len(order) + 1):
+            known = set(order[:n])
+            result = consolidate([x for x in mentions if x.doc_id in known], docs, previous=result)
+        assert result == whole, order
+
+
+def test_a_mention_gone_regroups_the_rest_as_one_run_would(m: Maker, cnt: Cnt, doc: Doc) -> None:
+    mentions = _corpus(m, cnt)
+    docs = {d: doc(d, f"2021-0{1 + n % 3}-2{n}") for n, d in enumerate("abcdefgh")}
+    rest = [x for x in mentions if x.id != "a2"]
+    assert consolidate(rest, docs, previous=consolidate(mentions, docs)) == consolidate(rest, docs)
 
 
 def test_json_has_exactly_the_contract_fields(m: Maker, doc: Doc) -> None:
@@ -328,3 +346,21 @@ def test_a_different_form_needs_more_evidence_than_the_month(m: Maker, doc: Doc)
     ]
     events = consolidate(mentions, docs_of(doc, a="2021-03-20", b="2021-03-21"))
     assert groups(events) == {frozenset({"a1", "b2"}), frozenset({"b1"})}
+
+
+def test_names_in_a_consolidated_event_hold_no_controls_or_bidi_characters(
+    m: Maker, cnt: Cnt, doc: Doc
+) -> None:
+    spoof = Entity("\u202eecilop\x1b", None, None, "IRN", "COP")
+    mention = replace(
+        m("a1", "a", "ASSAULT", date="2021-03-02", place="Tehran", counts=(cnt("dead", 12),)),
+        actor=(spoof,),
+        claimed_by=spoof,
+    )
+    facts = replace(doc("a", "2021-03-03"), outlet="\u202emoc.cbb")
+    (event,) = consolidate([mention], {"a": facts})
+    assert [a.entity_text for a in event.actor] == ["ecilop"]
+    assert [(c.claimed_by.entity_text if c.claimed_by else None, c.outlet) for c in event.claims] == [
+        ("ecilop", "moc.cbb")
+    ]
+    assert mention.actor[0].entity_text == "\u202eecilop\x1b"  # the mention keeps its sentence's words

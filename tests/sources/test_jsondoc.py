@@ -42,3 +42,9 @@ def test_bad_objects(value: Any, reason: str) -> None:
     assert isinstance(result, ReadFailure)
     assert result.source == "f.jsonl:3"
     assert reason in result.reason
+
+
+def test_a_nul_in_json_is_removed_at_reading() -> None:
+    value = {"text": "Forty\u0000 dead", "title": "\u0000T", "outlet": "o\x00", "id": "a\x00b"}
+    expected = RawDocument(source="s", text="Forty dead", title="T", outlet="o", id="ab")
+    assert raw_from_json(value, "s") == expected

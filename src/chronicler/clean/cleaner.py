@@ -11,6 +11,7 @@ from chronicler.clean.lines import filter_lines
 from chronicler.clean.metadata import copyright_year, resolve_outlet, resolve_published
 from chronicler.knowledge.boilerplate import Boilerplate
 from chronicler.records import Document, RawDocument, ReadFailure
+from chronicler.text.safe import clean_name
 
 HASH_ID_PREFIX = "sha256:"
 _HASH_ID_HEX = 16
@@ -44,8 +45,8 @@ def clean(raw: RawDocument, boilerplate: Boilerplate) -> Document | ReadFailure:
             raw.source, f"no article text left after cleaning the {kind} (only page furniture)", "no_text"
         )
 
-    title = _tidy(raw.title) or (page.title if page else None)
-    url = _tidy(raw.url) or (page.url if page else None)
+    title = _tidy(raw.title) or _tidy(page.title if page else None)
+    url = _tidy(raw.url) or _tidy(page.url if page else None)
     published = resolve_published(raw.published, page.date if page else None, copyright)
     digest = content_hash(text)
     return Document(
@@ -63,6 +64,6 @@ def clean(raw: RawDocument, boilerplate: Boilerplate) -> Document | ReadFailure:
 
 
 def _tidy(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return " ".join(value.split()) or None
+    """A title, URL or id on one line, without controls or bidi characters that would spoof
+    what a table shows (``clean_name``)."""
+    return clean_name(value)

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as dateutil_parser
 
+from chronicler.text.safe import clean_name
+
 _MIN_YEAR, _MAX_YEAR = 1000, 2999
 
 _TIME = r"(?:[T ]\d{2}(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{3,4})?)?"
@@ -112,8 +114,10 @@ def host_of(url: str) -> str | None:
 
 
 def resolve_outlet(given: str | None, url: str | None, sitename: str | None) -> str | None:
-    """The document's outlet, else the URL's host, else the page's site name."""
+    """The document's outlet, else the URL's host, else the page's site name; without controls
+    or bidi characters ("\u202emoc.cbb" is "moc.cbb", not a reversed "bbc.com")."""
     for candidate in (given, url and host_of(url), sitename):
-        if candidate and candidate.strip():
-            return " ".join(candidate.split())
+        name = clean_name(candidate) if candidate else None
+        if name:
+            return name
     return None

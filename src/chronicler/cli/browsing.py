@@ -3,18 +3,20 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from chronicler.cli.common import DbOption, Format, err, note, out, settings_for, user_errors
+from chronicler.cli.common import DbOption, Format, WideOption, err, note, out, settings_for, user_errors
 from chronicler.cli.event_output import flat, write_events
 from chronicler.errors import ChroniclerError
+from chronicler.text.csvcells import write_rows
+from chronicler.text.safe import clean_name, display
 
 if TYPE_CHECKING:
     from chronicler.config import Settings
@@ -40,9 +42,12 @@ def events(
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table, jsonl (the event JSON of `extract`) or csv.")
     ] = Format.table,
+    wide: WideOption = False,
 ) -> None:
     """List stored event mentions, filtered.
 
+    The table fits the terminal: at 80 columns each mention has a line with its full id (to paste
+    into `chronicler show`), type, date and place, and its text below; --wide shows every column.
     A filter that can match nothing (an unknown type, --since after --until, a date that is no
     date) is an error naming what is allowed, exit status 2, as is a database that does not exist.
 
@@ -65,7 +70,7 @@ def events(
     except (ChroniclerError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    write_events(mentions, fmt)
+    write_events(mentions, fmt, wide=wide)
     if fmt is Format.table:
         note.print(f"{len(mentions)} event mention(s)")
 
@@ -93,19 +98,21 @@ def show(
     doc = stored.document
     text = doc.text or ""
     start, end = ev.start, ev.end
-    before = text[max(0, start - 300) : start]
-    after = text[end : end + 300]
+    before = display(text[max(0, start - 300) : start])
+    after = display(text[end : end + 300])
     out.print(f"[bold]{ev.event}[/bold] {ev.mode or ''}  id {ev.id}")
-    for key, value in flat(ev).items():
-        if key not in {"text", "id"} and value:
-            out.print(f"  {key:11} {value}")
-    out.print(f"  {'document':11} {doc.id}  {doc.title or ''}")
-    out.print(f"  {'outlet':11} {doc.outlet or '-'}  {doc.url or ''}")
-    out.print(f"  {'published':11} {doc.published or 'unknown'}")
-    out.print(f"  {'extractor':11} {ev.extractor}  confidence {ev.confidence}")
+    lines = [(key, value) for key, value in flat(ev).items() if key not in {"text", "id"} and value]
+    lines += [
+        ("document", f"{clean_name(doc.id)}  {clean_name(doc.title) or ''}"),
+        ("outlet", f"{clean_name(doc.outlet) or '-'}  {clean_name(doc.url) or ''}"),
+        ("published", doc.published or "unknown"),
+        ("extractor", f"{ev.extractor}  confidence {ev.confidence}"),
+    ]
+    for key, value in lines:
+        out.print(f"  {key:11} {escape(value)}", highlight=False)
     context = Text("\n…")
     context.append(before, style="dim")
-    context.append(text[start:end], style="bold")
+    context.append(display(text[start:end]), style="bold")
     context.append(after + "…", style="dim")
     out.print(context, highlight=False)
     _print_revisions(settings, ev.id, stored)
@@ -160,14 +167,12 @@ def failures(
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=["source", "code", "reason", "recorded_at"])
-        writer.writeheader()
-        writer.writerows(rows)
+        write_rows(sys.stdout, ["source", "code", "reason", "recorded_at"], rows)
     else:
         table = Table()
         for col in ("source", "code", "reason", "recorded_at"):
             table.add_column(col, overflow="fold")
         for row in rows:
-            table.add_row(*row.values())
+            table.add_row(*(Text(display(v)) for v in row.values()))
         out.print(table)
         note.print(f"{len(rows)} failure(s)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,17 +11,35 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 
 from chronicler.config import Settings, load_settings
 from chronicler.errors import ChroniclerError
+
+PIPED_WIDTH = 240
+
+
+class _ResultConsole(Console):
+    """Standard output's console, its width decided at each print: $COLUMNS when set, else the
+    terminal's; piped output is not cut to 80 columns (a table is read in a pager or a file)."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        found = super().size
+        if os.environ.get("COLUMNS", "").isdigit() or self.is_terminal:
+            return found
+        return ConsoleDimensions(PIPED_WIDTH, found.height)
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        self.width, self.height = new_size
+
 
 # Standard output carries the results (JSON lines, CSV, tables); everything else goes to
 # standard error: errors on `err`, summaries and progress on `note`, which --quiet silences.
 err = Console(stderr=True)
 note = Console(stderr=True)
-# Piped output is not cut to 80 columns: a table is read in a pager or a file.
-out = Console() if Console().is_terminal else Console(width=240)
+out = _ResultConsole()
 
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 _HANDLER_NAME = "chronicler.cli"
@@ -43,6 +62,10 @@ DbOption = Annotated[
 StrictOption = Annotated[
     bool,
     typer.Option("--strict", help="Stop at the first input that fails (exit status 1)."),
+]
+WideOption = Annotated[
+    bool,
+    typer.Option("--wide", help="A table of every column, nothing cut, however wide (for a pager: less -S)."),
 ]
 PathsArg = Annotated[
     list[str],

@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from chronicler.cli.common import DbOption, err, note, out, settings_for, user_errors
 from chronicler.cli.revisions import revisions_table
+from chronicler.text.safe import clean_name
 
 if TYPE_CHECKING:
     from chronicler.service import ConsolidateSummary, KindView
@@ -32,8 +35,10 @@ def consolidate(db: DbOption = None) -> None:
 
     Mentions of one event across sentences and documents are merged; each figure stays a
     claim with its claimant and outlet. Reposts of one article (near-duplicates) count once
-    as corroboration. Incremental: events already found keep their ids, and only mentions
-    not yet placed are compared. `ingest` runs this itself after storing new documents.
+    as corroboration. The result does not depend on the order documents were ingested in: an
+    event is named after its earliest report, so its id stays while later reports come in.
+    Incremental: only mentions not yet placed are compared, unless an earlier report arrives.
+    `ingest` runs this itself after storing new documents.
 
     Example: chronicler consolidate --db ./iran.sqlite
     """
@@ -112,7 +117,7 @@ def claims(
         )
         raise typer.Exit(1)
     ev = view.event
-    place = ev.event_loc.resolved_place if ev.event_loc else "-"
+    place = escape(clean_name(ev.event_loc.resolved_place if ev.event_loc else None) or "-")
     out.print(f"[bold]{ev.event}[/bold] {ev.mode or ''}  {ev.date or 'undated'}  {place}  id {ev.id}")
     out.print(
         f"  {len(ev.mentions)} mention(s) in {len(ev.documents)} document(s); independent sources: "
@@ -137,9 +142,9 @@ def _n(value: int | None) -> str:
 def _claims_table(kind: KindView) -> Table:
     table = Table(title=kind.kind, title_justify="left")
     for col in ("figure", "claimant", "first", "latest", "outlets", "outlet type", "affiliation"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for row in kind.rows:
-        table.add_row(
+        cells = (
             " -> ".join(row.figures),
             row.claimant,
             row.first or "?",
@@ -148,6 +153,7 @@ def _claims_table(kind: KindView) -> Table:
             ", ".join(row.outlet_types) or "unknown",
             ", ".join(row.affiliations) or "unknown",
         )
+        table.add_row(*(Text(clean_name(c) or "") for c in cells))
     return table
 
 
@@ -166,15 +172,9 @@ def sources(db: DbOption = None) -> None:
         rows = service.sources_view(settings)
     table = Table()
     for col in ("outlet", "name", "type", "affiliation", "documents", "claims"):
-        table.add_column(col, justify="right" if col in {"documents", "claims"} else "left")
+        table.add_column(col, justify="right" if col in {"documents", "claims"} else "left", overflow="fold")
     for row in rows:
-        table.add_row(
-            row.outlet,
-            row.name or "",
-            row.type or "unknown",
-            row.affiliation or "unknown",
-            str(row.documents),
-            str(row.claims),
-        )
+        cells = (row.outlet, row.name, row.type or "unknown", row.affiliation or "unknown")
+        table.add_row(*(Text(clean_name(c) or "") for c in cells), str(row.documents), str(row.claims))
     out.print(table)
     note.print(f"{len(rows)} outlet(s)")

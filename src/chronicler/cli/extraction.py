@@ -20,6 +20,7 @@ from chronicler.cli.common import (
     Format,
     PathsArg,
     StrictOption,
+    WideOption,
     err,
     note,
     settings_for,
@@ -41,6 +42,7 @@ def extract(
         ),
     ] = Format.jsonl,
     strict: StrictOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Extract event mentions from documents and print them, storing nothing.
 
@@ -67,7 +69,7 @@ def extract(
                 else:
                     events.extend(item.mentions)
     if fmt is not Format.jsonl:
-        write_events(events, fmt)
+        write_events(events, fmt, wide=wide)
     if failed:
         raise typer.Exit(1)
 

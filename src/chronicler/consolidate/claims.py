@@ -15,8 +15,10 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from chronicler.records import Claim, DocumentFacts, Entity, EventMention, Sources
+from chronicler.text.safe import clean_name
 
 # Vague quantifiers read at their smallest plausible value, as ACLED codes "dozens" as 12 and
 # "hundreds" as 100 when no number is given. A closed grammatical class, so it stays in code.
@@ -27,8 +29,9 @@ _LATE = "\uffff"  # sorts an unknown publication date after every known one
 
 def claims_of(mention: EventMention, facts: DocumentFacts | None) -> tuple[Claim, ...]:
     """One claim per count of the mention, with the document's outlet and publication date."""
-    outlet = (facts.outlet if facts else None) or mention.outlet
+    outlet = clean_name((facts.outlet if facts else None) or mention.outlet)
     published = facts.published if facts else None
+    claimant = safely_named(mention.claimed_by) if mention.claimed_by else None
     return tuple(
         Claim(
             kind=c.kind,
@@ -36,7 +39,7 @@ def claims_of(mention: EventMention, facts: DocumentFacts | None) -> tuple[Claim
             high=c.high,
             qualifier=c.qualifier,
             text=c.text,
-            claimed_by=mention.claimed_by,
+            claimed_by=claimant,
             outlet=outlet,
             doc_id=mention.doc_id,
             mention_id=mention.id,
@@ -44,6 +47,13 @@ def claims_of(mention: EventMention, facts: DocumentFacts | None) -> tuple[Claim
         )
         for c in mention.counts
     )
+
+
+def safely_named(entity: Entity) -> Entity:
+    """The entity with a name fit to show: no controls, no bidi characters (``clean_name``).
+    The mention's own JSON keeps the name as its sentence writes it."""
+    name = clean_name(entity.entity_text) or entity.entity_text
+    return entity if name == entity.entity_text else replace(entity, entity_text=name)
 
 
 def entity_key(entity: Entity) -> str:

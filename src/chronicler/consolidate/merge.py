@@ -12,7 +12,8 @@ Rules, each over the members in canonical order (so ties break the same way ever
   naming a city or province name; else a province that half of them lie in; else the
   commonest country-level place; else the commonest place.
 - ``places``, ``actor``, ``recipient``: unions, deduplicated (places by GeoNames id or name,
-  entities by knowledge-base id or normalised name), in order of first appearance.
+  entities by knowledge-base id or normalised name), in order of first appearance; names
+  without controls or bidi characters (``text.safe.clean_name``).
 - ``historical``: true when no member reports the event as news.
 """
 
@@ -22,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from chronicler.consolidate.claims import claims_of, disagreement, entity_key, sources
+from chronicler.consolidate.claims import claims_of, disagreement, entity_key, safely_named, sources
 from chronicler.records import ConsolidatedEvent, DocumentFacts, Entity, EventMention, Location
 
 T = TypeVar("T")
@@ -141,4 +142,4 @@ def merge(
 
 
 def _entities(groups: Iterable[tuple[Entity, ...]]) -> tuple[Entity, ...]:
-    return _dedupe((e for group in groups for e in group), entity_key)
+    return _dedupe((safely_named(e) for group in groups for e in group), entity_key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chronicler.records import RawDocument, ReadFailure
+from chronicler.text.safe import strip_nul
 
 FIELDS = ("id", "url", "title", "published", "outlet", "language", "text", "html")
 
@@ -18,7 +19,9 @@ def raw_from_json(value: Any, source: str) -> RawDocument | ReadFailure:
     wrong = [f"'{name}' is {_json_type(value[name])}" for name in FIELDS if not _is_text(value.get(name))]
     if wrong:
         return ReadFailure(source, f"fields must be strings or null: {', '.join(wrong)}", "not_a_document")
-    fields: dict[str, str | None] = {name: value.get(name) for name in FIELDS}
+    # A NUL ("\u0000" in JSON; a file's raw NUL bytes already make it binary) is no text: it
+    # would end the string in C libraries and reach the CSV and the database.
+    fields: dict[str, str | None] = {name: _no_nul(value.get(name)) for name in FIELDS}
     text, html = fields.pop("text"), fields.pop("html")
     # Exactly one of text or html reaches the cleaner; text wins when both are given, since a
     # caller who supplies text has already decided what the article says.
@@ -31,6 +34,10 @@ def raw_from_json(value: Any, source: str) -> RawDocument | ReadFailure:
         "the document has neither 'text' nor 'html' (or both are empty); give one of them",
         "not_a_document",
     )
+
+
+def _no_nul(value: str | None) -> str | None:
+    return None if value is None else strip_nul(value)
 
 
 def _is_text(value: Any) -> bool:
