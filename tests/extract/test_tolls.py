@@ -64,3 +64,13 @@ def test_other_figures_make_no_event(text: str, knowledge: KnowledgeBase) -> Non
 def test_tolls_in_the_surface_languages(text: str, language: str, low: int, knowledge: KnowledgeBase) -> None:
     [m] = tolls.add_tolls(_doc(text, language), (), knowledge)
     assert m.event == "ASSAULT" and [(c.kind, c.low) for c in m.counts] == [("dead", low)]
+
+
+def test_after_the_surface_reader_a_figure_of_the_arrested_tells_an_arrest(knowledge: KnowledgeBase) -> None:
+    """Where triggers are word forms, a figure of people arrested is an arrest the forms missed;
+    after the English reader it is not (its leftover figures are rarely new arrests)."""
+    text = "Selon l'association, au moins 35 étudiants ont été interpellés à Oran."
+    [m] = tolls.add_tolls(_doc(text, "fr"), (), knowledge, kinds=tolls.SURFACE_TOLLS)
+    assert m.event == "COERCE" and [(c.kind, c.low) for c in m.counts] == [("arrested", 35)]
+    english = _doc("At least 35 students were taken into custody in Oran.")
+    assert tolls.add_tolls(english, (), knowledge) == ()

@@ -9,7 +9,7 @@
                                story/     what a document tells all its sentences
     then whole-sentence events (whole_sentence.py) where the readers found none of a type:
                                learned.py the learned detector (English)
-                               tolls.py   casualty figures: a sentence counting dead or wounded
+                               tolls.py   tolls: a sentence counting dead or wounded (or arrested)
 
 ``read(document, knowledge)`` is the one entry point; which reader reads which language is said
 in :mod:`chronicler.languages`. Readers are imported when first used, so importing this package
@@ -33,14 +33,14 @@ def read(
     if spec is None:
         return ()
     from chronicler.extract.learned import add_detected, load_detector
-    from chronicler.extract.tolls import add_tolls
+    from chronicler.extract.tolls import SURFACE_TOLLS, add_tolls
 
     found = load_detector() if detector else None
     if spec.reader == "surface":
         from chronicler.extract.surface.reader import extract_foreign
 
         mentions = add_detected(document, extract_foreign(document, spec.code, knowledge), knowledge, found)
-        return add_tolls(document, mentions, knowledge)
+        return add_tolls(document, mentions, knowledge, kinds=SURFACE_TOLLS)
     from chronicler.extract.english.reader import extract_mentions
     from chronicler.extract.english.voice import voice_reader
     from chronicler.nlp import load_pipeline
