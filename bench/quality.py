@@ -183,10 +183,12 @@ def ablation_section(devset: Path, events: list[dict[str, Any]]) -> list[str]:
             rows.append((split, label, *(fmt(r["events_all"][k]) for k in ("p", "r", "f1")),
                          fmt(r["events_material"]["p"]), fmt(r["events_material"]["f1"])))
     return ["### Rules and the learned detector", "",
-            "The detector (`src/chronicler/models/detector/MODEL_CARD.md`) reads only English sentences in "
-            "which the rules found nothing, so the rules' figures are those of the same run without its "
-            "events. It was trained on `train`, so its `train` rows are in-sample; the model card gives "
-            "out-of-fold figures (`bench/detector_ablation.py`).", "",
+            "The detector (`src/chronicler/models/detector/MODEL_CARD.md`) reads English sentences and "
+            "adds events of types the rules did not find there (at a stricter threshold where they found "
+            "others), so the rules' figures are those of the same run without its events (they include "
+            "the tolls, `extract/tolls.py`, which come after it). It was trained on `train`, so its "
+            "`train` rows are in-sample; the model card gives out-of-fold figures "
+            "(`bench/detector_ablation.py`).", "",
             *table(rows), ""]
 
 
