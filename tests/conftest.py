@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
 
 import pytest
 from spacy.language import Language
@@ -75,3 +76,45 @@ def claimant_of(read_text: Callable[..., tuple[EventMention, ...]]) -> Callable[
         return found[0].claimed_by.entity_text if found[0].claimed_by else None
 
     return claimant
+
+
+# -- offline: the suite makes no connection off this machine ---------------------------------------
+
+_LOOPBACK = ("127.", "::1", "localhost", "0.0.0.0")
+
+
+def _remote(address: object) -> str | None:
+    """The host of an internet ``address`` that is not this machine; None for loopback and local
+    sockets (AF_UNIX paths, which the worker's pipes and a local PostgreSQL use)."""
+    if not isinstance(address, tuple) or not address:
+        return None
+    host = str(address[0])
+    return None if host.startswith(_LOOPBACK) else host
+
+
+@pytest.fixture(scope="session", autouse=True)
+def offline() -> Iterator[list[str]]:
+    """Every connection the test process tries to a host other than this one is refused and
+    recorded; the session fails if there was any (README: nothing downloads at run time)."""
+    attempts: list[str] = []
+    original_connect, original_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def guard(address: object) -> None:
+        host = _remote(address)
+        if host is not None:
+            attempts.append(host)
+            raise OSError(f"the test suite is offline: a connection to {host} was refused")
+
+    def connect(self: socket.socket, address: object) -> None:
+        guard(address)
+        original_connect(self, address)  # type: ignore[arg-type]  # whatever socket accepts
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        guard(address)
+        return original_connect_ex(self, address)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", connect)
+        patch.setattr(socket.socket, "connect_ex", connect_ex)
+        yield attempts
+    assert not attempts, f"the test suite tried to reach {sorted(set(attempts))}"
