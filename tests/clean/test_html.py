@@ -88,3 +88,29 @@ def test_subheadings_inside_the_body_stay(boilerplate: Boilerplate) -> None:
 )
 def test_page_without_article_gives_empty_text(html: str, boilerplate: Boilerplate) -> None:
     assert extract_html(html, boilerplate).text == ""
+
+
+NESTED_ARTICLE = (
+    "<p>Nurses gathered outside the provincial health office on Monday to demand unpaid wages.</p>"
+    "<p>Police dispersed the crowd after two hours, witnesses said, and detained three organisers.</p>"
+)
+
+
+@pytest.mark.parametrize("depth", [300, 1000])
+def test_an_article_nested_deeper_than_the_parser_reads_is_kept(depth: int, boilerplate: Boilerplate) -> None:
+    """trafilatura's parser stops 255 levels down; the fallback reads the page's prose paragraphs."""
+    menu = "<nav><p>Home, about us, our team of writers, and the archive of this site.</p></nav>"
+    page = f"{menu}{NESTED_ARTICLE}<div>Subscribe</div>"
+    html = f"<html><body>{'<div>' * depth}{page}{'</div>' * depth}</body></html>"
+    text = extract_html(html, boilerplate).text
+    assert text.split("\n\n") == [
+        "Nurses gathered outside the provincial health office on Monday to demand unpaid wages.",
+        "Police dispersed the crowd after two hours, witnesses said, and detained three organisers.",
+    ]
+
+
+def test_the_fallback_keeps_no_furniture(boilerplate: Boilerplate) -> None:
+    """Short labels and lines that do not end like a sentence are no prose."""
+    html = f"<html><body>{'<div>' * 300}<p>Read more</p><p>Share this story on your favourite network now</p>"
+    html += f"<div>Sign up for our newsletter</div>{'</div>' * 300}</body></html>"
+    assert extract_html(html, boilerplate).text == ""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -28,6 +29,8 @@ _WHITESPACE = re.compile(r"[^\S\n]+")
 # Loose text between trafilatura's blocks is usually a stray link label ("Sign the petition");
 # it is kept only when it ends like a sentence.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)»]*$")
+# The fewest words a paragraph of the fallback reader has: fewer is a label, a menu or a caption.
+PROSE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,15 @@ def extract_html(
         return HtmlExtract(text="")
     meta = extract_metadata(copy.deepcopy(tree), default_url=url, date_config=_date_params())
     page_title = meta.title or None
-    body = _article_body(_pruned(tree, pack), url)
+    pruned = _pruned(tree, pack)
+    body = _article_body(pruned, url)
     paragraphs = list(_paragraphs(body)) if body is not None else []
     text = filter_lines("\n\n".join(paragraphs), pack, title=title or page_title)
+    if not text:
+        # trafilatura gives up on some pages that hold an article (layout nested deeper than the
+        # 255 levels its parser reads): their paragraphs of prose, in page order, rather than nothing.
+        deep = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        text = filter_lines("\n\n".join(_prose(_pruned(deep, pack))), pack, title=title or page_title)
     return HtmlExtract(
         text=text,
         title=page_title,
@@ -111,6 +120,19 @@ def _article_body(tree: HtmlElement, url: str | None) -> etree._Element | None:
         return None
     body = result.body if not isinstance(result, dict) else result.get("body")
     return body if isinstance(body, etree._Element) else None
+
+
+def _prose(tree: HtmlElement) -> Iterator[str]:
+    """The page's paragraphs of prose, when trafilatura finds no article: each ``<p>`` (or, on a page
+    with none, each innermost ``<div>``) of at least PROSE_WORDS words that ends like a sentence.
+    Menus, buttons and captions are short or end without a stop, and stay out."""
+    blocks = list(tree.iter("p")) or [d for d in tree.iter("div") if next(d.iter("div", "p"), d) is d]
+    for block in blocks:
+        if any(a.tag in ("script", "style", "noscript", "nav", "footer") for a in block.iterancestors()):
+            continue
+        text = _tidy(" ".join(block.itertext()))
+        if len(text.split()) >= PROSE_WORDS and _SENTENCE_END.search(text):
+            yield text
 
 
 def _paragraphs(body: etree._Element) -> Iterator[str]:
