@@ -30,7 +30,7 @@ import torch.nn.functional as F
 from safetensors.numpy import load_file
 from safetensors.torch import save_file
 from tokenizers import Tokenizer
-from train_detector import folds_of, read  # the same articles in the same folds
+from train_detector import add_threshold_options, folds_of, read  # the same folds and thresholds
 
 from chronicler.extract.embedding import MAX_TOKENS
 from chronicler.extract.learned import MIN_EXAMPLES
@@ -288,13 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pos-weight", action="store_true", help="weigh positives by sqrt(negatives/positives)"
     )
-    parser.add_argument("--threshold", type=float, default=0.7, help="probability an added event needs")
-    parser.add_argument(
-        "--beside",
-        type=float,
-        default=0.9,
-        help="probability an event needs in a sentence where the rules found another type",
-    )
+    add_threshold_options(parser)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)

@@ -55,13 +55,8 @@ def out_of_fold(
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("data", type=Path, help="sentences with labels, from scripts/detector_data.py")
-    parser.add_argument("--out", type=Path, help="where to write the model (detector.json)")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of each classifier")
+def add_threshold_options(parser: argparse.ArgumentParser) -> None:
+    """The thresholds a trained detector is saved with, the same for both training scripts."""
     parser.add_argument("--threshold", type=float, default=0.7, help="probability an added event needs")
     parser.add_argument(
         "--beside",
@@ -69,6 +64,16 @@ def main(argv: list[str] | None = None) -> int:
         default=0.9,
         help="probability an event needs in a sentence where the rules found another type",
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("data", type=Path, help="sentences with labels, from scripts/detector_data.py")
+    parser.add_argument("--out", type=Path, help="where to write the model (detector.json)")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of each classifier")
+    add_threshold_options(parser)
     parser.add_argument("--cv", type=int, default=0, help="K-fold cross-validation by article, not saving")
     parser.add_argument("--oof", type=Path, help="with --cv: where to write the out-of-fold probabilities")
     args = parser.parse_args(argv)

@@ -11,6 +11,8 @@ was stored.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -39,20 +41,28 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+
+def _document_columns() -> list[Column[Any]]:
+    """What a stored document holds, latest or superseded (fresh objects: a column has one table)."""
+    return [
+        Column("content_hash", String, nullable=False),
+        Column("source", String, nullable=False),
+        Column("url", String),
+        Column("title", String),
+        Column("published", String),  # ISO 8601 reduced to what is known, as in the record
+        Column("published_inferred", Boolean, nullable=False),
+        Column("outlet", String),
+        Column("language", String),
+        Column("text", Text, nullable=False),
+        Column("ingested_at", DateTime(timezone=True), nullable=False),
+    ]
+
+
 documents = Table(
     "documents",
     metadata,
     Column("id", String, primary_key=True),
-    Column("content_hash", String, nullable=False),
-    Column("source", String, nullable=False),
-    Column("url", String),
-    Column("title", String),
-    Column("published", String),  # ISO 8601 reduced to what is known, as in the record
-    Column("published_inferred", Boolean, nullable=False),
-    Column("outlet", String),
-    Column("language", String),
-    Column("text", Text, nullable=False),
-    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    *_document_columns(),
     Index("ix_documents_content_hash", "content_hash", unique=True),
 )
 
@@ -105,16 +115,7 @@ superseded_documents = Table(
     metadata,
     Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("revision", Integer, primary_key=True),  # 1 for the first ingested, then 2, ...
-    Column("content_hash", String, nullable=False),
-    Column("source", String, nullable=False),
-    Column("url", String),
-    Column("title", String),
-    Column("published", String),
-    Column("published_inferred", Boolean, nullable=False),
-    Column("outlet", String),
-    Column("language", String),
-    Column("text", Text, nullable=False),
-    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    *_document_columns(),
     Index("ix_superseded_documents_content_hash", "content_hash", unique=True),
 )
 
