@@ -225,7 +225,8 @@ def test_evaluate_bad_system_file_names_the_line(runner: CliRunner, tmp_path: Pa
 
 @pytest.mark.parametrize("command", ["extract", "ingest"])
 def test_a_faulty_user_pack_stops_before_any_document(tmp_path: Path, command: str) -> None:
-    pack = tmp_path / "mypack"
+    # A path longer than any console is wide: the message must name it whole, never wrapped.
+    pack = tmp_path / ("mypack-" + "x" * 90)
     pack.mkdir()
     (pack / "plover.yaml").write_text("version: 1\ntriggers: [unclosed\n", encoding="utf-8")
     db = tmp_path / "test.sqlite"

@@ -37,8 +37,10 @@ class _ResultConsole(Console):
 
 # Standard output carries the results (JSON lines, CSV, tables); everything else goes to
 # standard error: errors on `err`, summaries and progress on `note`, which --quiet silences.
-err = Console(stderr=True)
-note = Console(stderr=True)
+# Soft wrap: a message is never cut into lines at the console's width, so a file path it names
+# stays whole (to paste, or to grep for).
+err = Console(stderr=True, soft_wrap=True)
+note = Console(stderr=True, soft_wrap=True)
 out = _ResultConsole()
 
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
