@@ -90,6 +90,9 @@ pytestmark = pytest.mark.slow
         ("The protesters demanded the release of the detainees.", [("PROTEST", "demo")]),
         ("Pensioners rallied outside the fund, calling for higher pensions.", [("PROTEST", "demo")]),
         ("The union urged the ministry to raise wages.", [("REQUEST", None)]),
+        # a strike or raid that harms is an attack, not a stoppage or a search
+        ("The strike on the market injured eleven shoppers.", [("ASSAULT", None)]),
+        ("An air raid on the village flattened two houses.", [("ASSAULT", "aerial")]),
     ],
 )
 def test_triggers(
@@ -123,12 +126,14 @@ def test_triggers(
         "Two drivers were detained in the course of the strike.",  # the strike is the setting
         "The missile struck a warehouse near the port.",  # the strike of a weapon, not of workers
         "The company burned the old files.",  # nothing of a protest or an attack burnt
+        "The station released photos of the new bridge.",  # releasing pictures frees no one
+        "The claim is supported by satellite images.",  # evidence that supports, no backing of a party
     ],
 )
 def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str) -> None:
     sent = next(nlp(sentence).sents)
     events = {h.event for h in find_triggers(sent, lexicon, english)}
-    assert not events & {"PROTEST", "RETREAT", "SANCTION", "ACCUSE", "REJECT"}
+    assert not events & {"PROTEST", "RETREAT", "SANCTION", "ACCUSE", "REJECT", "SUPPORT"}
 
 
 def test_a_mislemmatised_form_is_repaired(read_text: Callable[..., tuple[EventMention, ...]]) -> None:

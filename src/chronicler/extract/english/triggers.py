@@ -62,6 +62,11 @@ def _object_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _agent_lemmas(tok: Token) -> set[str]:
+    """Words of a passive's agent: "supported *by video footage*"."""
+    return {_lemma(g) for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"}
+
+
 def _subject_lemmas(tok: Token) -> set[str]:
     """Words of the verb's subject, seen through a quantity ("thousands *of* teachers"), from the
     second of two joined verbs ("gathered and chanted") and from a participle clause, which shares
@@ -83,7 +88,9 @@ def _conditions_hold(tok: Token, trig: Trigger, vocab: EnglishWords) -> bool:
         return False
     if trig.with_ and not (trig.with_ & (children | _compound_lemmas(tok))):
         return False
-    if trig.without and trig.without & (children | _compound_lemmas(tok) | _object_lemmas(tok)):
+    if trig.without and trig.without & (
+        children | _compound_lemmas(tok) | _object_lemmas(tok) | _agent_lemmas(tok)
+    ):
         return False
     if trig.object and not (trig.object & _object_lemmas(tok)):
         return False
