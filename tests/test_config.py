@@ -29,11 +29,19 @@ def test_environment_overrides_the_defaults() -> None:
         ({"CHRONICLER_BATCH_SIZE": "32"}, "unknown environment variable CHRONICLER_BATCH_SIZE"),
         ({"CHRONICLER_MAX_BYTES": "ten"}, "not a whole number"),
         ({"CHRONICLER_DETECTOR": "maybe"}, "give on or off"),
+        ({"CHRONICLER_DOC_TIMEOUT": "-1"}, "give seconds, or 0 for no limit"),
+        ({"CHRONICLER_DOC_MEMORY_MB": "-5"}, "give megabytes, or 0 for no limit"),
+        ({"CHRONICLER_DOC_MEMORY_MB": "2GB"}, "not a whole number"),
     ],
 )
 def test_a_bad_variable_is_an_error(environ: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_settings(environ)
+
+
+def test_the_memory_budget_defaults_to_2_gb_and_can_be_set() -> None:
+    assert load_settings({}).doc_memory_mb == 2048
+    assert load_settings({"CHRONICLER_DOC_MEMORY_MB": "0"}).doc_memory_mb == 0
 
 
 def test_the_detector_can_be_left_out() -> None:

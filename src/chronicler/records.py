@@ -64,6 +64,7 @@ FAILURE_CODES = {
     "not_a_document": "JSON that is not a document object with text or html",
     "no_text": "the cleaner found no article text",
     "timeout": "extraction ran past the per-document budget (doc_timeout)",
+    "memory": "extraction passed the per-document memory budget (doc_memory_mb)",
     "worker_died": "the extraction worker ended without an answer",
     "extraction_error": "an error in extraction",
     "unreadable": "any other reason",

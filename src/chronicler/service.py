@@ -59,11 +59,12 @@ Extractor = Callable[[Document], Extraction | ReadFailure]
 
 def _extractor(knowledge: KnowledgeBase, settings: Settings) -> Extractor:
     """Extraction of one document that never raises: in a worker process stopped after
-    ``settings.doc_timeout`` seconds, or in this process when that is 0."""
+    ``settings.doc_timeout`` seconds or past ``settings.doc_memory_mb`` megabytes, or in this
+    process, with neither budget, when the timeout is 0."""
     detector = settings.detector == "on"
     if settings.doc_timeout > 0:
         worker = shared_worker(settings.pack_dirs, settings.spacy_model, detector)
-        return lambda doc: worker.extract(doc, settings.doc_timeout)
+        return lambda doc: worker.extract(doc, settings.doc_timeout, settings.doc_memory_mb)
 
     def in_process(doc: Document) -> Extraction | ReadFailure:
         try:

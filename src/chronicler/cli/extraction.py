@@ -79,8 +79,9 @@ def ingest(paths: PathsArg, db: DbOption = None, strict: StrictOption = False) -
 
     Documents already stored with the same content are skipped, so re-running is safe.
     An input that cannot be read, or whose extraction takes longer than $CHRONICLER_DOC_TIMEOUT
-    seconds, is stored as a failure with its reason (see `chronicler failures`) and listed on
-    standard error; the batch goes on. Exit status: 0 when every input was stored (or already
+    seconds (default 120) or more memory than $CHRONICLER_DOC_MEMORY_MB megabytes (default 2048),
+    is stored as a failure with its reason (see `chronicler failures`) and listed on standard
+    error; the batch goes on. Exit status: 0 when every input was stored (or already
     was), 1 when some failed, 2 for a usage error.
 
     Example: chronicler ingest examples/ --db ./iran.sqlite

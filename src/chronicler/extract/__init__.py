@@ -28,7 +28,20 @@ __all__ = ["read"]
 def read(
     document: Document, knowledge: KnowledgeBase, model: str = DEFAULT_MODEL, *, detector: bool = True
 ) -> tuple[EventMention, ...]:
-    """The event mentions of ``document``; none in a language without event rules."""
+    """The event mentions of ``document``; none in a language without event rules. A document
+    that mixes scripts is read one language at a time, each part by its own rules
+    (``clean.language.language_parts``)."""
+    from chronicler.clean.language import language_parts
+
+    mentions: tuple[EventMention, ...] = ()
+    for part in language_parts(document):
+        mentions += _read_one(part, knowledge, model, detector=detector)
+    return mentions
+
+
+def _read_one(
+    document: Document, knowledge: KnowledgeBase, model: str, *, detector: bool
+) -> tuple[EventMention, ...]:
     spec = language(document.language)
     if spec is None:
         return ()
