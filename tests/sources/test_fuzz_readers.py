@@ -36,7 +36,8 @@ FUZZ = settings(
 )
 Read = RawDocument | ReadFailure
 BOM = codecs.BOM_UTF8
-LINE_SOURCE = re.compile(r"(?P<source>.*):(?P<line>[1-9][0-9]*)")
+# "path:LINE"; a file name may hold a line break
+LINE_SOURCE = re.compile(r"(?P<source>.*):(?P<line>[1-9][0-9]*)", re.DOTALL)
 
 # -- what the readers meet ---------------------------------------------------------------------------
 
