@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 import socket
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -15,6 +18,8 @@ from chronicler.knowledge.triggers import Cues, Lexicon
 from chronicler.nlp import load_pipeline
 from chronicler.pipeline import process
 from chronicler.records import Document, EventMention
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture(scope="session")
@@ -118,3 +123,69 @@ def offline() -> Iterator[list[str]]:
         patch.setattr(socket.socket, "connect_ex", connect_ex)
         yield attempts
     assert not attempts, f"the test suite tried to reach {sorted(set(attempts))}"
+
+
+# -- every export of a database, as the command line writes it ---------------------------------------
+
+# When a document was ingested: the one thing two databases of one corpus may rightly differ in.
+_INGESTED_AT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z)?")
+
+
+def _invoke(db: str, args: list[str], columns: int = 80) -> str:
+    """Standard output of one read command on ``db``, which must succeed; tables ``columns`` wide."""
+    from typer.testing import CliRunner
+
+    from chronicler.cli import app
+
+    runner = CliRunner(env={"CHRONICLER_DB": db, "COLUMNS": str(columns)})
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, (args, result.output)
+    return result.stdout
+
+
+def all_exports(db: str, *, per_id: bool = True) -> dict[str, str]:
+    """What every read command of the CLI writes for ``db``: consolidated events, event mentions in
+    each format (table at 80 columns and wide), sources, failures without their times, and with
+    ``per_id`` ``claims`` of every consolidated event and ``show`` of every mention, with their
+    ingestion times masked (printed wide enough that a time is never wrapped)."""
+    consolidated = _invoke(db, ["export", "consolidated"])
+    events = _invoke(db, ["events", "-f", "jsonl"])
+    out = {
+        "export consolidated": consolidated,
+        "events jsonl": events,
+        "events csv": _invoke(db, ["events", "-f", "csv"]),
+        "events table": _invoke(db, ["events"]),
+        "events wide": _invoke(db, ["events", "--wide"]),
+        "sources": _invoke(db, ["sources"]),
+        "failures": "".join(
+            json.dumps({k: v for k, v in json.loads(line).items() if k != "recorded_at"}) + "\n"
+            for line in _invoke(db, ["failures", "-f", "jsonl"]).splitlines()
+        ),
+    }
+    if per_id:
+        for line in consolidated.splitlines():
+            event_id = json.loads(line)["id"]
+            out[f"claims {event_id}"] = _INGESTED_AT.sub("<ingested>", _invoke(db, ["claims", event_id], 240))
+        for line in events.splitlines():
+            mention_id = json.loads(line)["id"]
+            out[f"show {mention_id}"] = _INGESTED_AT.sub("<ingested>", _invoke(db, ["show", mention_id], 240))
+    return out
+
+
+@pytest.fixture(scope="session")
+def exports() -> Callable[..., dict[str, str]]:
+    """``exports(db, per_id=True)``: every export of the database ``db`` (``all_exports``)."""
+    return all_exports
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file of ``examples/`` ingested in one batch with the default settings (extraction
+    in this process): read it, or copy it before changing it."""
+    from chronicler import service
+    from chronicler.config import Settings
+
+    path = tmp_path_factory.mktemp("examples") / "examples.sqlite"
+    summary = service.ingest([str(EXAMPLES)], Settings(db=str(path), doc_timeout=0))
+    assert summary.stored >= 9 and not summary.failures, summary
+    return path

@@ -84,7 +84,10 @@ def _date_params() -> dict[str, Any]:
 def _pruned(tree: HtmlElement, pack: Boilerplate) -> HtmlElement:
     pruned = copy.deepcopy(tree)
     for expression in pack.html_prune:
-        for node in pruned.xpath(expression):
+        found = pruned.xpath(expression)
+        if not isinstance(found, list):  # a number, string or boolean (count(//p) in a user pack)
+            continue
+        for node in found:
             if isinstance(node, etree._Element) and node.tag not in _NEVER_PRUNED:
                 parent = node.getparent()
                 if parent is not None:

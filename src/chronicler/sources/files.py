@@ -338,4 +338,8 @@ def _binary(stream: TextIO, max_bytes: int) -> BinaryIO:
     buffer = getattr(stream, "buffer", None)
     if isinstance(buffer, io.BufferedIOBase | io.RawIOBase):
         return cast(BinaryIO, buffer)
-    return io.BytesIO(stream.read().encode("utf-8", errors="surrogateescape"))
+    text = stream.read()
+    try:  # the bytes a stream decoded with errors="surrogateescape" came from
+        return io.BytesIO(text.encode("utf-8", errors="surrogateescape"))
+    except UnicodeEncodeError:  # a lone surrogate of another kind: bytes that are not UTF-8 either
+        return io.BytesIO(text.encode("utf-8", errors="surrogatepass"))
