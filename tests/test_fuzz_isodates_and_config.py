@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,6 +37,12 @@ def test_a_reduced_date_is_a_period_or_none(value: str) -> None:
     if bounds is not None:
         first, last = bounds
         assert first <= last and first.year == last.year == int(value[:4])
+
+
+@pytest.mark.parametrize("value", ["۱۳۹۸", "۲۰۱۹-۱۱", "٢٠١٩-11-16", "２０１９"])
+def test_a_date_in_other_digits_is_no_iso_date(value: str) -> None:
+    # "۱۳۹۸" is a Persian solar year; read as Gregorian 1398 it would date an event six centuries off.
+    assert iso_bounds(value) is None
 
 
 @FUZZ

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# ASCII digits only: int() would read "۱۳۹۸", a Persian (solar) year, as a Gregorian one.
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)
 
 
 def iso_bounds(value: str) -> tuple[date, date] | None:

@@ -161,10 +161,9 @@ def _check(raw: RawDocument, result: Document | ReadFailure) -> None:
     if result.published is not None:
         assert REDUCED_DATE.fullmatch(result.published) and iso_bounds(result.published), result.published
     assert not result.published_inferred or result.published is not None
-    # A stated language is its two letters; a detected one is py3langid's label, which for 26 of
-    # its 142 languages has three ("pcm" for "police police."), though clean/language.py says
-    # ISO 639-1 (reported in docs/reliability.md; that module has another owner).
-    assert result.language is None or re.fullmatch("[a-z]{2,3}", result.language), result.language
+    # ISO 639-1, stated or detected (py3langid's three-letter labels, "pcm" for "police police.",
+    # are read as their macrolanguage or as unknown).
+    assert result.language is None or re.fullmatch("[a-z]{2}", result.language), result.language
     if metadata_language(raw):
         assert result.language == metadata_language(raw)
 

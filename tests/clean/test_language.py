@@ -46,6 +46,17 @@ def test_bad_stated_language_falls_back_to_detection() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("police police.", None),  # py3langid: "pcm", Nigerian Pidgin, which has no two-letter code
+        ("雷好，今日天氣好好。我哋去飲茶啦", "zh"),  # py3langid: "yue", Cantonese, of macrolanguage zh
+    ],
+)
+def test_a_detected_language_is_an_iso_639_1_code_or_none(text: str, code: str | None) -> None:
+    assert detect_language(text) == code
+
+
 def test_no_letters_no_language() -> None:
     assert detect_language("12 345 -- 678") is None
 

@@ -46,6 +46,7 @@ def test_a_user_pack_appends_to_every_section(tmp_path: Path, boilerplate: Boile
         (V + "lines:\n  - {id: tag-list, pattern: 'a', why: w}\n", "duplicate id 'tag-list'"),
         (V + "menu_words: [home, 3]\n", "expected a non-empty string"),
         (V + "html_prune:\n  - {xpath: '//*[', why: w}\n", "invalid XPath"),
+        (V + "html_prune:\n  - {xpath: '//p[shout()]', why: w}\n", "Unregistered function"),
         ("lines: [\n", "cannot be read as YAML"),
     ],
 )

@@ -141,4 +141,15 @@ def _classify(sample: str) -> str | None:
     import py3langid
 
     code, _score = py3langid.classify(sample)
-    return str(code)
+    return _to_iso_639_1(str(code))
+
+
+# py3langid labels a few varieties with ISO 639-3 codes; those of a macrolanguage that has a
+# two-letter code read as it, the rest (Nigerian Pidgin, Ligurian, "zxx" for no language) as unknown.
+_MACROLANGUAGE = {
+    "ary": "ar", "arz": "ar", "uzs": "uz", "sdh": "ku", "gug": "gn", "wuu": "zh", "yue": "zh", "hbo": "he",
+}  # fmt: skip
+
+
+def _to_iso_639_1(code: str) -> str | None:
+    return code if _ISO_639_1.fullmatch(code) else _MACROLANGUAGE.get(code)

@@ -97,16 +97,30 @@ def _menu_words(where: str, raw: Any, at: Mark | None) -> frozenset[str]:
 
 def _html_prune(where: str, raw: Any, at: Mark | None) -> tuple[str, ...]:
     # Imported here: lxml is the clean stage's, and knowledge is imported before any document.
-    from lxml.etree import XPath, XPathSyntaxError
+    from lxml.etree import XPath, XPathError, fromstring
 
     if not isinstance(raw, list):
         raise pack_error(where, "html_prune: expected a list", at)
+    # lxml finds an unknown function ("//p[foo()]") only when it evaluates the expression on a
+    # node it selects; evaluated here on a page of the usual elements, such an expression stops
+    # the pack instead of setting every HTML page aside later.
+    probe = fromstring(_PROBE_PAGE)
     out: list[str] = []
     for i, item in enumerate(raw):
         entry = _entry(where, "html_prune", i, item, ("xpath", "why"), mark_of(raw, i))
         try:
-            XPath(entry["xpath"])
-        except XPathSyntaxError as exc:
+            XPath(entry["xpath"])(probe)
+        except XPathError as exc:
             raise pack_error(where, f"html_prune[{i}]: invalid XPath: {exc}", mark_of(item, "xpath")) from exc
         out.append(entry["xpath"])
     return tuple(out)
+
+
+_PROBE_PAGE = (
+    '<html><head><title>t</title><meta name="m" content="c"/><script>s</script><style>s</style></head>'
+    '<body class="b" id="b"><header><nav><ul><li><a href="/">a</a></li></ul></nav></header>'
+    '<main><article><h1>h</h1><figure><img src="i"/><figcaption>c</figcaption></figure>'
+    '<div class="d"><p>p <span>s</span> <b>b</b> <i>i</i></p></div><blockquote>q</blockquote>'
+    '<section><h2>h</h2><table><tr><td>t</td></tr></table></section></article>'
+    '<aside><form><input/><button>b</button></form></aside></main><footer><p>f</p></footer></body></html>'
+)
