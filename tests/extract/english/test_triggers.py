@@ -93,6 +93,18 @@ pytestmark = pytest.mark.slow
         # a strike or raid that harms is an attack, not a stoppage or a search
         ("The strike on the market injured eleven shoppers.", [("ASSAULT", None)]),
         ("An air raid on the village flattened two houses.", [("ASSAULT", "aerial")]),
+        # a gathering that is reported, a crowd that shouts or turns out, a veil taken off in public
+        ("Gatherings were reported in several towns on Friday.", [("PROTEST", "demo")]),
+        ("Hundreds of retirees shouted outside the fund's office.", [("PROTEST", "demo")]),
+        ("Thousands of farmers turned out in the provincial capital.", [("PROTEST", "demo")]),
+        ("Some women took off their headscarves in the square.", [("PROTEST", None)]),
+        ("Schoolgirls removed their hijabs in the playground.", [("PROTEST", None)]),
+        # held by a force is an arrest; the passive's doer is its subject
+        ("Twelve people were held by officers near the bazaar.", [("COERCE", "arrest")]),
+        ("Security agents picked up two reporters at the airport.", [("COERCE", "arrest")]),
+        # a state pulling out of an accord; talks as a plural noun
+        ("The country pulled out of the accord in 2018.", [("SANCTION", "withdraw")]),
+        ("Talks between the two delegations resumed in Vienna.", [("CONSULT", None)]),
     ],
 )
 def test_triggers(
@@ -134,6 +146,21 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
     sent = next(nlp(sentence).sents)
     events = {h.event for h in find_triggers(sent, lexicon, english)}
     assert not events & {"PROTEST", "RETREAT", "SANCTION", "ACCUSE", "REJECT", "SUPPORT"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police held a press conference on Monday.",  # a force that holds an event holds no one
+        "Officers held their positions along the avenue.",
+        "The minister said the talks were a matter for the cabinet.",  # talks only spoken of
+    ],
+)
+def test_what_is_held_or_talked_of_is_no_event(
+    nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str
+) -> None:
+    sent = next(nlp(sentence).sents)
+    assert not {h.event for h in find_triggers(sent, lexicon, english)} & {"COERCE", "CONSULT"}
 
 
 def test_a_mislemmatised_form_is_repaired(read_text: Callable[..., tuple[EventMention, ...]]) -> None:

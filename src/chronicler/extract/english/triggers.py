@@ -54,7 +54,9 @@ def _object_lemmas(tok: Token) -> set[str]:
             out.add(_lemma(child))
             out.update(_lemma(c) for c in child.children if c.dep_ == "compound")
         if child.dep_ in {"prep", "prt"}:
-            for grand in child.children:
+            # A preposition under a particle: "pulled out *of the deal*".
+            preps = [child, *(g for g in child.children if g.dep_ == "prep")]
+            for grand in (g for p in preps for g in p.children):
                 if grand.dep_ in OBJECT_DEPS | {"pobj"}:
                     out.add(_lemma(grand))
     if tok.dep_ in {"amod", "acl", "relcl"}:
@@ -70,7 +72,8 @@ def _agent_lemmas(tok: Token) -> set[str]:
 def _subject_lemmas(tok: Token) -> set[str]:
     """Words of the verb's subject, seen through a quantity ("thousands *of* teachers"), from the
     second of two joined verbs ("gathered and chanted") and from a participle clause, which shares
-    its verb's subject ("retirees rallied, calling for ...")."""
+    its verb's subject ("retirees rallied, calling for ..."). A passive's doer is its logical
+    subject ("twelve people were held *by officers*")."""
     while tok.dep_ in {"conj", "advcl"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
         tok = tok.head
     out = set()
@@ -79,7 +82,7 @@ def _subject_lemmas(tok: Token) -> set[str]:
         out.update(_lemma(c) for c in subj.children if c.dep_ in {"compound", "conj"})
         quantified = (g for c in subj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
         out.update(_lemma(g) for g in quantified)
-    return out
+    return out | _agent_lemmas(tok)
 
 
 def _conditions_hold(tok: Token, trig: Trigger, vocab: EnglishWords) -> bool:
@@ -176,7 +179,8 @@ def _is_generic(tok: Token, trig: Trigger, vocab: EnglishWords) -> bool:
 
 
 def _matches_single(tok: Token, trig: Trigger) -> bool:
-    return trig.lemma == _lemma(tok) and tok.pos_ in trig.pos
+    # The word form too: the small model lemmatises the plurale tantum "talks" as "talk".
+    return trig.lemma in (_lemma(tok), tok.lower_) and tok.pos_ in trig.pos
 
 
 def _matches_phrase(sent: Span, i: int, trig: Trigger) -> int | None:
