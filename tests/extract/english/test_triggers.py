@@ -105,6 +105,15 @@ pytestmark = pytest.mark.slow
         # a state pulling out of an accord; talks as a plural noun
         ("The country pulled out of the accord in 2018.", [("SANCTION", "withdraw")]),
         ("Talks between the two delegations resumed in Vienna.", [("CONSULT", None)]),
+        # a cut as monitors see it; a war that claims lives; forces brought in or arriving
+        ("Monitors recorded outages of fixed-line and mobile connections.", [("COERCE", "withhold")]),
+        ("Internet access was severed in the border province.", [("COERCE", "withhold")]),
+        ("The authorities switched off mobile internet in three cities.", [("COERCE", "withhold")]),
+        ("Connectivity dropped sharply by the evening.", [("COERCE", "withhold")]),
+        ("The war has claimed thousands of lives.", [("ASSAULT", None)]),
+        ("The government quit the agreement in 2018.", [("SANCTION", "withdraw")]),
+        ("More riot police were brought in from the capital.", [("MOBILIZE", "police")]),
+        ("Army reinforcements arrived in the town overnight.", [("MOBILIZE", "troops")]),
     ],
 )
 def test_triggers(
@@ -152,15 +161,19 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
     "sentence",
     [
         "Police held a press conference on Monday.",  # a force that holds an event holds no one
+        "The storm claimed four lives.",  # a disaster's toll is no attack
+        "The foreign minister arrived in Geneva on Monday.",  # arriving is no deployment
+        "Ticket sales dropped sharply by the evening.",
         "Officers held their positions along the avenue.",
         "The minister said the talks were a matter for the cabinet.",  # talks only spoken of
     ],
 )
-def test_what_is_held_or_talked_of_is_no_event(
+def test_what_is_held_claimed_or_reached_is_no_event(
     nlp: Language, lexicon: Lexicon, english: EnglishWords, sentence: str
 ) -> None:
     sent = next(nlp(sentence).sents)
-    assert not {h.event for h in find_triggers(sent, lexicon, english)} & {"COERCE", "CONSULT"}
+    found = {h.event for h in find_triggers(sent, lexicon, english)}
+    assert not found & {"COERCE", "CONSULT", "ASSAULT", "MOBILIZE"}
 
 
 def test_a_mislemmatised_form_is_repaired(read_text: Callable[..., tuple[EventMention, ...]]) -> None:

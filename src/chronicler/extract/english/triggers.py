@@ -47,12 +47,16 @@ def _child_lemmas(tok: Token) -> set[str]:
     return {_lemma(c) for c in tok.children}
 
 
-def _object_lemmas(tok: Token) -> set[str]:
+def _object_lemmas(tok: Token, quantities: frozenset[str] = frozenset()) -> set[str]:
+    """Words of the verb's object, seen through a quantity ("claimed *thousands of* lives")."""
     out = set()
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS:
             out.add(_lemma(child))
             out.update(_lemma(c) for c in child.children if c.dep_ == "compound")
+            if child.lower_ in quantities:
+                counted = (g for c in child.children if c.lower_ == "of" for g in c.children)
+                out.update(_lemma(g) for g in counted if g.dep_ == "pobj")
         if child.dep_ in {"prep", "prt"}:
             # A preposition under a particle: "pulled out *of the deal*".
             preps = [child, *(g for g in child.children if g.dep_ == "prep")]
@@ -92,10 +96,10 @@ def _conditions_hold(tok: Token, trig: Trigger, vocab: EnglishWords) -> bool:
     if trig.with_ and not (trig.with_ & (children | _compound_lemmas(tok))):
         return False
     if trig.without and trig.without & (
-        children | _compound_lemmas(tok) | _object_lemmas(tok) | _agent_lemmas(tok)
+        children | _compound_lemmas(tok) | _object_lemmas(tok, vocab.quantity_nouns) | _agent_lemmas(tok)
     ):
         return False
-    if trig.object and not (trig.object & _object_lemmas(tok)):
+    if trig.object and not (trig.object & _object_lemmas(tok, vocab.quantity_nouns)):
         return False
     if trig.complement and not (trig.complement & _complement_lemmas(tok, vocab)):
         return False
