@@ -48,7 +48,8 @@ _FILES: dict[str, tuple[str, ...]] = {
     "participants": (
         "pronouns", "determiners", "articles", "quantity_nouns", "means_nouns", "dispatch_verbs",
         "noun_actor_preps", "noun_recipient_preps", "verb_recipient_preps", "means_target_preps",
-        "joining_verbs", "news_nouns", "figure_verbs", "figure_preps", "citing_words", "speaker_pronouns",
+        "joining_verbs", "news_nouns", "figure_verbs", "figure_preps", "figure_objects", "citing_words",
+        "speaker_pronouns",
         "role_nouns", "generic_org_nouns", "org_nouns", "info_nouns", "authorless_nouns", "source_preps",
         "medium_preps", "publication_words", "pointing_determiners", "name_links", "acronym_links",
     ),
@@ -116,6 +117,7 @@ class EnglishWords:
     news_nouns: frozenset[str]
     figure_verbs: frozenset[str]
     figure_preps: frozenset[str]
+    figure_objects: frozenset[str]
     citing_words: frozenset[str]
     speaker_pronouns: frozenset[str]
     role_nouns: frozenset[str]

@@ -24,6 +24,20 @@ pytestmark = pytest.mark.slow
             "ASSAULT",
             "Riverside Morning Post",
         ),
+        # a source the tagger does not take for an organisation is still what "the group" refers to
+        (
+            "Radvan said on Sunday that twelve protesters had been killed in Arak. "
+            "The group added that police had arrested forty people in Zahedan.",
+            "COERCE",
+            "Radvan",
+        ),
+        # where a group is based describes it and does not name it
+        (
+            "Nordlys, a rights group based in Oslo, said twelve protesters had been killed in Arak. "
+            "The Oslo-based group said police had arrested forty people in Zahedan.",
+            "COERCE",
+            "Nordlys",
+        ),
         # the reports themselves are the source when no one stands behind them
         ("Several people were killed, media reports said.", "ASSAULT", "media reports"),
         # "the NGO": a generic noun the tagger takes for a name

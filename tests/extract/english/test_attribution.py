@@ -101,6 +101,14 @@ pytestmark = pytest.mark.slow
          "COERCE", "police commander"),
         ("Police detained 40 rioters in Arak, the agency quoted a police commander as saying.",
          "COERCE", "police commander"),
+        # whoever gives a toll claims it, whatever the figure's wording
+        ("An exile rights group has put the toll in the marshes as high as 148.", "ASSAULT",
+         "exile rights group"),
+        ("Provincial officials have given a toll of 19, including five police officers.", "ASSAULT",
+         "Provincial officials"),
+        # figures nobody is said to have given are the words of whoever reports them
+        ("Two officials told the agency that internal reports put the death toll at about 180.", "ASSAULT",
+         "officials"),
         # a headline names its source apart from its clause, after a dash or before a colon
         ("Seven killed as protests spread to Arak - rights group", "ASSAULT", "rights group"),
         ("Activists: guards opened fire on mourners in Arak", "ASSAULT", "Activists"),

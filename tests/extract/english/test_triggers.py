@@ -176,6 +176,13 @@ def test_what_is_held_claimed_or_reached_is_no_event(
     assert not found & {"COERCE", "CONSULT", "ASSAULT", "MOBILIZE"}
 
 
+def test_a_toll_put_at_a_figure_is_no_execution(
+    nlp: Language, lexicon: Lexicon, english: EnglishWords
+) -> None:
+    sent = next(nlp("The group put the death toll at 215.").sents)
+    assert "targeted" not in {h.trigger.mode for h in find_triggers(sent, lexicon, english)}
+
+
 def test_a_mislemmatised_form_is_repaired(read_text: Callable[..., tuple[EventMention, ...]]) -> None:
     """The small model lemmatises "staged" as "stag"; the reader repairs it from the pack."""
     text = "Retired teachers staged protests in front of the education office on Sunday."

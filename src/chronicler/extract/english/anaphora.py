@@ -40,12 +40,14 @@ def _definite(head: Token, vocab: EnglishWords) -> bool:
 def _has_name(head: Token, vocab: EnglishWords) -> bool:
     # "the NGO": the tagger takes the capitalised generic noun for a name.
     own = head.pos_ == "PROPN" and head.lemma_.lower() not in vocab.generic_org_nouns
-    return own or any(c.pos_ == "PROPN" for c in head.subtree if c is not head)
+    # "the Oslo-based group": a place in a modifier says where the group is, not what it is called.
+    modifiers = {t.i for c in head.children if c.dep_ in {"amod", "acl", "relcl"} for t in c.subtree}
+    return own or any(c.pos_ == "PROPN" and c.i not in modifiers for c in head.subtree if c is not head)
 
 
 def _closest(names: Sequence[Name], before: int, keep: Callable[[Name], bool]) -> Name | None:
     found = [n for n in names if before - WINDOW <= n.start < before and keep(n)]
-    return found[-1] if found else None
+    return max(found, key=lambda n: n.start) if found else None
 
 
 def _gives(prep: Token, obj: Token, vocab: EnglishWords) -> bool:

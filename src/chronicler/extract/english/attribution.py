@@ -130,16 +130,19 @@ def _reason(tok: Token) -> bool:
 
 def reports(verb: Token, cues: Cues, vocab: EnglishWords) -> bool:
     """A reporting or denial verb; one that only reports a figure does so with it: "put the toll
-    *at* 40" reports, "put up roadblocks" and "put a curfew in place" do not."""
+    *at* 40" and "gave a toll of 19" report, "put up roadblocks", "put a curfew in place" and "gave
+    a speech" do not."""
     lemma = _lemma(verb)
     if lemma not in cues.speech_verbs | cues.denial_verbs or verb.pos_ not in {"VERB", "AUX"}:
         return False
     # The parser may hang "at 300" on the counted noun's participle: "put the number arrested at 300".
     if lemma not in vocab.figure_verbs:
         return True
-    return not any(c.dep_ == "prt" for c in verb.children) and any(
-        t.lower_ in vocab.figure_preps and any(g.like_num for g in t.subtree) for t in verb.subtree
-    )
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False
+    if any(c.dep_ == "dobj" and _lemma(c) in vocab.figure_objects for c in verb.children):
+        return True
+    return any(t.lower_ in vocab.figure_preps and any(g.like_num for g in t.subtree) for t in verb.subtree)
 
 
 def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:
@@ -147,6 +150,7 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
     cur = trigger
     described = True  # no relative clause between: "Families of those executed", not "X, who saw ..."
     claim_noun = None
+    figures = None
     while cur.head.i != cur.i:
         parent = cur.head
         if cur.dep_ == "ccomp" and parent.pos_ in {"NOUN", "PROPN"}:
@@ -166,14 +170,20 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
                 # "Families of those executed say ...": the event describes the speaker, who does
                 # not report it; "X, who witnessed the killings, said" reports them.
                 return None
-            return parent
+            if not _sourceless_figure(parent, vocab):
+                return parent
+            # "Officials told the agency that internal reports put the toll at 180": figures
+            # with no author are the words of whoever reports them further out.
+            figures = figures or parent
+            cur = parent
+            continue
         described = described and cur.dep_ != "relcl"
         if cur.dep_ not in COMPLEMENT_DEPS and cur.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass"}:
             break
         cur = parent
     aside = _aside(trigger, cues, vocab)
-    if aside is not None or claim_noun is not None:
-        return aside or claim_noun
+    if aside is not None or claim_noun is not None or figures is not None:
+        return aside or claim_noun or figures
     # "304 were killed, Amnesty said": the reporting verb is the root and the event its ccomp.
     root = trigger.sent.root
     if (
@@ -185,6 +195,17 @@ def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | 
     ):
         return root
     return None
+
+
+def _sourceless_figure(verb: Token, vocab: EnglishWords) -> bool:
+    """A figure verb whose subject is information nobody is said to have given: "reports put the toll"."""
+    subject = _subject(verb)
+    return (
+        _lemma(verb) in vocab.figure_verbs
+        and subject is not None
+        and _lemma(subject) in vocab.info_nouns
+        and not any(c.dep_ in {"poss", "prep", "acl", "relcl"} for c in subject.children)
+    )
 
 
 def _claim_noun(clause: Token, noun: Token, vocab: EnglishWords) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from chronicler.extract import assemble
 from chronicler.extract.english import anaphora, arguments, attribution, clause_dates, modality
@@ -184,6 +184,11 @@ def _frame(sent: Span, sent_dates: list[DateMatch], base: int, cues: Cues, state
         state.scene_paragraph = base
 
 
+def _names_organisation(head: Token) -> bool:
+    """A claimant head that is a name but not a person's or a place's: "Hengaw", "Iran Human Rights"."""
+    return head.pos_ == "PROPN" and head.ent_type_ not in {"PERSON", "GPE", "LOC", "NORP", "FAC"}
+
+
 def _claimant(
     att: attribution.Attribution, doc: Document, base: int, state: Story, when: str | None,
     actors: ActorIndex, vocab: EnglishWords,
@@ -192,6 +197,12 @@ def _claimant(
     claimant = _named_claimant(att, base, doc.text, state, when, actors, vocab)
     if claimant is None and att.pronoun:
         claimant = state.last_claimant
+    if claimant is not None and att.head is not None and _names_organisation(att.head):
+        # A source the parser did not take for an organisation ("Hengaw said") is still what a
+        # later "the group said" refers back to.
+        named = Name(base + att.head.idx, claimant.entity.entity_text, "ORG")
+        if named not in state.names:
+            state.names.append(named)
     if claimant is not None and att.claimant is not None:
         state.last_claimant = claimant
     if claimant is not None and assemble.own_voice(claimant.entity, doc.outlet):
