@@ -114,6 +114,8 @@ pytestmark = pytest.mark.slow
         ("The government quit the agreement in 2018.", [("SANCTION", "withdraw")]),
         ("More riot police were brought in from the capital.", [("MOBILIZE", "police")]),
         ("Army reinforcements arrived in the town overnight.", [("MOBILIZE", "troops")]),
+        # what happened without something: the something did not happen
+        ("Guards opened fire on the crowd without warning.", [("ASSAULT", "firearms")]),
     ],
 )
 def test_triggers(

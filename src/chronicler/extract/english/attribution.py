@@ -324,6 +324,23 @@ def find_claimant(
         if tagged is None:
             return Attribution(None, None, False)
         head = tagged
+    return _spoken(head, verb, denied, when, actors, vocab)
+
+
+def spoken_by(
+    verb: Token, cues: Cues, when: str | None, actors: ActorIndex, vocab: EnglishWords
+) -> Attribution:
+    """Who speaks through the reporting verb ``verb``: its subject, or its agent when passive."""
+    subject = _subject(verb)
+    denied = _lemma(verb) in cues.denial_verbs
+    if subject is None:
+        return Attribution(None, verb, denied)
+    return _spoken(subject, verb, denied, when, actors, vocab)
+
+
+def _spoken(
+    head: Token, verb: Token | None, denied: bool, when: str | None, actors: ActorIndex, vocab: EnglishWords
+) -> Attribution:
     if noun_phrase(head, vocab) is None:
         return Attribution(None, verb, denied, pronoun=head.pos_ == "PRON")
     args = _arguments([head], when, actors, vocab)

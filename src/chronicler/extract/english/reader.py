@@ -15,7 +15,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from chronicler.extract import assemble
-from chronicler.extract.english import anaphora, arguments, attribution, clause_dates, modality
+from chronicler.extract.english import anaphora, arguments, attribution, clause_dates, modality, quotes
 from chronicler.extract.english import triggers as events
 from chronicler.extract.facts import historical
 from chronicler.extract.facts.counts import CountMatch, find_counts
@@ -191,12 +191,20 @@ def _names_organisation(head: Token) -> bool:
 
 def _claimant(
     att: attribution.Attribution, doc: Document, base: int, state: Story, when: str | None,
-    actors: ActorIndex, vocab: EnglishWords,
+    knowledge: KnowledgeBase, quoted_by: Token | None,
 ) -> Participant | None:
-    """Who claims it: named in the sentence, or by a pronoun the last claimant; not the outlet itself."""
+    """Who claims it: named in the sentence, by a pronoun the last claimant, inside a quotation its
+    speaker; not the outlet itself."""
+    actors, vocab = knowledge.actors, knowledge.english
     claimant = _named_claimant(att, base, doc.text, state, when, actors, vocab)
     if claimant is None and att.pronoun:
         claimant = state.last_claimant
+    if claimant is None and att.verb is None and quoted_by is not None:
+        # A sentence inside a quotation of several: the speaker named at its edge claims it.
+        speaker = attribution.spoken_by(quoted_by, knowledge.language("en").cues, when, actors, vocab)
+        claimant = _named_claimant(speaker, base, doc.text, state, when, actors, vocab)
+        if claimant is None and speaker.pronoun:
+            claimant = state.last_claimant
     if claimant is not None and att.head is not None and _names_organisation(att.head):
         # A source the parser did not take for an organisation ("Hengaw said") is still what a
         # later "the group said" refers back to.
@@ -211,7 +219,8 @@ def _claimant(
 
 
 def _sentence_mentions(
-    doc: Document, sent: Span, base: int, lang: LanguageKnowledge, knowledge: KnowledgeBase, state: Story
+    doc: Document, sent: Span, base: int, lang: LanguageKnowledge, knowledge: KnowledgeBase, state: Story,
+    quoted_by: Token | None = None,
 ) -> Iterator[EventMention]:
     lexicon, cues, vocab = lang.lexicon, lang.cues, knowledge.english
     sent_start = base + sent.start_char
@@ -238,7 +247,7 @@ def _sentence_mentions(
             for args in arguments.find_arguments(hit.token, when, knowledge.actors, vocab)
         )
         att = attribution.find_claimant(hit.token, cues, when, knowledge.actors, vocab)
-        claimant = _claimant(att, doc, base, state, when, knowledge.actors, vocab)
+        claimant = _claimant(att, doc, base, state, when, knowledge, quoted_by)
         mood = assemble.to_come(
             modality.find_modality(hit.token, cues, att.verb, att.denied, vocab), dated.date, state.published
         )
@@ -330,6 +339,7 @@ def extract_mentions(doc: Document, nlp: Language, knowledge: KnowledgeBase) -> 
             for e in parsed.ents
             if e.label_ in {"PERSON", "ORG"}
         )
+        speakers = quotes.quoted_by(parsed, lang.cues, knowledge.english)
         for sent in parsed.sents:
-            out.extend(_sentence_mentions(doc, sent, base, lang, knowledge, state))
+            out.extend(_sentence_mentions(doc, sent, base, lang, knowledge, state, speakers.get(sent.start)))
     return tuple(out)

@@ -157,6 +157,11 @@ def _is_frame(tok: Token, vocab: EnglishWords) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in vocab.frame_nouns
 
 
+def _is_absent(tok: Token) -> bool:
+    """ "fired without warning", "held without being charged": what did not happen."""
+    return tok.dep_ in {"pcomp", "pobj"} and tok.head.lower_ == "without"
+
+
 def _is_requested(tok: Token, vocab: EnglishWords) -> bool:
     """The content of an order or appeal is not (yet) an event: the appeal is."""
     heads = vocab.request_heads
@@ -243,6 +248,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, vocab: EnglishWords) -> list[Tri
         if not _is_frame(h.token, vocab)
         and h.token.dep_ != "amod"
         and not _is_requested(h.token, vocab)
+        and not _is_absent(h.token)
         and not _is_generic(h.token, h.trigger, vocab)
         and reference_reason(h.token, range(h.first, h.last + 1), vocab) is None
     ]
