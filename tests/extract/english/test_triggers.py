@@ -116,6 +116,8 @@ pytestmark = pytest.mark.slow
         ("Army reinforcements arrived in the town overnight.", [("MOBILIZE", "troops")]),
         # what happened without something: the something did not happen
         ("Guards opened fire on the crowd without warning.", [("ASSAULT", "firearms")]),
+        ("Security forces used live ammunition against the marchers.", [("ASSAULT", "firearms")]),
+        ("Police used excessive force against the students.", [("ASSAULT", None)]),
     ],
 )
 def test_triggers(
