@@ -180,6 +180,11 @@ KINDS = [
     # facing execution is a threat, not a death
     ("At least 14 prisoners face a grave danger of being executed.", [("other", 14)]),
     ("Rights groups say 40 prisoners are facing execution.", [("other", 40)]),
+    # a person noun that modifies the counted one: the lives are what is counted
+    ("The war has claimed more than 10,000 civilian lives.", [("dead", 10000)]),
+    # a headline's present tense cues the kind as the past does
+    ("Militia arrest 8 women activists in the capital", [("arrested", 8)]),
+    ("Court executes 3 men over riot", [("dead", 3)]),
 ]
 
 
