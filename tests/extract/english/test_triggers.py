@@ -118,6 +118,11 @@ pytestmark = pytest.mark.slow
         ("Guards opened fire on the crowd without warning.", [("ASSAULT", "firearms")]),
         ("Security forces used live ammunition against the marchers.", [("ASSAULT", "firearms")]),
         ("Police used excessive force against the students.", [("ASSAULT", None)]),
+        # a strike launched, ordered or aimed at a target is an attack; one by workers a stoppage
+        ("The army launched strikes on two depots near the border.", [("ASSAULT", "aerial")]),
+        ("A retaliatory strike destroyed the radar station.", [("ASSAULT", "aerial")]),
+        ("The strike on Monday closed most shops in the bazaar.", [("PROTEST", "strike")]),
+        ("Bus drivers began a strike over unpaid wages.", [("PROTEST", "strike")]),
     ],
 )
 def test_triggers(
