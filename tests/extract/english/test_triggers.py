@@ -123,6 +123,12 @@ pytestmark = pytest.mark.slow
         ("A retaliatory strike destroyed the radar station.", [("ASSAULT", "aerial")]),
         ("The strike on Monday closed most shops in the bazaar.", [("PROTEST", "strike")]),
         ("Bus drivers began a strike over unpaid wages.", [("PROTEST", "strike")]),
+        # verbal acts in other words: faulting, voicing outrage, pleading, declining to do as asked
+        ("The bar association faulted the verdict as a breach of due process.", [("ACCUSE", "disapprove")]),
+        ("Several governments voiced outrage at the hanging.", [("ACCUSE", "disapprove")]),
+        ("The mayor pleaded with the crowd to go home.", [("REQUEST", None)]),
+        ("The strikers declined to leave the square.", [("REJECT", None)]),
+        ("The minister branded the marchers hooligans.", [("ACCUSE", "disapprove")]),
     ],
 )
 def test_triggers(
@@ -173,6 +179,8 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
         "The storm claimed four lives.",  # a disaster's toll is no attack
         "The foreign minister arrived in Geneva on Monday.",  # arriving is no deployment
         "Ticket sales dropped sharply by the evening.",
+        "The spokesman declined to comment on the arrests.",  # no refusal of anything asked
+        "The defendant pleaded guilty to fraud.",
         "Officers held their positions along the avenue.",
         "The minister said the talks were a matter for the cabinet.",  # talks only spoken of
     ],
@@ -182,7 +190,7 @@ def test_what_is_held_claimed_or_reached_is_no_event(
 ) -> None:
     sent = next(nlp(sentence).sents)
     found = {h.event for h in find_triggers(sent, lexicon, english)}
-    assert not found & {"COERCE", "CONSULT", "ASSAULT", "MOBILIZE"}
+    assert not found & {"COERCE", "CONSULT", "ASSAULT", "MOBILIZE", "REJECT", "REQUEST"}
 
 
 def test_a_toll_put_at_a_figure_is_no_execution(

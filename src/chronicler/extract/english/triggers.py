@@ -120,6 +120,8 @@ def _complement_lemmas(verb: Token, vocab: EnglishWords) -> set[str]:
         after_as = [t for t in tail if any(a.lower_ == "as" and a.i < t.i for a in tail)]
         naming = _lemma(verb) in vocab.naming_verbs and tail and tail[-1].pos_ == "NOUN"
         words += after_as + ([tail[-1]] if naming else [])
+        if _lemma(verb) in vocab.naming_verbs and any(c.dep_ == "compound" for c in obj.children):
+            words.append(obj)  # "branded [the marchers hooligans]": the name parsed as the head
     return {_lemma(t) for t in words} | {t.lower_ for t in words}
 
 
