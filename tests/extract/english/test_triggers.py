@@ -129,6 +129,11 @@ pytestmark = pytest.mark.slow
         ("The mayor pleaded with the crowd to go home.", [("REQUEST", None)]),
         ("The strikers declined to leave the square.", [("REJECT", None)]),
         ("The minister branded the marchers hooligans.", [("ACCUSE", "disapprove")]),
+        # forces on the streets, prisoners set free, ties cut
+        ("Soldiers patrolled the empty streets of the capital.", [("MOBILIZE", "troops")]),
+        ("The authorities stepped up security around the university.", [("MOBILIZE", None)]),
+        ("Four of the teachers were set free on bail.", [("RETREAT", "release")]),
+        ("The bloc announced it was cutting off relations with the junta.", [("SANCTION", "discontinue")]),
     ],
 )
 def test_triggers(
@@ -181,6 +186,7 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
         "Ticket sales dropped sharply by the evening.",
         "The spokesman declined to comment on the arrests.",  # no refusal of anything asked
         "The defendant pleaded guilty to fraud.",
+        "Volunteers patrolled the beach for litter.",  # patrolling is deployment only of forces
         "Officers held their positions along the avenue.",
         "The minister said the talks were a matter for the cabinet.",  # talks only spoken of
     ],
