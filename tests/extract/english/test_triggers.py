@@ -134,6 +134,9 @@ pytestmark = pytest.mark.slow
         ("The authorities stepped up security around the university.", [("MOBILIZE", None)]),
         ("Four of the teachers were set free on bail.", [("RETREAT", "release")]),
         ("The bloc announced it was cutting off relations with the junta.", [("SANCTION", "discontinue")]),
+        # crowds fighting the police
+        ("Clashes broke out in several districts of the city overnight.", [("PROTEST", "riot")]),
+        ("Students clashed with riot police outside the campus.", [("PROTEST", "riot")]),
     ],
 )
 def test_triggers(
@@ -165,6 +168,7 @@ def test_triggers(
         "Police described the attack by terrorists in detail.",
         "Envoys gathered in Geneva for the conference.",  # a gathering of diplomats is no protest
         "Two drivers were detained in the course of the strike.",  # the strike is the setting
+        "Two guards were wounded in clashes near the border.",  # the clashes are the setting
         "The missile struck a warehouse near the port.",  # the strike of a weapon, not of workers
         "The company burned the old files.",  # nothing of a protest or an attack burnt
         "The station released photos of the new bridge.",  # releasing pictures frees no one
