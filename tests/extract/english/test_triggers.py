@@ -137,6 +137,8 @@ pytestmark = pytest.mark.slow
         # crowds fighting the police
         ("Clashes broke out in several districts of the city overnight.", [("PROTEST", "riot")]),
         ("Students clashed with riot police outside the campus.", [("PROTEST", "riot")]),
+        ("Guards turned their rifles on the marchers.", [("ASSAULT", "firearms")]),
+        ("Police sprayed the crowd from an armoured truck.", [("ASSAULT", "crowd-control")]),
     ],
 )
 def test_triggers(
@@ -191,6 +193,7 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
         "The spokesman declined to comment on the arrests.",  # no refusal of anything asked
         "The defendant pleaded guilty to fraud.",
         "Volunteers patrolled the beach for litter.",  # patrolling is deployment only of forces
+        "Farmers sprayed the orchards in spring.",
         "Officers held their positions along the avenue.",
         "The minister said the talks were a matter for the cabinet.",  # talks only spoken of
     ],
