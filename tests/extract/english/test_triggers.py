@@ -171,6 +171,7 @@ def test_triggers(
         "Envoys gathered in Geneva for the conference.",  # a gathering of diplomats is no protest
         "Two drivers were detained in the course of the strike.",  # the strike is the setting
         "Two guards were wounded in clashes near the border.",  # the clashes are the setting
+        "Police detained dozens of students at a rally in the capital.",  # where the arrests were made
         "The missile struck a warehouse near the port.",  # the strike of a weapon, not of workers
         "The company burned the old files.",  # nothing of a protest or an attack burnt
         "The station released photos of the new bridge.",  # releasing pictures frees no one
