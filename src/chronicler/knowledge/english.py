@@ -43,7 +43,8 @@ _FILES: dict[str, tuple[str, ...]] = {
         "occurrence_verbs", "charge_words", "charge_preps", "own_charge_preps", "own_place_preps",
         "relative_pronouns", "round_numbers", "definite", "conditional_marks", "question_words",
         "habit_quantities", "habit_units", "habit_recent", "plan_verbs", "plan_nouns", "appeal_verbs",
-        "future_auxiliaries", "custody_nouns", "victim_words", "protest_words", "lemma_repairs",
+        "future_auxiliaries", "custody_nouns", "victim_words", "protest_words", "slogan_words",
+        "lemma_repairs",
     ),
     "participants": (
         "pronouns", "determiners", "articles", "quantity_nouns", "means_nouns", "dispatch_verbs",
@@ -100,6 +101,7 @@ class EnglishWords:
     future_auxiliaries: frozenset[str]
     custody_nouns: frozenset[str]
     victim_words: frozenset[str]
+    slogan_words: frozenset[str]
     protest_words: tuple[str, ...]  # found anywhere in the lower-cased text
     lemma_repairs: dict[str, str]  # written form -> lemma, where the model's lemmatiser errs
     # en/participants.yaml

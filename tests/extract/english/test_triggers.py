@@ -89,6 +89,8 @@ pytestmark = pytest.mark.slow
         # what protesters demand is their protest's voice; an organisation's demand is an appeal
         ("The protesters demanded the release of the detainees.", [("PROTEST", "demo")]),
         ("Pensioners rallied outside the fund, calling for higher pensions.", [("PROTEST", "demo")]),
+        ("Retirees held protests in six cities, calling for higher pensions.", [("PROTEST", "demo")]),
+        ("Nurses marched, shouting “Demand your wages!”", [("PROTEST", "demo")]),
         ("The union urged the ministry to raise wages.", [("REQUEST", None)]),
         # a strike or raid that harms is an attack, not a stoppage or a search
         ("The strike on the market injured eleven shoppers.", [("ASSAULT", None)]),
@@ -195,6 +197,7 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
         "The defendant pleaded guilty to fraud.",
         "Volunteers patrolled the beach for litter.",  # patrolling is deployment only of forces
         "Farmers sprayed the orchards in spring.",
+        "Among their slogans was “Workers, demand your wages!”",  # a slogan, not an appeal
         "Officers held their positions along the avenue.",
         "The minister said the talks were a matter for the cabinet.",  # talks only spoken of
     ],

@@ -254,17 +254,35 @@ def find_triggers(sent: Span, lexicon: Lexicon, vocab: EnglishWords) -> list[Tri
         and not _is_generic(h.token, h.trigger, vocab)
         and reference_reason(h.token, range(h.first, h.last + 1), vocab) is None
     ]
-    return _one_per_type(_drop_purpose_requests(kept))
+    return _one_per_type(_drop_purpose_requests(kept, vocab))
 
 
-def _drop_purpose_requests(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """ "rallied *to demand* higher pay": the demand is what the protest is for, not an appeal."""
-    protests = {h.token.i for h in hits if h.event == "PROTEST"}
+def _drop_purpose_requests(hits: list[TriggerHit], vocab: EnglishWords) -> list[TriggerHit]:
+    """ "rallied *to demand* higher pay", "held protests, *calling for* ...": the demand is what the
+    protest is for, not an appeal; so is a demand in a protest's slogans ("shouting 'demand your
+    rights'", "their slogans were 'demand your rights'")."""
+    protests = [h.token for h in hits if h.event == "PROTEST"]
+    # the protest's own word and the verb that holds it as its object ("held protests")
+    carriers = {t.i for t in protests} | {t.head.i for t in protests if t.dep_ in {"dobj", "nsubj"}}
+    sent_lemmas = {_lemma(t) for h in hits[:1] for t in h.token.sent}
+    chanted = bool(protests) or bool(sent_lemmas & vocab.slogan_words)
     return [
         h
         for h in hits
-        if not (h.event == "REQUEST" and h.token.dep_ in {"advcl", "xcomp"} and h.token.head.i in protests)
+        if not (
+            h.event == "REQUEST"
+            and (
+                (h.token.dep_ in {"advcl", "xcomp"} and h.token.head.i in carriers)
+                or (chanted and _quoted(h.token))
+            )
+        )
     ]
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether the word stands inside quotation marks opened earlier in its sentence."""
+    before = tok.doc.text[tok.sent.start_char : tok.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _depth(tok: Token) -> int:
