@@ -198,6 +198,7 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
         "Volunteers patrolled the beach for litter.",  # patrolling is deployment only of forces
         "Farmers sprayed the orchards in spring.",
         "Among their slogans was “Workers, demand your wages!”",  # a slogan, not an appeal
+        "The vote came after days of demonstrations calling for reform.",
         "Officers held their positions along the avenue.",
         "The minister said the talks were a matter for the cabinet.",  # talks only spoken of
     ],

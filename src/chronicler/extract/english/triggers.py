@@ -254,29 +254,32 @@ def find_triggers(sent: Span, lexicon: Lexicon, vocab: EnglishWords) -> list[Tri
         and not _is_generic(h.token, h.trigger, vocab)
         and reference_reason(h.token, range(h.first, h.last + 1), vocab) is None
     ]
-    return _one_per_type(_drop_purpose_requests(kept, vocab))
+    return _one_per_type(_drop_purpose_requests(kept, lexicon, vocab))
 
 
-def _drop_purpose_requests(hits: list[TriggerHit], vocab: EnglishWords) -> list[TriggerHit]:
-    """ "rallied *to demand* higher pay", "held protests, *calling for* ...": the demand is what the
-    protest is for, not an appeal; so is a demand in a protest's slogans ("shouting 'demand your
-    rights'", "their slogans were 'demand your rights'")."""
+def _drop_purpose_requests(hits: list[TriggerHit], lexicon: Lexicon, vocab: EnglishWords) -> list[TriggerHit]:
+    """ "rallied *to demand* higher pay", "held protests, *calling for* ...", "days of demonstrations
+    *calling for* ...": the demand is what the protest is for, not an appeal; so is a demand in a
+    protest's slogans ("shouting 'demand your rights'", "their slogans were 'demand your rights'")."""
     protests = [h.token for h in hits if h.event == "PROTEST"]
     # the protest's own word and the verb that holds it as its object ("held protests")
     carriers = {t.i for t in protests} | {t.head.i for t in protests if t.dep_ in {"dobj", "nsubj"}}
     sent_lemmas = {_lemma(t) for h in hits[:1] for t in h.token.sent}
     chanted = bool(protests) or bool(sent_lemmas & vocab.slogan_words)
+
+    def purpose(tok: Token) -> bool:
+        if tok.dep_ in {"advcl", "xcomp"} and tok.head.i in carriers:
+            return True
+        # a protest noun the demand qualifies, even one that only sets the scene
+        return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and _names_protest(tok.head, lexicon)
+
     return [
-        h
-        for h in hits
-        if not (
-            h.event == "REQUEST"
-            and (
-                (h.token.dep_ in {"advcl", "xcomp"} and h.token.head.i in carriers)
-                or (chanted and _quoted(h.token))
-            )
-        )
+        h for h in hits if not (h.event == "REQUEST" and (purpose(h.token) or (chanted and _quoted(h.token))))
     ]
+
+
+def _names_protest(noun: Token, lexicon: Lexicon) -> bool:
+    return any(t.event == "PROTEST" and not t.phrase for t in lexicon.by_lemma.get(_lemma(noun), []))
 
 
 def _quoted(tok: Token) -> bool:
