@@ -112,6 +112,9 @@ pytestmark = pytest.mark.slow
         ("Internet access was severed in the border province.", [("COERCE", "withhold")]),
         ("The authorities switched off mobile internet in three cities.", [("COERCE", "withhold")]),
         ("Connectivity dropped sharply by the evening.", [("COERCE", "withhold")]),
+        ("Residents reported the cutting of mobile internet access.", [("COERCE", "withhold")]),
+        ("The government pulled the plug on the internet.", [("COERCE", "withhold")]),
+        ("Monitors recorded a sharp drop in connectivity across the province.", [("COERCE", "withhold")]),
         ("The war has claimed thousands of lives.", [("ASSAULT", None)]),
         ("The government quit the agreement in 2018.", [("SANCTION", "withdraw")]),
         ("More riot police were brought in from the capital.", [("MOBILIZE", "police")]),
@@ -193,6 +196,8 @@ def test_non_events(nlp: Language, lexicon: Lexicon, english: EnglishWords, sent
         "The storm claimed four lives.",  # a disaster's toll is no attack
         "The foreign minister arrived in Geneva on Monday.",  # arriving is no deployment
         "Ticket sales dropped sharply by the evening.",
+        "The council pulled the plug on the stadium project.",
+        "Prices showed a sharp drop in March.",
         "The spokesman declined to comment on the arrests.",  # no refusal of anything asked
         "The defendant pleaded guilty to fraud.",
         "Volunteers patrolled the beach for litter.",  # patrolling is deployment only of forces
