@@ -140,9 +140,16 @@ def reports(verb: Token, cues: Cues, vocab: EnglishWords) -> bool:
         return True
     if any(c.dep_ == "prt" for c in verb.children):
         return False
-    if any(c.dep_ == "dobj" and _lemma(c) in vocab.figure_objects for c in verb.children):
+    if toll_object(verb, vocab) is not None:
         return True
     return any(t.lower_ in vocab.figure_preps and any(g.like_num for g in t.subtree) for t in verb.subtree)
+
+
+def toll_object(verb: Token, vocab: EnglishWords) -> Token | None:
+    """The toll a figure verb gives as its object: "put *the toll* as high as 148", "gave *a toll* of 19"."""
+    if _lemma(verb) not in vocab.figure_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in vocab.figure_objects), None)
 
 
 def _governing_verb(trigger: Token, cues: Cues, vocab: EnglishWords) -> Token | None:

@@ -20,18 +20,34 @@ CLOSING = "”»"
 STRAIGHT = '"'
 
 
+def _step(ch: str, depth: int) -> int | None:
+    """The quotation depth after the character ``ch``, or None when it is no quotation mark."""
+    if ch in OPENING:
+        return depth + 1
+    if ch in CLOSING:
+        return max(0, depth - 1)
+    if ch == STRAIGHT:
+        return 0 if depth else 1
+    return None
+
+
+def inside(tok: Token) -> bool:
+    """Whether the word stands inside quotation marks opened earlier in its sentence."""
+    depth = 0
+    for ch in tok.doc.text[tok.sent.start_char : tok.idx]:
+        after = _step(ch, depth)
+        depth = depth if after is None else after
+    return depth > 0
+
+
 def _marks(sent: Span, depth: int) -> tuple[int, list[tuple[int, int]]]:
     """The quotation depth after ``sent`` and its (character offset, depth after) at each mark."""
     out = []
     for i, ch in enumerate(sent.text):
-        if ch in OPENING:
-            depth += 1
-        elif ch in CLOSING:
-            depth = max(0, depth - 1)
-        elif ch == STRAIGHT:
-            depth = 0 if depth else 1
-        else:
+        after = _step(ch, depth)
+        if after is None:
             continue
+        depth = after
         out.append((sent.start_char + i, depth))
     return depth, out
 

@@ -191,7 +191,7 @@ def _names_organisation(head: Token) -> bool:
 
 def _claimant(
     att: attribution.Attribution, doc: Document, base: int, state: Story, when: str | None,
-    knowledge: KnowledgeBase, quoted_by: Token | None,
+    knowledge: KnowledgeBase, cues: Cues, quoted_by: Token | None,
 ) -> Participant | None:
     """Who claims it: named in the sentence, by a pronoun the last claimant, inside a quotation its
     speaker; not the outlet itself."""
@@ -201,7 +201,7 @@ def _claimant(
         claimant = state.last_claimant
     if claimant is None and att.verb is None and quoted_by is not None:
         # A sentence inside a quotation of several: the speaker named at its edge claims it.
-        speaker = attribution.spoken_by(quoted_by, knowledge.language("en").cues, when, actors, vocab)
+        speaker = attribution.spoken_by(quoted_by, cues, when, actors, vocab)
         claimant = _named_claimant(speaker, base, doc.text, state, when, actors, vocab)
         if claimant is None and speaker.pronoun:
             claimant = state.last_claimant
@@ -247,7 +247,7 @@ def _sentence_mentions(
             for args in arguments.find_arguments(hit.token, when, knowledge.actors, vocab)
         )
         att = attribution.find_claimant(hit.token, cues, when, knowledge.actors, vocab)
-        claimant = _claimant(att, doc, base, state, when, knowledge, quoted_by)
+        claimant = _claimant(att, doc, base, state, when, knowledge, cues, quoted_by)
         mood = assemble.to_come(
             modality.find_modality(hit.token, cues, att.verb, att.denied, vocab), dated.date, state.published
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from chronicler.extract.english import quotes
 from chronicler.extract.english.arguments import takes_part
 from chronicler.extract.english.references import reference_reason
 from chronicler.knowledge.english import EnglishWords
@@ -273,19 +274,14 @@ def _drop_purpose_requests(hits: list[TriggerHit], lexicon: Lexicon, vocab: Engl
         # a protest noun the demand qualifies, even one that only sets the scene
         return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and _names_protest(tok.head, lexicon)
 
-    return [
-        h for h in hits if not (h.event == "REQUEST" and (purpose(h.token) or (chanted and _quoted(h.token))))
-    ]
+    def voiced(tok: Token) -> bool:
+        return purpose(tok) or (chanted and quotes.inside(tok))
+
+    return [h for h in hits if not (h.event == "REQUEST" and voiced(h.token))]
 
 
 def _names_protest(noun: Token, lexicon: Lexicon) -> bool:
     return any(t.event == "PROTEST" and not t.phrase for t in lexicon.by_lemma.get(_lemma(noun), []))
-
-
-def _quoted(tok: Token) -> bool:
-    """Whether the word stands inside quotation marks opened earlier in its sentence."""
-    before = tok.doc.text[tok.sent.start_char : tok.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _depth(tok: Token) -> int:

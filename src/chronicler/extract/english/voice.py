@@ -36,14 +36,10 @@ def main_clause(sent: Span, cues: Cues, vocab: EnglishWords) -> Token:
             if told:
                 return told[0]
         # "The group put the toll at 215": what a figure verb reports is its object, the toll.
-        tolls = [c for c in root.children if c.dep_ == "dobj" and c.lemma_.lower() in vocab.figure_objects]
-        if _lemma(root) in vocab.figure_verbs and tolls:
-            return tolls[0]
+        toll = attribution.toll_object(root, vocab)
+        if toll is not None:
+            return toll
     return root
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def voice_of(

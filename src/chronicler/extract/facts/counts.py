@@ -232,11 +232,11 @@ def _head(text: str, fig: _Figure, cw: CountWords, tokens: list[tuple[int, int]]
             continue
         seen += 1
         if i < len(tokens):  # a head of two words wins over its first: "27 death sentences"
-            pair = f"{word} {text[tokens[i][0]:tokens[i][1]].lower()}"
-            if pair in cw.heads:
+            following = text[tokens[i][0] : tokens[i][1]].lower()
+            if f"{word} {following}" in cw.heads:
                 return s, tokens[i][1]
-        if word in cw.persons and i < len(tokens) and text[tokens[i][0] : tokens[i][1]].lower() in cw.heads:
-            return tokens[i]  # a person noun as modifier: "10,000 civilian lives", "two student deaths"
+            if word in cw.persons and following in cw.heads:
+                return tokens[i]  # a person noun as modifier: "10,000 civilian lives", "two student deaths"
         if word in cw.heads or word in cw.persons:
             return s, e
         if not re.match(r"[\w\u200c]", word) or word in cw.stop or cw.barriers.fullmatch(word):
