@@ -15,6 +15,11 @@ from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
+from chronicler.export import acled, columns, write
+from chronicler.export.columns import SourceFacts
+from chronicler.export.write import ExportFormat
+from chronicler.knowledge.acled import load_acled
+from chronicler.knowledge.countries import load_countries
 from chronicler.knowledge.triggers import load_lexicon
 from chronicler.pipeline import KnowledgeBase, process, read_documents, shared_knowledge
 from chronicler.records import (
@@ -405,3 +410,59 @@ def sources_view(settings: Settings) -> list[OutletRow]:
             )
         )
     return sorted(out, key=lambda r: (-r.documents, -r.claims, r.outlet))
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote: rows (or features, lines), and the records its format has no row for
+    (ACLED codes no statements and no event dated only by its year)."""
+
+    written: int
+    left_out: int = 0
+
+
+def _source_facts(rows: Sequence[StoredDocumentFacts], registry: OutletRegistry) -> dict[str, SourceFacts]:
+    out = {}
+    for row in rows:
+        outlet = _outlet_name(row.outlet, row.url)
+        found = registry.lookup(outlet) if outlet else None
+        out[row.id] = SourceFacts(outlet, row.url, row.published, found.type if found else None)
+    return out
+
+
+def export_events(settings: Settings, fmt: ExportFormat, stream: TextIO, **filters: Any) -> ExportSummary:
+    """Write the stored event mentions that pass ``filters`` (as ``list_events``) to ``stream``:
+    their event JSON (``jsonl``), flat columns (``csv``), ACLED's columns (``acled``) or GeoJSON."""
+    mentions = list_events(settings, **filters)
+    if fmt is ExportFormat.jsonl:
+        return ExportSummary(write.write_jsonl(stream, (m.to_json() for m in mentions)))
+    with Store.open(settings.db_url, create=False) as store:
+        sources = _source_facts(store.document_facts(), load_outlets(settings.pack_dirs))
+    countries = load_countries()
+    if fmt is ExportFormat.acled:
+        table = load_acled(settings.pack_dirs)
+        rows = [r for m in mentions if (r := acled.mention_row(m, sources.get(m.doc_id), table, countries))]
+        return ExportSummary(write.write_csv(stream, acled.COLUMNS, rows), len(mentions) - len(rows))
+    flat = (columns.event_row(m, sources.get(m.doc_id), countries) for m in mentions)
+    if fmt is ExportFormat.geojson:
+        return ExportSummary(write.write_geojson(stream, flat))
+    return ExportSummary(write.write_csv(stream, columns.EVENT_COLUMNS, flat))
+
+
+def write_consolidated(settings: Settings, fmt: ExportFormat, stream: TextIO) -> ExportSummary:
+    """Write the stored consolidated events to ``stream`` in ``fmt``, in the order of the last
+    consolidation; ``csv`` and ``acled`` give each kind of figure by ACLED's conservative rule."""
+    events = list(export_consolidated(settings))
+    if fmt is ExportFormat.jsonl:
+        return ExportSummary(write.write_jsonl(stream, (e.to_json() for e in events)))
+    countries = load_countries()
+    if fmt is ExportFormat.acled:
+        table = load_acled(settings.pack_dirs)
+        registry = load_outlets(settings.pack_dirs)
+        types = {o: found.type for e in events for o in e.sources.outlets if (found := registry.lookup(o))}
+        rows = [r for e in events if (r := acled.consolidated_row(e, table, countries, types))]
+        return ExportSummary(write.write_csv(stream, acled.COLUMNS, rows), len(events) - len(rows))
+    flat = (columns.consolidated_row(e, countries) for e in events)
+    if fmt is ExportFormat.geojson:
+        return ExportSummary(write.write_geojson(stream, flat))
+    return ExportSummary(write.write_csv(stream, columns.CONSOLIDATED_COLUMNS, flat))

@@ -2,7 +2,8 @@
 
 Every command is registered here, in the order ``--help`` lists them; each lives in the module
 of its group: :mod:`~chronicler.cli.extraction` (extract, ingest),
-:mod:`~chronicler.cli.consolidation` (consolidate, export consolidated, claims, sources),
+:mod:`~chronicler.cli.consolidation` (consolidate, claims, sources),
+:mod:`~chronicler.cli.exports` (export events, export consolidated),
 :mod:`~chronicler.cli.browsing` (events, show, failures) and :mod:`~chronicler.cli.evaluation` (evaluate).
 
 Building the app imports none of the heavy libraries (spaCy, SciPy, SQLAlchemy, Alembic,
@@ -16,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from chronicler.cli import browsing, consolidation, evaluation, extraction
+from chronicler.cli import browsing, consolidation, evaluation, exports, extraction
 from chronicler.cli.common import configure_output
 
 __all__ = ["app", "main"]
@@ -34,8 +35,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 export_app = typer.Typer(
-    help="Write stored results out for other tools.\n\n"
-    "Example: chronicler export consolidated > events.jsonl",
+    help="Write stored results out for other tools: JSONL, flat CSV, ACLED's columns or GeoJSON.\n\n"
+    "Example: chronicler export events --format csv -o events.csv",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -89,7 +90,8 @@ app.command()(extraction.extract)
 app.command()(extraction.ingest)
 app.command()(consolidation.consolidate)
 app.add_typer(export_app, name="export")
-export_app.command("consolidated")(consolidation.export_consolidated)
+export_app.command("events")(exports.export_events)
+export_app.command("consolidated")(exports.export_consolidated)
 app.command()(consolidation.claims)
 app.command()(consolidation.sources)
 app.command()(browsing.events)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -49,43 +45,6 @@ def consolidate(db: DbOption = None) -> None:
         summary = service.consolidate(settings)
     note.print(f"database: {settings.db_url}")
     print_consolidated(summary)
-
-
-class ExportFormat(StrEnum):
-    jsonl = "jsonl"
-
-
-def export_consolidated(
-    db: DbOption = None,
-    fmt: Annotated[
-        ExportFormat,
-        typer.Option("--format", "-f", help="jsonl: one consolidated event JSON per line."),
-    ] = ExportFormat.jsonl,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
-    ] = None,
-) -> None:
-    """Write the consolidated events, one JSON object per line (see docs/schema.md).
-
-    Run `chronicler consolidate` (or `ingest`) first; events come in order of first report.
-
-    Example: chronicler export consolidated --format jsonl --output consolidated.jsonl
-    """
-    from chronicler import service
-
-    settings = settings_for(db)
-    with user_errors():
-        events = list(service.export_consolidated(settings))
-    lines = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in events)
-    if output is None:
-        sys.stdout.write(lines)
-    else:
-        try:
-            output.write_text(lines, encoding="utf-8")
-        except OSError as exc:
-            err.print(f"[red]error:[/red] cannot write {output}: {exc}")
-            raise typer.Exit(2) from exc
-    note.print(f"{len(events)} consolidated event(s)")
 
 
 def claims(

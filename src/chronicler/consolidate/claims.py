@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from chronicler.records import Claim, DocumentFacts, Entity, EventMention, Sources
+from chronicler.records import Claim, Count, DocumentFacts, Entity, EventMention, Sources
 from chronicler.text.safe import clean_name
 
 # Vague quantifiers read at their smallest plausible value, as ACLED codes "dozens" as 12 and
@@ -113,8 +113,8 @@ def interval(claim: Claim) -> tuple[float, float]:
     return (0, math.inf)  # a vague figure rules nothing out
 
 
-def _floor(claim: Claim) -> int | None:
-    """The least a claim asserts: its lower bound, a vague word's floor; None for "up to"."""
+def floor_of(claim: Claim | Count) -> int | None:
+    """The least a figure asserts: its lower bound, a vague word's floor; None for "up to"."""
     if claim.qualifier == "vague":
         return _VAGUE_FLOOR.get(claim.text.lower().strip())
     if claim.qualifier in ("at_most", "less_than"):
@@ -128,7 +128,7 @@ def _point(claim: Claim) -> int | None:
         return (claim.low + claim.high) // 2
     if claim.qualifier in ("at_most", "less_than"):
         return claim.high
-    return _floor(claim)
+    return floor_of(claim)
 
 
 def acled_conservative(claims: Iterable[Claim], kind: str) -> int | None:
@@ -138,11 +138,17 @@ def acled_conservative(claims: Iterable[Claim], kind: str) -> int | None:
     304" and "about 300" assert 304 and 300, "dozens" 12), the smallest of them. "Up to 96"
     asserts no lower bound and is used only when no claim gives one. None with no figure.
     """
-    latest = latest_claims(claims, kind)
-    floors = [f for f in map(_floor, latest) if f is not None]
+    return lowest(latest_claims(claims, kind))
+
+
+def lowest(figures: Iterable[Claim | Count]) -> int | None:
+    """The most conservative of some figures of one kind: the smallest lower bound any asserts;
+    with none ("up to 96" only), the smallest ceiling; None with no figure."""
+    figures = tuple(figures)
+    floors = [f for f in map(floor_of, figures) if f is not None]
     if floors:
         return min(floors)
-    ceilings = [c.high for c in latest if c.high is not None]
+    ceilings = [c.high for c in figures if c.high is not None]
     return min(ceilings) if ceilings else None
 
 
@@ -156,8 +162,8 @@ def ucdp_estimates(claims: Iterable[Claim], kind: str) -> tuple[int | None, int 
     kept within [low, high].
     """
     latest = latest_claims(claims, kind)
-    floors = [f for f in map(_floor, latest) if f is not None]
-    tops = [t for c in latest for t in (c.high, _floor(c)) if t is not None]
+    floors = [f for f in map(floor_of, latest) if f is not None]
+    tops = [t for c in latest for t in (c.high, floor_of(c)) if t is not None]
     points = sorted(p for p in map(_point, latest) if p is not None)
     low = min(floors) if floors else None
     high = max(tops) if tops else None

