@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from chronicler.config import Settings
@@ -15,7 +16,8 @@ from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
-from chronicler.export import acled, columns, write
+from chronicler.errors import StoreError
+from chronicler.export import acled, columns, datasette, write
 from chronicler.export.columns import SourceFacts
 from chronicler.export.write import ExportFormat
 from chronicler.knowledge.acled import load_acled
@@ -33,6 +35,7 @@ from chronicler.records import (
     ReadFailure,
 )
 from chronicler.store import Store, StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
+from chronicler.store.connect import is_sqlite_file, parse_target, safe_url
 from chronicler.store.query import check_window
 from chronicler.worker import EXTRACTION_ERROR, shared_worker
 
@@ -466,3 +469,17 @@ def write_consolidated(settings: Settings, fmt: ExportFormat, stream: TextIO) ->
     if fmt is ExportFormat.geojson:
         return ExportSummary(write.write_geojson(stream, flat))
     return ExportSummary(write.write_csv(stream, columns.CONSOLIDATED_COLUMNS, flat))
+
+
+def datasette_metadata(settings: Settings) -> dict[str, Any]:
+    """Datasette's metadata for the database of ``settings``: a SQLite file (Datasette opens no
+    other), named as Datasette names it, by the file's stem."""
+    url = parse_target(settings.db_url)
+    if not is_sqlite_file(url):
+        raise StoreError(f"Datasette opens SQLite files; {safe_url(url)} is not one")
+    path = Path(url.database or "")
+    if not path.is_file():
+        raise StoreError(
+            f"no database at {path}: check --db or $CHRONICLER_DB (`chronicler ingest` creates one)"
+        )
+    return datasette.metadata(path.stem)

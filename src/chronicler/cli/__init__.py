@@ -3,7 +3,7 @@
 Every command is registered here, in the order ``--help`` lists them; each lives in the module
 of its group: :mod:`~chronicler.cli.extraction` (extract, ingest),
 :mod:`~chronicler.cli.consolidation` (consolidate, claims, sources),
-:mod:`~chronicler.cli.exports` (export events, export consolidated),
+:mod:`~chronicler.cli.exports` (export events, consolidated, datasette-metadata),
 :mod:`~chronicler.cli.browsing` (events, show, failures) and :mod:`~chronicler.cli.evaluation` (evaluate).
 
 Building the app imports none of the heavy libraries (spaCy, SciPy, SQLAlchemy, Alembic,
@@ -92,6 +92,7 @@ app.command()(consolidation.consolidate)
 app.add_typer(export_app, name="export")
 export_app.command("events")(exports.export_events)
 export_app.command("consolidated")(exports.export_consolidated)
+export_app.command("datasette-metadata")(exports.export_datasette_metadata)
 app.command()(consolidation.claims)
 app.command()(consolidation.sources)
 app.command()(browsing.events)

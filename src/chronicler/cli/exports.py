@@ -137,3 +137,24 @@ def export_consolidated(
             "consolidated event(s)",
             "no ACLED event type, or dated only by its year",
         )
+
+
+def export_datasette_metadata(db: DbOption = None, output: OutputOption = None) -> None:
+    """Write Datasette's metadata.yml for the database: titles, facets and sort orders of its views.
+
+    The database has views with latitude and longitude columns (events_map, consolidated_map,
+    claims_map); with the datasette-cluster-map plugin installed, Datasette shows each on a map.
+
+    Then: datasette chronicler.sqlite --metadata metadata.yml
+
+    Example: chronicler export datasette-metadata -o metadata.yml
+    """
+    import yaml
+
+    from chronicler import service
+
+    settings = settings_for(db)
+    with user_errors():
+        found = service.datasette_metadata(settings)
+    with _target(output) as stream:
+        yaml.safe_dump(found, stream, sort_keys=False, allow_unicode=True)

@@ -1,0 +1,91 @@
+"""The map views (migration 0005): events, consolidated events and claims with plain columns and
+coordinates for towns only, equal to what the records say; on SQLite, and on PostgreSQL when
+$TEST_POSTGRESQL_URL names a database these tests may empty."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, inspect, text
+
+from chronicler import service
+from chronicler.config import Settings
+from chronicler.store.connect import create_store_engine, parse_target
+
+pytestmark = pytest.mark.slow
+POSTGRESQL = "TEST_POSTGRESQL_URL"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, examples_db: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        url = str(examples_db)
+    else:
+        found = os.environ.get(POSTGRESQL)
+        if not found:
+            pytest.skip(f"no PostgreSQL: set {POSTGRESQL} to the URL of a database these tests may empty")
+        url = found
+        reset = create_store_engine(parse_target(url))
+        with reset.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        reset.dispose()
+        summary = service.ingest([str(EXAMPLES)], Settings(db=url, doc_timeout=0))
+        assert summary.stored >= 9 and not summary.failures
+    found_engine = create_store_engine(parse_target(url))
+    yield found_engine
+    found_engine.dispose()
+
+
+def _rows(engine: Engine, query: str) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(text(query)).mappings()]
+
+
+def test_the_views_are_there(engine: Engine) -> None:
+    assert {"events_map", "consolidated_map", "claims_map"} <= set(inspect(engine).get_view_names())
+
+
+def test_event_rows_follow_their_records(engine: Engine) -> None:
+    records = {
+        r["id"]: json.loads(r["record"]) for r in _rows(engine, "SELECT id, record FROM event_mentions")
+    }
+    rows = _rows(engine, "SELECT * FROM events_map")
+    assert len(rows) == len(records) > 80
+    towns = 0
+    for row in rows:
+        loc = records[row["id"]]["event_loc"] or {}
+        assert row["place"] == loc.get("resolved_place") and row["geo_precision"] == loc.get("resolution")
+        if loc.get("resolution") == "city":
+            towns += 1
+            assert (row["latitude"], row["longitude"]) == pytest.approx((loc["lat"], loc["lon"]))
+        else:  # a province's or a country's stored point is its capital's: none here
+            assert row["latitude"] is None and row["longitude"] is None
+        claimant = records[row["id"]]["claimed_by"]
+        assert row["claimed_by"] == (claimant and (claimant["identifier_text"] or claimant["entity_text"]))
+        assert row["text"] == records[row["id"]]["text"]
+    assert 0 < towns < len(rows)
+
+
+def test_consolidated_and_claims_rows(engine: Engine) -> None:
+    records = [json.loads(r["record"]) for r in _rows(engine, "SELECT record FROM consolidated_events")]
+    rows = {r["id"]: r for r in _rows(engine, "SELECT * FROM consolidated_map")}
+    assert set(rows) == {r["id"] for r in records}
+    for record in records:
+        row = rows[record["id"]]
+        assert (row["mentions"], row["documents"], row["claims"]) == (
+            len(record["mentions"]),
+            len(record["documents"]),
+            len(record["claims"]),
+        )
+        assert row["independent_sources"] == record["sources"]["independent"]
+    claims = _rows(engine, "SELECT * FROM claims_map")
+    assert len(claims) == sum(len(r["claims"]) for r in records) > 0
+    wanted = sorted((c["kind"], c["low"] or -1, c["text"]) for r in records for c in r["claims"])
+    assert sorted((c["kind"], c["low"] or -1, c["figure"]) for c in claims) == wanted
