@@ -147,3 +147,20 @@ def test_an_unknown_format_is_refused(runner: CliRunner) -> None:
     result = runner.invoke(app, ["export", "events", "--format", "xlsx"])
     assert result.exit_code == 2
     assert "jsonl" in result.output and "geojson" in result.output
+
+
+def test_parquet_holds_the_csv_rows_typed(runner: CliRunner, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    target = tmp_path / "events.parquet"
+    _run(runner, "events", "--format", "parquet", "-o", str(target))
+    table = pq.read_table(target)
+    rows = list(read_rows(io.StringIO(_run(runner, "events", "--format", "csv"))))
+    assert table.column_names == list(EVENT_COLUMNS) and table.num_rows == len(rows)
+    for typed, text in zip(table.to_pylist(), rows, strict=True):
+        assert typed["id"] == text["id"]
+        assert ("" if typed["latitude"] is None else str(typed["latitude"])) == text["latitude"]
+        assert ("" if typed["dead_low"] is None else str(typed["dead_low"])) == text["dead_low"]
+    consolidated = tmp_path / "consolidated.parquet"
+    _run(runner, "consolidated", "-f", "parquet", "-o", str(consolidated))
+    assert pq.read_table(consolidated).column_names == list(CONSOLIDATED_COLUMNS)

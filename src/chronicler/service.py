@@ -6,10 +6,10 @@ import datetime as dt
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from chronicler.config import Settings
 from chronicler.consolidate import claims as claim_views
@@ -17,8 +17,8 @@ from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
 from chronicler.errors import StoreError
-from chronicler.export import acled, columns, datasette, write
-from chronicler.export.columns import SourceFacts
+from chronicler.export import acled, columns, datasette, parquet, write
+from chronicler.export.columns import Cell, SourceFacts
 from chronicler.export.write import ExportFormat
 from chronicler.knowledge.acled import load_acled
 from chronicler.knowledge.countries import load_countries
@@ -433,42 +433,54 @@ def _source_facts(rows: Sequence[StoredDocumentFacts], registry: OutletRegistry)
     return out
 
 
-def export_events(settings: Settings, fmt: ExportFormat, stream: TextIO, **filters: Any) -> ExportSummary:
-    """Write the stored event mentions that pass ``filters`` (as ``list_events``) to ``stream``:
-    their event JSON (``jsonl``), flat columns (``csv``), ACLED's columns (``acled``) or GeoJSON."""
+def export_events(
+    settings: Settings, fmt: ExportFormat, stream: TextIO | BinaryIO, **filters: Any
+) -> ExportSummary:
+    """Write the stored event mentions that pass ``filters`` (as ``list_events``) to ``stream``
+    (binary for ``fmt.binary``): their event JSON (``jsonl``), flat columns (``csv``, typed in
+    ``parquet``), ACLED's columns (``acled``) or GeoJSON."""
     mentions = list_events(settings, **filters)
     if fmt is ExportFormat.jsonl:
-        return ExportSummary(write.write_jsonl(stream, (m.to_json() for m in mentions)))
+        return ExportSummary(write.write_jsonl(cast(TextIO, stream), (m.to_json() for m in mentions)))
     with Store.open(settings.db_url, create=False) as store:
         sources = _source_facts(store.document_facts(), load_outlets(settings.pack_dirs))
     countries = load_countries()
     if fmt is ExportFormat.acled:
         table = load_acled(settings.pack_dirs)
         rows = [r for m in mentions if (r := acled.mention_row(m, sources.get(m.doc_id), table, countries))]
-        return ExportSummary(write.write_csv(stream, acled.COLUMNS, rows), len(mentions) - len(rows))
+        written = write.write_csv(cast(TextIO, stream), acled.COLUMNS, rows)
+        return ExportSummary(written, len(mentions) - len(rows))
     flat = (columns.event_row(m, sources.get(m.doc_id), countries) for m in mentions)
+    return _write_flat(fmt, stream, columns.EVENT_COLUMNS, flat)
+
+
+def _write_flat(
+    fmt: ExportFormat, stream: TextIO | BinaryIO, names: Sequence[str], rows: Iterable[Mapping[str, Cell]]
+) -> ExportSummary:
+    if fmt is ExportFormat.parquet:
+        return ExportSummary(parquet.write_parquet(cast(BinaryIO, stream), names, rows))
+    text = cast(TextIO, stream)
     if fmt is ExportFormat.geojson:
-        return ExportSummary(write.write_geojson(stream, flat))
-    return ExportSummary(write.write_csv(stream, columns.EVENT_COLUMNS, flat))
+        return ExportSummary(write.write_geojson(text, rows))
+    return ExportSummary(write.write_csv(text, names, rows))
 
 
-def write_consolidated(settings: Settings, fmt: ExportFormat, stream: TextIO) -> ExportSummary:
+def write_consolidated(settings: Settings, fmt: ExportFormat, stream: TextIO | BinaryIO) -> ExportSummary:
     """Write the stored consolidated events to ``stream`` in ``fmt``, in the order of the last
     consolidation; ``csv`` and ``acled`` give each kind of figure by ACLED's conservative rule."""
     events = list(export_consolidated(settings))
     if fmt is ExportFormat.jsonl:
-        return ExportSummary(write.write_jsonl(stream, (e.to_json() for e in events)))
+        return ExportSummary(write.write_jsonl(cast(TextIO, stream), (e.to_json() for e in events)))
     countries = load_countries()
     if fmt is ExportFormat.acled:
         table = load_acled(settings.pack_dirs)
         registry = load_outlets(settings.pack_dirs)
         types = {o: found.type for e in events for o in e.sources.outlets if (found := registry.lookup(o))}
         rows = [r for e in events if (r := acled.consolidated_row(e, table, countries, types))]
-        return ExportSummary(write.write_csv(stream, acled.COLUMNS, rows), len(events) - len(rows))
+        written = write.write_csv(cast(TextIO, stream), acled.COLUMNS, rows)
+        return ExportSummary(written, len(events) - len(rows))
     flat = (columns.consolidated_row(e, countries) for e in events)
-    if fmt is ExportFormat.geojson:
-        return ExportSummary(write.write_geojson(stream, flat))
-    return ExportSummary(write.write_csv(stream, columns.CONSOLIDATED_COLUMNS, flat))
+    return _write_flat(fmt, stream, columns.CONSOLIDATED_COLUMNS, flat)
 
 
 def datasette_metadata(settings: Settings) -> dict[str, Any]:

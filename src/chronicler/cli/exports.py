@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 FORMAT_HELP = (
     "jsonl: the record JSON, one a line; csv: flat columns (dates with precision, names with ids, "
     "place to coordinates, figures as numbers, outlet, URL, evidence); acled: ACLED's columns; "
-    "geojson: a FeatureCollection, points only for towns."
+    "geojson: a FeatureCollection, points only for towns; parquet: the csv columns, typed "
+    "(needs pyarrow: pip install 'chronicler[parquet]')."
 )
 FormatOption = Annotated[ExportFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
 OutputOption = Annotated[
@@ -31,15 +32,23 @@ OutputOption = Annotated[
 
 
 @contextmanager
-def _target(output: Path | None) -> Iterator[TextIO]:
+def _target(output: Path | None, binary: bool = False) -> Iterator[Any]:
     """Standard output, or ``output`` written beside itself and renamed into place at the end, so
-    that a failed export leaves an earlier file whole."""
+    that a failed export leaves an earlier file whole. A binary format is not written to a
+    terminal."""
     if output is None:
-        yield sys.stdout
+        if binary and sys.stdout.isatty():
+            err.print(
+                "[red]error:[/red] parquet is binary: write it to a file with -o FILE, or redirect the output"
+            )
+            raise typer.Exit(2)
+        yield sys.stdout.buffer if binary else sys.stdout
+        if binary:
+            sys.stdout.buffer.flush()
         return
     partial = output.with_name(output.name + ".part")
     try:
-        with partial.open("w", encoding="utf-8", newline="") as stream:
+        with partial.open("wb") if binary else partial.open("w", encoding="utf-8", newline="") as stream:
             yield stream
         os.replace(partial, output)
     except OSError as exc:
@@ -51,9 +60,11 @@ def _target(output: Path | None) -> Iterator[TextIO]:
         raise
 
 
-def _run(write: Callable[[TextIO], ExportSummary], output: Path | None, what: str, why_left: str) -> None:
+def _run(
+    write: Callable[[Any], ExportSummary], fmt: ExportFormat, output: Path | None, what: str, why_left: str
+) -> None:
     try:
-        with _target(output) as stream:
+        with _target(output, fmt.binary) as stream:
             summary = write(stream)
     except (ChroniclerError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
@@ -109,6 +120,7 @@ def export_events(
     with user_errors():
         _run(
             lambda stream: service.export_events(settings, fmt, stream, **filters),
+            fmt,
             output,
             "event mention(s)",
             "no ACLED event type, or dated only by its year",
@@ -133,6 +145,7 @@ def export_consolidated(
     with user_errors():
         _run(
             lambda stream: service.write_consolidated(settings, fmt, stream),
+            fmt,
             output,
             "consolidated event(s)",
             "no ACLED event type, or dated only by its year",

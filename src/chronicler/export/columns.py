@@ -191,3 +191,21 @@ def consolidated_row(event: ConsolidatedEvent, countries: Mapping[str, Country])
         "historical": event.historical,
     }
     return row
+
+
+CellType = Literal["str", "int", "float", "bool"]
+_FLOATS = frozenset({"latitude", "longitude", "confidence"})
+_BOOLS = frozenset({"historical", "disagreement"})
+_INTS = frozenset(
+    {"geonameid", "claims", "mentions", "documents", "independent_sources"}
+    | {c for c in COUNT_COLUMNS + FIGURE_COLUMNS if not c.endswith("_qualifier")}
+)
+
+
+def cell_type(column: str) -> CellType:
+    """The type of a column of ``EVENT_COLUMNS`` or ``CONSOLIDATED_COLUMNS``, for typed formats."""
+    if column in _FLOATS:
+        return "float"
+    if column in _BOOLS:
+        return "bool"
+    return "int" if column in _INTS else "str"

@@ -22,6 +22,11 @@ class ExportFormat(StrEnum):
     csv = "csv"
     acled = "acled"
     geojson = "geojson"
+    parquet = "parquet"
+
+    @property
+    def binary(self) -> bool:
+        return self is ExportFormat.parquet
 
 
 def cell_text(value: Cell) -> str:
