@@ -28,7 +28,7 @@ def test_environment_overrides_the_defaults() -> None:
     [
         ({"CHRONICLER_BATCH_SIZE": "32"}, "unknown environment variable CHRONICLER_BATCH_SIZE"),
         ({"CHRONICLER_MAX_BYTES": "ten"}, "not a whole number"),
-        ({"CHRONICLER_DETECTOR": "maybe"}, "give on or off"),
+        ({"CHRONICLER_DETECTOR": "maybe"}, "give auto, on or off"),
         ({"CHRONICLER_DOC_TIMEOUT": "-1"}, "give seconds, or 0 for no limit"),
         ({"CHRONICLER_DOC_MEMORY_MB": "-5"}, "give megabytes, or 0 for no limit"),
         ({"CHRONICLER_DOC_MEMORY_MB": "2GB"}, "not a whole number"),
@@ -45,7 +45,8 @@ def test_the_memory_budget_defaults_to_2_gb_and_can_be_set() -> None:
 
 
 def test_the_detector_can_be_left_out() -> None:
-    assert load_settings({}).detector == "on"
+    assert load_settings({}).detector == "auto"
+    assert load_settings({"CHRONICLER_DETECTOR": "on"}).detector == "on"
     assert load_settings({"CHRONICLER_DETECTOR": "off"}).detector == "off"
 
 

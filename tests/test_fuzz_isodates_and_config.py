@@ -81,7 +81,7 @@ def test_any_environment_gives_typed_settings_or_a_config_error(environ: dict[st
         return
     for field in fields(Settings):
         assert isinstance(getattr(found, field.name), int if field.type in (int, "int") else str)
-    assert found.detector in {"on", "off"}
+    assert found.detector in {"auto", "on", "off"}
     assert found.doc_timeout >= 0
     for key, value in environ.items():
         name = key.removeprefix(ENV_PREFIX).lower()

