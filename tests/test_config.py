@@ -53,3 +53,50 @@ def test_the_detector_can_be_left_out() -> None:
 def test_override_rejects_unknown_names() -> None:
     with pytest.raises(ConfigError, match="unknown setting"):
         Settings().override(batch_size=8)
+
+
+def _config(tmp_path: Path, text: str) -> dict[str, str]:
+    path = tmp_path / "chronicler.toml"
+    path.write_text(text, encoding="utf-8")
+    return {"CHRONICLER_CONFIG": str(path)}
+
+
+def test_a_config_file_sets_what_the_environment_does_not(tmp_path: Path) -> None:
+    env = _config(tmp_path, 'db = "team.sqlite"\nmax_bytes = 2000\npacks = ["/a", "/b"]\ndetector = "off"\n')
+    found = load_settings(env)
+    assert (found.db, found.max_bytes, found.detector) == ("team.sqlite", 2000, "off")
+    assert found.pack_dirs == (Path("/a"), Path("/b"))
+    # the environment overrides the file, and a flag the environment (Settings.override)
+    found = load_settings(env | {"CHRONICLER_DB": "mine.sqlite"})
+    assert found.db == "mine.sqlite" and found.max_bytes == 2000
+    assert found.override(db="flag.sqlite").db == "flag.sqlite"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("batch_size = 32\n", r"chronicler\.toml: unknown setting 'batch_size'; known: db, detector"),
+        ('max_bytes = "ten"\n', r"max_bytes = 'ten': give a whole number"),
+        ("doc_timeout = true\n", r"doc_timeout = True: give a whole number"),
+        ("db = 5\n", r"db = 5: give a string"),
+        ("doc_timeout = -1\n", r"CHRONICLER_DOC_TIMEOUT=-1: give seconds"),
+        ('detector = "maybe"\n', r"give auto, on or off"),
+        ("db = \n", r"chronicler\.toml: not a readable TOML file: .*line 1"),
+    ],
+)
+def test_a_bad_config_file_is_refused_with_its_name(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(_config(tmp_path, text))
+
+
+def test_a_named_config_file_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"CHRONICLER_CONFIG=.*absent\.toml: no such file"):
+        load_settings({"CHRONICLER_CONFIG": str(tmp_path / "absent.toml")})
+
+
+def test_the_default_config_file_is_read_when_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert load_settings({}).db == ""  # none there: the defaults
+    (tmp_path / "chronicler").mkdir()
+    (tmp_path / "chronicler" / "config.toml").write_text('db = "home.sqlite"\n', encoding="utf-8")
+    assert load_settings({}).db == "home.sqlite"

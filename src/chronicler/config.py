@@ -1,4 +1,5 @@
-"""One typed settings object: defaults, overridden by ``CHRONICLER_*`` variables, then by CLI flags."""
+"""One typed settings object: defaults, overridden by the config file, then by ``CHRONICLER_*``
+variables, then by CLI flags."""
 
 from __future__ import annotations
 
@@ -59,20 +60,33 @@ class Settings:
         return replace(self, **changes)
 
 
+CONFIG_VARIABLE = ENV_PREFIX + "CONFIG"  # names the config file; not a setting of its own
+
+
+def default_config_path() -> Path:
+    """The optional config file in the user's config directory (e.g. ~/.config/chronicler)."""
+    from platformdirs import user_config_path
+
+    return user_config_path("chronicler") / "config.toml"
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
-    """Defaults overridden by CHRONICLER_* environment variables; an unknown one is an error."""
+    """Defaults, overridden by the config file (TOML: ``$CHRONICLER_CONFIG``, else ``config.toml``
+    in the user's config directory, when there is one), then by CHRONICLER_* environment
+    variables. An unknown key or variable is an error that names the file or the variable."""
     env = os.environ if environ is None else environ
-    base = Settings()
-    types = {f.name: f.type for f in fields(base)}
-    values: dict[str, object] = {}
+    types = {f.name: f.type for f in fields(Settings)}
+    named = env.get(CONFIG_VARIABLE)
+    path = Path(named).expanduser() if named else default_config_path()
+    values = _from_file(path, types, required=bool(named))
     for key, raw in env.items():
-        if not key.startswith(ENV_PREFIX):
+        if not key.startswith(ENV_PREFIX) or key == CONFIG_VARIABLE:
             continue
         name = key[len(ENV_PREFIX) :].lower()
         if name not in types:
             raise ConfigError(
                 f"unknown environment variable {key}; known: "
-                + ", ".join(ENV_PREFIX + n.upper() for n in sorted(types))
+                + ", ".join(ENV_PREFIX + n.upper() for n in sorted([*types, "config"]))
             )
         if types[name] in (int, "int"):
             try:
@@ -87,4 +101,31 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             raise ConfigError(f"{ENV_PREFIX}{name.upper()}={value}: give {unit}, or 0 for no limit")
     if values.get("detector", "auto") not in {"auto", "on", "off"}:
         raise ConfigError(f"{ENV_PREFIX}DETECTOR={values['detector']!r}: give auto, on or off")
-    return base.override(**values)
+    return Settings().override(**values)
+
+
+def _from_file(path: Path, types: Mapping[str, object], *, required: bool) -> dict[str, object]:
+    """The settings of a TOML config file, each checked for its name and type; nothing when there
+    is no file (an error when ``$CHRONICLER_CONFIG`` names one that is not there)."""
+    import tomllib
+
+    if not path.is_file():
+        if required:
+            raise ConfigError(f"{CONFIG_VARIABLE}={path}: no such file")
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: not a readable TOML file: {exc}") from None
+    values: dict[str, object] = {}
+    for name, value in data.items():
+        if name not in types:
+            raise ConfigError(f"{path}: unknown setting {name!r}; known: {', '.join(sorted(types))}")
+        if name == "packs" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = os.pathsep.join(value)  # packs = ["~/packs", "/srv/packs"]
+        wanted = int if types[name] in (int, "int") else str
+        if isinstance(value, bool) or not isinstance(value, wanted):
+            kind = "a whole number" if wanted is int else "a string"
+            raise ConfigError(f"{path}: {name} = {value!r}: give {kind}")
+        values[name] = value
+    return values

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
+from chronicler.about import About, describe
 from chronicler.config import Settings
 from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
@@ -525,3 +526,14 @@ def datasette_metadata(settings: Settings) -> dict[str, Any]:
             f"no database at {path}: check --db or $CHRONICLER_DB (`chronicler ingest` creates one)"
         )
     return datasette.metadata(path.stem)
+
+
+def about(settings: Settings) -> About:
+    """Versions, models with checksums, packs, database and schema: ``chronicler info``. The
+    knowledge packs are loaded (a broken one is a PackError); the database is only read."""
+    shared_knowledge(settings.pack_dirs)
+    try:
+        runs = use_detector(settings)
+    except ChroniclerError:
+        runs = False
+    return describe(settings, runs)

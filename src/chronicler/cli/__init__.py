@@ -4,7 +4,8 @@ Every command is registered here, in the order ``--help`` lists them; each lives
 of its group: :mod:`~chronicler.cli.extraction` (extract, ingest),
 :mod:`~chronicler.cli.consolidation` (consolidate, claims, sources),
 :mod:`~chronicler.cli.exports` (export events, consolidated, datasette-metadata),
-:mod:`~chronicler.cli.browsing` (events, show, failures) and :mod:`~chronicler.cli.evaluation` (evaluate).
+:mod:`~chronicler.cli.browsing` (events, show, failures), :mod:`~chronicler.cli.evaluation` (evaluate)
+and :mod:`~chronicler.cli.info` (info).
 
 Building the app imports none of the heavy libraries (spaCy, SciPy, SQLAlchemy, Alembic,
 datasketch, trafilatura): each command imports the service when it runs, so ``--help`` and
@@ -17,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from chronicler.cli import browsing, consolidation, evaluation, exports, extraction
+from chronicler.cli import browsing, consolidation, evaluation, exports, extraction, info
 from chronicler.cli.common import configure_output
 
 __all__ = ["app", "main"]
@@ -31,7 +32,7 @@ app = typer.Typer(
     "an id was not found; 2 for a usage error: an unknown option or filter value, a bad setting, "
     "a database that does not exist for a command that reads one.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
 )
 export_app = typer.Typer(
@@ -99,3 +100,4 @@ app.command()(browsing.events)
 app.command()(browsing.show)
 app.command()(browsing.failures)
 app.command()(evaluation.evaluate)
+app.command()(info.info)
