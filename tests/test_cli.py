@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -347,3 +348,24 @@ def test_help_documents_the_exit_codes(runner: CliRunner) -> None:
     text = " ".join(runner.invoke(app, ["--help"]).stdout.split())
     assert "Exit status: 0 when every input was read and stored" in text
     assert "1 when some inputs failed" in text and "2 for a usage error" in text
+
+
+def _command_paths() -> list[list[str]]:
+    import typer.main
+
+    def walk(command: Any, path: list[str]) -> list[list[str]]:
+        found = [path]
+        for name, sub in getattr(command, "commands", {}).items():  # a group's commands
+            found += walk(sub, [*path, name])
+        return found
+
+    return walk(typer.main.get_command(app), [])
+
+
+@pytest.mark.parametrize("command", _command_paths(), ids=lambda c: " ".join(c) or "chronicler")
+def test_every_command_explains_itself_with_an_example(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: chronicler" in result.output
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"chronicler {' '.join(command)}".strip() in readme
