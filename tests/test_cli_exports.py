@@ -164,3 +164,15 @@ def test_parquet_holds_the_csv_rows_typed(runner: CliRunner, tmp_path: Path) -> 
     consolidated = tmp_path / "consolidated.parquet"
     _run(runner, "consolidated", "-f", "parquet", "-o", str(consolidated))
     assert pq.read_table(consolidated).column_names == list(CONSOLIDATED_COLUMNS)
+
+
+def test_plover_records_one_a_line(runner: CliRunner) -> None:
+    lines = _run(runner, "events", "--format", "plover").splitlines()
+    assert len(lines) == len(_mentions(runner))
+    for line in lines:
+        found = json.loads(line)
+        assert found["event"] and len(found["event"]) == 1 and found["quad_code"] in {1, 2, 3, 4}
+        assert found["date"] is None or len(found["date"]) == 10
+        assert found["cite_info"]["codebook"] == "plover-2.0"
+    result = runner.invoke(app, ["export", "consolidated", "--format", "plover"])
+    assert result.exit_code == 2 and "plover is a format of event mentions" in result.output

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
+from chronicler import __version__
 from chronicler.about import About, describe
 from chronicler.compare.match import Comparison, compare
 from chronicler.compare.read import Read, read_acled, read_gdelt
@@ -21,7 +22,7 @@ from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
 from chronicler.errors import ChroniclerError, StoreError
-from chronicler.export import acled, columns, datasette, parquet, write
+from chronicler.export import acled, columns, datasette, parquet, plover, write
 from chronicler.export.columns import Cell, SourceFacts
 from chronicler.export.write import ExportFormat
 from chronicler.extract import embedding
@@ -478,6 +479,12 @@ def export_events(
     with Store.open(settings.db_url, create=False) as store:
         sources = _source_facts(store.document_facts(), load_outlets(settings.pack_dirs))
     countries = load_countries()
+    if fmt is ExportFormat.plover:
+        actors = shared_knowledge(settings.pack_dirs).actors.actors
+        qids = {key: a.wikidata for key, a in actors.items() if a.wikidata}
+        coder = f"chronicler {__version__}"
+        records = (plover.record(m, sources.get(m.doc_id), qids, countries, coder) for m in mentions)
+        return ExportSummary(write.write_jsonl(cast(TextIO, stream), records))
     if fmt is ExportFormat.acled:
         table = load_acled(settings.pack_dirs)
         rows = [r for m in mentions if (r := acled.mention_row(m, sources.get(m.doc_id), table, countries))]
@@ -501,6 +508,11 @@ def _write_flat(
 def write_consolidated(settings: Settings, fmt: ExportFormat, stream: TextIO | BinaryIO) -> ExportSummary:
     """Write the stored consolidated events to ``stream`` in ``fmt``, in the order of the last
     consolidation; ``csv`` and ``acled`` give each kind of figure by ACLED's conservative rule."""
+    if fmt is ExportFormat.plover:
+        raise ValueError(
+            "plover is a format of event mentions (`export events --format plover`); "
+            "consolidated events have jsonl, csv, acled, geojson and parquet"
+        )
     events = list(export_consolidated(settings))
     if fmt is ExportFormat.jsonl:
         return ExportSummary(write.write_jsonl(cast(TextIO, stream), (e.to_json() for e in events)))

@@ -143,3 +143,13 @@ def test_malformed_pack_file(tmp_path: Path, text: str) -> None:
 def test_missing_pack_directory(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="not a directory"):
         load_actors([tmp_path / "nowhere"])
+
+
+def test_a_wikidata_item_must_look_like_one(tmp_path: Path) -> None:
+    (tmp_path / "actors.yaml").write_text(
+        "actors:\n  - id: some-body\n    name: Some Body\n    kind: ngo\n    sector: SOC\n    country: NGO\n"
+        "    wikidata: wd:794\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"actors\.yaml:7: .*wikidata must be a Wikidata item id such as Q7"):
+        load_actors([tmp_path])

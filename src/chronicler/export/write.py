@@ -23,6 +23,7 @@ class ExportFormat(StrEnum):
     acled = "acled"
     geojson = "geojson"
     parquet = "parquet"
+    plover = "plover"
 
     @property
     def binary(self) -> bool:

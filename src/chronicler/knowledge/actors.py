@@ -31,12 +31,13 @@ KINDS = frozenset({"state_body", "office", "armed_group", "party", "opposition_g
 SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PRM", "SPY", "REB", "OPP", "PTY", "CVL", "JRN",
                      "REL", "SOC", "IGO", "NGO", "MED", "LAB", "EDU", "BUS", "HLH", "CRM", "REF", "ELI"})
 REQUIRED = ("id", "name", "kind", "sector")
-OPTIONAL = ("aliases", "country", "offices", "demonyms", "exclude_next")
+OPTIONAL = ("aliases", "country", "offices", "demonyms", "exclude_next", "wikidata")
 OFFICE_KEYS = frozenset({"title", "holder", "start", "end"})
 ARTICLES = frozenset({"the", "a", "an"})
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
 # ZWNJ is a separator: Persian writes the same compound with it, with a space, or joined.
 _TOKEN = re.compile(r"[\w\u064b-\u065f\u0670]+|[^\w\s\u200c]")
 # One character in, one character out, so offsets in the normalised text are offsets in the original.
@@ -81,6 +82,7 @@ class Actor:
     offices: tuple[Office, ...] = ()
     demonyms: tuple[str, ...] = ()
     exclude_next: frozenset[str] = frozenset()
+    wikidata: str | None = None  # the Wikidata item ("Q794"), as PLOVER identifies actors
     source: str = ""
     line: int | None = None  # of the entry in ``source``
 
@@ -192,6 +194,9 @@ def parse_entry(path: Path, index: int, entry: dict[str, Any]) -> Actor:
         raise fail("a generic role noun has no country", "country")
     if kind != "role" and not (isinstance(country, str) and _COUNTRY.match(country)):
         raise fail(f"country must be ISO 3166-1 alpha-3, IGO or NGO: {country!r}", "country")
+    wikidata = entry.get("wikidata")
+    if wikidata is not None and not (isinstance(wikidata, str) and _QID.match(wikidata)):
+        raise fail(f"wikidata must be a Wikidata item id such as Q794, not {wikidata!r}", "wikidata")
     offices = entry.get("offices") or []
     if not isinstance(offices, list) or (offices and kind != "office"):
         raise fail("'offices' is a list, and only for kind 'office'", "offices")
@@ -202,6 +207,7 @@ def parse_entry(path: Path, index: int, entry: dict[str, Any]) -> Actor:
         offices=tuple(_office(path, where, o, entry) for o in offices),
         demonyms=_strings(path, where, entry, "demonyms"),
         exclude_next=frozenset(fold(w) for w in _strings(path, where, entry, "exclude_next")),
+        wikidata=wikidata,
         source=str(path),
         line=at.line if at else None,
     )

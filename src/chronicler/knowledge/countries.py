@@ -12,6 +12,7 @@ class Country:
     name: str
     iso_numeric: int | None
     fips: str | None = None  # FIPS 10-4, as GDELT writes countries
+    iso3: str | None = None  # ISO 3166-1 alpha-3, as PLOVER's cc3
 
 
 def load_countries() -> dict[str, Country]:
@@ -22,6 +23,7 @@ def load_countries() -> dict[str, Country]:
             str(row["name"]),
             int(row["isonumeric"]) if row.get("isonumeric") else None,
             str(row["fips"]) if row.get("fips") else None,
+            str(row["iso3"]) if row.get("iso3") else None,
         )
         for code, row in found.items()
     }
