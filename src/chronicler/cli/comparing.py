@@ -85,11 +85,11 @@ def _print(found: Comparison, dataset: str, fmt: CompareFormat) -> None:
 
 
 def _run(dataset: str, path: Path, db: str | None, fmt: CompareFormat) -> None:
-    from chronicler import service
+    from chronicler import service_exports
 
     settings = settings_for(db)
     with user_errors():
-        found, read = service.compare_with(settings, dataset.lower(), path)
+        found, read = service_exports.compare_with(settings, dataset.lower(), path)
     for problem in read.skipped:
         err.print(f"[yellow]skipped[/yellow] {escape(str(path))} {escape(problem)}")
     _print(found, dataset, fmt)

@@ -16,7 +16,7 @@ from chronicler.errors import ChroniclerError
 from chronicler.export.write import ExportFormat
 
 if TYPE_CHECKING:
-    from chronicler.service import ExportSummary
+    from chronicler.service_exports import ExportSummary
 
 FORMAT_HELP = (
     "jsonl: the record JSON, one a line; csv: flat columns (dates with precision, names with ids, "
@@ -106,7 +106,7 @@ def export_events(
 
     Example: chronicler export events --format csv --type ASSAULT --country IR -o assaults.csv
     """
-    from chronicler import service
+    from chronicler import service_exports
 
     settings = settings_for(db)
     filters = {
@@ -119,7 +119,7 @@ def export_events(
     }
     with user_errors():
         _run(
-            lambda stream: service.export_events(settings, fmt, stream, **filters),
+            lambda stream: service_exports.export_events(settings, fmt, stream, **filters),
             fmt,
             output,
             "event mention(s)",
@@ -139,12 +139,12 @@ def export_consolidated(
 
     Example: chronicler export consolidated --format geojson -o events.geojson
     """
-    from chronicler import service
+    from chronicler import service_exports
 
     settings = settings_for(db)
     with user_errors():
         _run(
-            lambda stream: service.write_consolidated(settings, fmt, stream),
+            lambda stream: service_exports.write_consolidated(settings, fmt, stream),
             fmt,
             output,
             "consolidated event(s)",
@@ -164,10 +164,10 @@ def export_datasette_metadata(db: DbOption = None, output: OutputOption = None) 
     """
     import yaml
 
-    from chronicler import service
+    from chronicler import service_exports
 
     settings = settings_for(db)
     with user_errors():
-        found = service.datasette_metadata(settings)
+        found = service_exports.datasette_metadata(settings)
     with _target(output) as stream:
         yaml.safe_dump(found, stream, sort_keys=False, allow_unicode=True)

@@ -32,11 +32,11 @@ def info(
 
     Example: chronicler info --format json > chronicler-info.json
     """
-    from chronicler import service
+    from chronicler import service_exports
 
     settings = settings_for(db)
     with user_errors():
-        found = service.about(settings)
+        found = service_exports.about(settings)
     if fmt is InfoFormat.json:
         sys.stdout.write(json.dumps(dataclasses.asdict(found), indent=2, ensure_ascii=False) + "\n")
         return
