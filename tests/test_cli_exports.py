@@ -176,3 +176,9 @@ def test_plover_records_one_a_line(runner: CliRunner) -> None:
         assert found["cite_info"]["codebook"] == "plover-2.0"
     result = runner.invoke(app, ["export", "consolidated", "--format", "plover"])
     assert result.exit_code == 2 and "plover is a format of event mentions" in result.output
+
+
+def test_limit_as_in_events(runner: CliRunner) -> None:
+    rows = list(read_rows(io.StringIO(_run(runner, "events", "-f", "csv", "--limit", "3"))))
+    assert len(rows) == 3
+    assert runner.invoke(app, ["export", "events", "--limit", "0"]).exit_code == 2

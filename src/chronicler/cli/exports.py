@@ -90,6 +90,7 @@ def export_events(
         bool | None,
         typer.Option("--historical/--no-historical", help="Only background events, or only news."),
     ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
 ) -> None:
     """Write the stored event mentions, filtered as `chronicler events` filters them.
 
@@ -116,6 +117,7 @@ def export_events(
         "place": place,
         "country": country,
         "historical": historical,
+        "limit": limit,
     }
     with user_errors():
         _run(
