@@ -6,7 +6,7 @@ of its group: :mod:`~chronicler.cli.extraction` (extract, ingest),
 :mod:`~chronicler.cli.exports` (export events, consolidated, datasette-metadata),
 :mod:`~chronicler.cli.comparing` (compare acled, compare gdelt),
 :mod:`~chronicler.cli.browsing` (events, show, failures), :mod:`~chronicler.cli.evaluation` (evaluate)
-and :mod:`~chronicler.cli.info` (info).
+:mod:`~chronicler.cli.info` (info) and :mod:`~chronicler.cli.serving` (serve).
 
 Building the app imports none of the heavy libraries (spaCy, SciPy, SQLAlchemy, Alembic,
 datasketch, trafilatura): each command imports the service when it runs, so ``--help`` and
@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from chronicler.cli import browsing, comparing, consolidation, evaluation, exports, extraction, info
+from chronicler.cli import browsing, comparing, consolidation, evaluation, exports, extraction, info, serving
 from chronicler.cli.common import configure_output
 
 __all__ = ["app", "main"]
@@ -111,3 +111,4 @@ app.command()(browsing.show)
 app.command()(browsing.failures)
 app.command()(evaluation.evaluate)
 app.command()(info.info)
+app.command()(serving.serve)

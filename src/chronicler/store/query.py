@@ -82,8 +82,11 @@ def events_select(
     country: str | None = None,
     historical: bool | None = None,
     limit: int | None = None,
+    after: Cursor | None = None,
 ) -> Select[str]:
-    """SELECT of the stored event JSON for the filters given, by date (undated last) then id."""
+    """SELECT of the stored event JSON for the filters given, by date (undated last) then id;
+    ``after``: only those after the mention with that sort key (``sort_key``), for keyset pages
+    that stay right while mentions are added."""
     if limit is not None and limit < 0:
         raise ValueError(f"limit={limit} must be 0 or more")
     check_window(since, until)
@@ -103,12 +106,25 @@ def events_select(
     date = event_mentions.c.date
     # Spelled out rather than NULLS LAST: SQLite and PostgreSQL disagree on where NULLs sort.
     undated_last = case((date.is_(None), 1), else_=0)
+    if after is not None:
+        undated, day, ident = after
+        dated = func.coalesce(date, "")
+        later = or_(dated > day, and_(dated == day, event_mentions.c.id > ident))
+        conditions.append(or_(undated_last > undated, and_(undated_last == undated, later)))
     return (
         select(event_mentions.c.record)
         .where(*conditions)
         .order_by(undated_last, date, event_mentions.c.id)
         .limit(limit)
     )
+
+
+Cursor = tuple[int, str, str]  # (1 if undated else 0, date or "", id): the order of events_select
+
+
+def sort_key(date: str | None, ident: str) -> Cursor:
+    """Where a mention stands in the order of ``events_select``."""
+    return (1 if date is None else 0, date or "", ident)
 
 
 def since_condition(since: str) -> ColumnElement[bool]:

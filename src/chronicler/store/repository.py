@@ -149,6 +149,7 @@ class Store:
         country: str | None = None,
         historical: bool | None = None,
         limit: int | None = None,
+        after: query.Cursor | None = None,
     ) -> list[EventMention]:
         """The stored event mentions that match, by date then id (``to_json`` gives their JSON back).
 
@@ -171,6 +172,7 @@ class Store:
             country=country,
             historical=historical,
             limit=limit,
+            after=after,
         )
         with self._guard("query events"), self._engine.connect() as conn:
             return [decode_mention(text) for text in conn.execute(stmt).scalars()]

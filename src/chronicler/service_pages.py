@@ -1,0 +1,128 @@
+"""The service layer's pages: stored results a page at a time, with cursors that stay right while
+documents are added (``chronicler serve`` answers from these; the CLI lists whole results).
+
+A cursor is the sort key of the last item given, opaque to the client (base64url JSON); a cursor
+this server did not give, or one of another list, is a ValueError.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from chronicler.config import Settings
+from chronicler.records import ConsolidatedEvent, EventMention
+from chronicler.service import event_types, export_consolidated
+from chronicler.store import Store
+from chronicler.store.query import check_window, sort_key
+
+T = TypeVar("T")
+MAX_PAGE = 500
+CONTEXT_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    next: str | None  # the cursor of the next page; None on the last
+
+
+def encode_cursor(kind: str, key: Any) -> str:
+    raw = json.dumps([kind, key], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(kind: str, cursor: str) -> Any:
+    try:
+        found = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        found = None
+    if not (isinstance(found, list) and len(found) == 2 and found[0] == kind):
+        raise ValueError(f"cursor {cursor[:40]!r} is not one this server gave for {kind}")
+    return found[1]
+
+
+def _limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_PAGE:
+        raise ValueError(f"limit={limit}: give 1 to {MAX_PAGE}")
+    return limit
+
+
+def events_page(
+    settings: Settings, *, limit: int = 50, cursor: str | None = None, **filters: Any
+) -> Page[EventMention]:
+    """One page of the stored event mentions that pass ``filters`` (those of ``list_events``)."""
+    event = filters.get("event")
+    if event is not None and event.upper() not in (allowed := event_types(settings)):
+        raise ValueError(f"unknown event type {event!r}; the PLOVER types are {', '.join(allowed)}")
+    check_window(filters.get("since"), filters.get("until"))
+    after = None
+    if cursor is not None:
+        key = decode_cursor("events", cursor)
+        if not (isinstance(key, list) and len(key) == 3 and key[0] in (0, 1)
+                and all(isinstance(k, str) for k in key[1:])):  # fmt: skip
+            raise ValueError(f"cursor {cursor[:40]!r} is not one this server gave for events")
+        after = (key[0], key[1], key[2])
+    size = _limit(limit)
+    with Store.open(settings.db_url, create=False) as store:
+        found = store.query_events(limit=size + 1, after=after, **filters)
+    items = found[:size]
+    more = len(found) > size
+    return Page(
+        items, encode_cursor("events", list(sort_key(items[-1].date, items[-1].id))) if more else None
+    )
+
+
+def consolidated_page(
+    settings: Settings, *, limit: int = 50, cursor: str | None = None
+) -> Page[ConsolidatedEvent]:
+    """One page of the consolidated events, in the order of the last consolidation (first report)."""
+    size = _limit(limit)
+    start = 0
+    if cursor is not None:
+        start = decode_cursor("consolidated", cursor)
+        if not isinstance(start, int) or start < 0:
+            raise ValueError(f"cursor {cursor[:40]!r} is not one this server gave for consolidated")
+    events = list(export_consolidated(settings))
+    items = events[start : start + size]
+    more = start + size < len(events)
+    return Page(items, encode_cursor("consolidated", start + size) if more else None)
+
+
+@dataclass(frozen=True)
+class InContext:
+    """One event mention with its evidence in the article around it."""
+
+    event: EventMention
+    document: dict[str, Any]
+    before: str
+    evidence: str
+    after: str
+
+
+def event_in_context(settings: Settings, event_id: str) -> InContext | None:
+    with Store.open(settings.db_url, create=False) as store:
+        found = store.get_event(event_id)
+    if found is None:
+        return None
+    event, stored = found
+    doc = stored.document
+    text = doc.text or ""
+    return InContext(
+        event=event,
+        document={
+            "id": doc.id,
+            "title": doc.title,
+            "url": doc.url,
+            "outlet": doc.outlet,
+            "published": doc.published,
+            "language": doc.language,
+            "revision": stored.revision,
+        },
+        before=text[max(0, event.start - CONTEXT_CHARS) : event.start],
+        evidence=text[event.start : event.end],
+        after=text[event.end : event.end + CONTEXT_CHARS],
+    )

@@ -1,0 +1,1 @@
+"""``chronicler serve``: the REST API (and later the web workspace) over the service layer."""

@@ -1,0 +1,109 @@
+"""The FastAPI application: routes that hand their validated parameters to the service layer and
+its records' JSON back, nothing more.
+
+Every answer carries a strict Content-Security-Policy (``default-src 'self'``), ``nosniff`` and no
+referrer. FastAPI's own API-docs pages load their scripts from a CDN, so they are off; the OpenAPI
+document is at ``/openapi.json``. Errors: 404 for an id that is not stored, 422 for a parameter
+that can match nothing (an unknown type, a bad date, a cursor this server did not give), 503 when
+the database cannot be opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from chronicler import __version__
+from chronicler.config import Settings
+from chronicler.errors import ChroniclerError
+
+HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+Limit = Annotated[int, Query(ge=1, le=500, description="Items in a page.")]
+Cursor = Annotated[str | None, Query(max_length=400, description="The `next` of the previous page.")]
+Text = Annotated[str | None, Query(max_length=200)]
+Identifier = Annotated[str, Path(max_length=100)]
+Day = Annotated[
+    str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date.")
+]
+
+
+def create_app(settings: Settings) -> FastAPI:
+    from chronicler import service, service_pages
+
+    app = FastAPI(title="chronicler", version=__version__, docs_url=None, redoc_url=None)
+
+    @app.middleware("http")
+    async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.update(HEADERS)
+        return response
+
+    @app.exception_handler(ValueError)
+    async def unprocessable(_: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(ChroniclerError)
+    async def unavailable(_: Request, exc: ChroniclerError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.get("/api/events", summary="Event mentions, filtered, a page at a time")
+    def events(
+        type: Annotated[str | None, Query(max_length=20, description="PLOVER type, e.g. ASSAULT.")] = None,
+        since: Day = None,
+        until: Day = None,
+        place: Text = None,
+        country: Annotated[str | None, Query(max_length=60)] = None,
+        historical: bool | None = None,
+        limit: Limit = 50,
+        cursor: Cursor = None,
+    ) -> dict[str, Any]:
+        page = service_pages.events_page(
+            settings, limit=limit, cursor=cursor, event=type.upper() if type else None, since=since,
+            until=until, place=place, country=country, historical=historical,
+        )  # fmt: skip
+        return {"items": [m.to_json() for m in page.items], "next": page.next}
+
+    @app.get("/api/events/{event_id}", summary="One event mention with its evidence in its article")
+    def event(event_id: Identifier) -> dict[str, Any]:
+        found = service_pages.event_in_context(settings, event_id)
+        if found is None:
+            raise HTTPException(404, f"no event mention with id {event_id!r}")
+        return {"event": found.event.to_json(), "document": found.document, "before": found.before,
+                "evidence": found.evidence, "after": found.after}  # fmt: skip
+
+    @app.get("/api/consolidated", summary="Consolidated events, in order of first report")
+    def consolidated(limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+        page = service_pages.consolidated_page(settings, limit=limit, cursor=cursor)
+        return {"items": [e.to_json() for e in page.items], "next": page.next}
+
+    @app.get("/api/consolidated/{event_id}", summary="One consolidated event with its claims side by side")
+    def claims(event_id: Identifier) -> dict[str, Any]:
+        found = service.claims_view(settings, event_id)
+        if found is None:
+            raise HTTPException(404, f"no consolidated event with id {event_id!r}")
+        kinds = [{"kind": k.kind, "acled_conservative": k.acled, "ucdp": {"low": k.ucdp[0], "best": k.ucdp[1],
+                  "high": k.ucdp[2]}, "claims": [vars(r) for r in k.rows]} for k in found.kinds]  # fmt: skip
+        return {"event": found.event.to_json(), "kinds": kinds}
+
+    @app.get("/api/sources", summary="Outlets of the stored documents")
+    def sources() -> list[dict[str, Any]]:
+        return [vars(row) for row in service.sources_view(settings)]
+
+    @app.get("/api/failures", summary="Inputs set aside, with their reasons")
+    def failures(code: Annotated[str | None, Query(max_length=40)] = None) -> list[dict[str, Any]]:
+        return [
+            {"source": f.failure.source, "code": f.failure.code, "reason": f.failure.reason,
+             "recorded_at": f.recorded_at.isoformat(timespec="seconds")}
+            for f in service.list_failures(settings, code=code)
+        ]  # fmt: skip
+
+    return app

@@ -1,0 +1,170 @@
+"""The REST API on the example corpus's database: pages with cursors, filters as the CLI has them,
+evidence in context, claims side by side, validation answered with 422, the security headers, and
+the real server started by `chronicler serve`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from chronicler.config import Settings
+from chronicler.web.app import create_app
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def client(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = tmp_path_factory.mktemp("web") / "web.sqlite"
+    shutil.copyfile(examples_db, db)
+    return TestClient(create_app(Settings(db=str(db))))
+
+
+def _all(client: TestClient, path: str, **params: str | int) -> list[dict[str, object]]:
+    items: list[dict[str, object]] = []
+    cursor = None
+    while True:
+        answer = client.get(path, params={**params, **({"cursor": cursor} if cursor else {})})
+        assert answer.status_code == 200, answer.text
+        page = answer.json()
+        items += page["items"]
+        cursor = page["next"]
+        if cursor is None:
+            return items
+
+
+def test_pages_with_cursors_give_every_event_once_in_order(client: TestClient) -> None:
+    whole = client.get("/api/events", params={"limit": 500}).json()
+    assert whole["next"] is None and len(whole["items"]) > 80
+    paged = _all(client, "/api/events", limit=7)
+    assert [e["id"] for e in paged] == [e["id"] for e in whole["items"]]
+
+
+def test_filters_as_in_the_cli(client: TestClient) -> None:
+    found = _all(
+        client, "/api/events", type="assault", country="IR", since="2019-11", until="2019-11-30", limit=5
+    )
+    assert found and {e["event"] for e in found} == {"ASSAULT"}
+    assert all(str(e["date"]).startswith("2019-11") for e in found)
+    news = _all(client, "/api/events", historical="false", limit=50)
+    assert news and not any(e["historical"] for e in news)
+
+
+@pytest.mark.parametrize(
+    ("params", "fragment"),
+    [
+        ({"type": "ASSALT"}, "unknown event type"),
+        ({"since": "2020", "until": "2019"}, "since"),
+        ({"since": "Nov 2019"}, "string_pattern_mismatch"),
+        ({"limit": 0}, "greater_than_equal"),
+        ({"limit": 501}, "less_than_equal"),
+        ({"cursor": "bm90LWEtY3Vyc29y"}, "not one this server gave"),
+        ({"place": "x" * 201}, "string_too_long"),
+    ],
+)
+def test_bad_parameters_are_422_with_the_reason(
+    client: TestClient, params: dict[str, str | int], fragment: str
+) -> None:
+    answer = client.get("/api/events", params=params)
+    assert answer.status_code == 422 and fragment in answer.text
+
+
+def test_one_event_with_its_evidence_in_context(client: TestClient) -> None:
+    first = client.get("/api/events", params={"limit": 1}).json()["items"][0]
+    answer = client.get(f"/api/events/{first['id']}")
+    assert answer.status_code == 200
+    found = answer.json()
+    assert found["event"] == first and found["evidence"] == first["text"]
+    assert found["document"]["id"] == first["doc_id"]
+    assert client.get("/api/events/ev_nothing").status_code == 404
+
+
+def test_consolidated_events_and_their_claims(client: TestClient) -> None:
+    events = _all(client, "/api/consolidated", limit=9)
+    assert len(events) > 50 and len({e["id"] for e in events}) == len(events)
+    disputed = next(e for e in events if e["disagreement"])
+    found = client.get(f"/api/consolidated/{disputed['id']}").json()
+    assert found["event"]["id"] == disputed["id"]
+    dead = next(k for k in found["kinds"] if k["kind"] == "dead")
+    assert len(dead["claims"]) > 1 and dead["acled_conservative"] is not None
+    assert client.get("/api/consolidated/ce_nothing").status_code == 404
+
+
+def test_sources_and_failures(client: TestClient) -> None:
+    sources = client.get("/api/sources").json()
+    assert sources and {"outlet", "type", "affiliation", "documents", "claims"} <= set(sources[0])
+    assert client.get("/api/failures").json() == []
+    assert client.get("/api/failures", params={"code": "nonsense"}).status_code == 422
+
+
+def test_every_answer_is_locked_down(client: TestClient) -> None:
+    for path in ("/api/events", "/api/events/ev_nothing", "/openapi.json"):
+        headers = client.get(path).headers
+        assert headers["content-security-policy"].startswith("default-src 'self'")
+        assert headers["x-content-type-options"] == "nosniff"
+    assert client.get("/docs").status_code == 404  # FastAPI's docs page would load a CDN
+    schema = client.get("/openapi.json").json()
+    assert "/api/events" in schema["paths"] and "/api/consolidated/{event_id}" in schema["paths"]
+
+
+def test_a_missing_database_is_503(tmp_path: Path) -> None:
+    client = TestClient(create_app(Settings(db=str(tmp_path / "none.sqlite"))))
+    answer = client.get("/api/events")
+    assert answer.status_code == 503 and "no database" in answer.text
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def test_chronicler_serve_answers_on_this_machine(examples_db: Path) -> None:
+    port = _free_port()
+    script = Path(sys.executable).parent / "chronicler"
+    server = subprocess.Popen(
+        [str(script), "serve", "--db", str(examples_db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=os.environ | {"COLUMNS": "200"},
+    )
+    try:
+        for _ in range(100):
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/events", params={"limit": 2}, timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("chronicler serve did not answer")
+        assert answer.status_code == 200 and len(answer.json()["items"]) == 2
+        assert (
+            json.loads(httpx.get(f"http://127.0.0.1:{port}/openapi.json").text)["info"]["title"]
+            == "chronicler"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_serve_without_a_database_is_a_usage_error(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "chronicler"
+    found = subprocess.run(
+        [str(script), "serve", "--db", str(tmp_path / "none.sqlite")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert found.returncode == 2 and "no database" in found.stderr
