@@ -89,3 +89,21 @@ def test_consolidated_and_claims_rows(engine: Engine) -> None:
     assert len(claims) == sum(len(r["claims"]) for r in records) > 0
     wanted = sorted((c["kind"], c["low"] or -1, c["text"]) for r in records for c in r["claims"])
     assert sorted((c["kind"], c["low"] or -1, c["figure"]) for c in claims) == wanted
+
+
+def test_keyset_pages_give_every_event_once_in_order(engine: Engine) -> None:
+    """The cursor the API pages with (``after``), on each server."""
+    from chronicler.store import Store
+    from chronicler.store.query import sort_key
+
+    with Store.open(engine.url.render_as_string(hide_password=False), create=False) as store:
+        whole = [m.id for m in store.query_events()]
+        paged: list[str] = []
+        after = None
+        while True:
+            page = store.query_events(limit=9, after=after)
+            paged += [m.id for m in page]
+            if len(page) < 9:
+                break
+            after = sort_key(page[-1].date, page[-1].id)
+    assert paged == whole and len(whole) > 80

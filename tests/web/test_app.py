@@ -168,3 +168,28 @@ def test_serve_without_a_database_is_a_usage_error(tmp_path: Path) -> None:
         timeout=60,
     )
     assert found.returncode == 2 and "no database" in found.stderr
+
+
+def test_cursors_stay_right_while_documents_are_added(examples_db: Path, tmp_path: Path) -> None:
+    from chronicler import service
+
+    db = tmp_path / "growing.sqlite"
+    shutil.copyfile(examples_db, db)
+    settings = Settings(db=str(db), doc_timeout=0)
+    client = TestClient(create_app(settings))
+    before = [e["id"] for e in client.get("/api/events", params={"limit": 500}).json()["items"]]
+    first = client.get("/api/events", params={"limit": 10}).json()
+    article = tmp_path / "new.txt"
+    article.write_text(
+        "Police detained 40 students in Tabriz on 3 March 2021, a rights group said.\n", encoding="utf-8"
+    )
+    assert service.ingest([str(article)], settings).stored == 1
+    seen = [e["id"] for e in first["items"]]
+    cursor = first["next"]
+    while cursor:
+        page = client.get("/api/events", params={"limit": 10, "cursor": cursor}).json()
+        seen += [e["id"] for e in page["items"]]
+        cursor = page["next"]
+    assert len(seen) == len(set(seen))  # nothing twice
+    assert set(before) <= set(seen)  # nothing skipped
+    assert len(seen) > len(before)  # and the new mention is in its place
