@@ -107,3 +107,13 @@ def test_keyset_pages_give_every_event_once_in_order(engine: Engine) -> None:
                 break
             after = sort_key(page[-1].date, page[-1].id)
     assert paged == whole and len(whole) > 80
+
+
+def test_text_search_on_each_server(engine: Engine) -> None:
+    from chronicler.store import Store
+
+    with Store.open(engine.url.render_as_string(hide_password=False), create=False) as store:
+        found = store.query_events(text="Tear Gas")
+        everything = store.query_events()
+    wanted = [m.id for m in everything if "tear gas" in m.text.lower()]
+    assert wanted and [m.id for m in found] == wanted

@@ -193,3 +193,10 @@ def test_cursors_stay_right_while_documents_are_added(examples_db: Path, tmp_pat
     assert len(seen) == len(set(seen))  # nothing twice
     assert set(before) <= set(seen)  # nothing skipped
     assert len(seen) > len(before)  # and the new mention is in its place
+
+
+def test_search_in_the_evidence(client: TestClient) -> None:
+    found = _all(client, "/api/events", q="TEAR GAS", limit=50)
+    assert found and all("tear gas" in str(e["text"]).lower() for e in found)
+    assert _all(client, "/api/events", q="100%_", limit=50) == []  # wildcards are literal
+    assert client.get("/api/events", params={"q": ""}).status_code == 422

@@ -38,6 +38,9 @@ def events(
         bool | None,
         typer.Option("--historical/--no-historical", help="Only background events, or only news."),
     ] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Words the evidence sentence contains, ignoring case.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table, jsonl (the event JSON of `extract`) or csv.")
@@ -65,6 +68,7 @@ def events(
             place=place,
             country=country,
             historical=historical,
+            text=text,
             limit=limit,
         )
     except (ChroniclerError, ValueError) as exc:

@@ -90,6 +90,9 @@ def export_events(
         bool | None,
         typer.Option("--historical/--no-historical", help="Only background events, or only news."),
     ] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Words the evidence sentence contains, ignoring case.")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
 ) -> None:
     """Write the stored event mentions, filtered as `chronicler events` filters them.
@@ -117,6 +120,7 @@ def export_events(
         "place": place,
         "country": country,
         "historical": historical,
+        "text": text,
         "limit": limit,
     }
     with user_errors():

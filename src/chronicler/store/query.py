@@ -17,8 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import GenericFunction
 
 from chronicler.store.tables import event_mentions
 
@@ -83,6 +87,7 @@ def events_select(
     historical: bool | None = None,
     limit: int | None = None,
     after: Cursor | None = None,
+    text: str | None = None,
 ) -> Select[str]:
     """SELECT of the stored event JSON for the filters given, by date (undated last) then id;
     ``after``: only those after the mention with that sort key (``sort_key``), for keyset pages
@@ -103,6 +108,8 @@ def events_select(
         conditions.append(country_condition(country))
     if historical is not None:
         conditions.append(historical_condition(historical))
+    if text is not None:
+        conditions.append(text_condition(text))
     date = event_mentions.c.date
     # Spelled out rather than NULLS LAST: SQLite and PostgreSQL disagree on where NULLs sort.
     undated_last = case((date.is_(None), 1), else_=0)
@@ -155,6 +162,34 @@ def place_condition(place: str) -> ColumnElement[bool]:
         event_mentions.c.extracted_place,
     )
     return or_(*(func.lower(c) == wanted for c in columns))
+
+
+def text_condition(text: str) -> ColumnElement[bool]:
+    """The evidence sentence contains ``text``, ignoring (ASCII) case; ``%`` and ``_`` are literal.
+
+    A substring scan of the stored records on SQLite and PostgreSQL alike; a full-text index
+    (FTS5, PostgreSQL's tsvector) is for when scale asks for it."""
+    wanted = text.strip().lower()
+    if not wanted:
+        raise ValueError("text: give the words to look for")
+    return func.lower(evidence(event_mentions.c.record)).contains(wanted, autoescape=True)
+
+
+class evidence(GenericFunction[str]):
+    """The evidence sentence of a stored event record, as each server reads JSON text."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(evidence)
+def _evidence(element: evidence, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_extract({compiler.process(element.clauses, **kw)}, '$.text')"
+
+
+@compiles(evidence, "postgresql")
+def _evidence_postgresql(element: evidence, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS JSONB) ->> 'text')"
 
 
 def country_condition(country: str) -> ColumnElement[bool]:

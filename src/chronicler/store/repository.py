@@ -150,6 +150,7 @@ class Store:
         historical: bool | None = None,
         limit: int | None = None,
         after: query.Cursor | None = None,
+        text: str | None = None,
     ) -> list[EventMention]:
         """The stored event mentions that match, by date then id (``to_json`` gives their JSON back).
 
@@ -160,6 +161,7 @@ class Store:
         - ``place``: the resolved place, its admin1 or the place as written, ignoring case.
         - ``country``: ISO 3166-1 alpha-2 ("IR"); alpha-3 ("IRN") and English names also work.
         - ``historical``: only background events (True) or only current ones (False).
+        - ``text``: words the evidence sentence contains, ignoring case.
 
         Undated events come last. A bad ``since``, ``until``, ``country`` or ``limit`` raises
         ValueError saying what to write instead.
@@ -173,6 +175,7 @@ class Store:
             historical=historical,
             limit=limit,
             after=after,
+            text=text,
         )
         with self._guard("query events"), self._engine.connect() as conn:
             return [decode_mention(text) for text in conn.execute(stmt).scalars()]

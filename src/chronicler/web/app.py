@@ -63,12 +63,15 @@ def create_app(settings: Settings) -> FastAPI:
         place: Text = None,
         country: Annotated[str | None, Query(max_length=60)] = None,
         historical: bool | None = None,
+        q: Annotated[
+            str | None, Query(min_length=1, max_length=200, description="Words of the evidence.")
+        ] = None,
         limit: Limit = 50,
         cursor: Cursor = None,
     ) -> dict[str, Any]:
         page = service_pages.events_page(
             settings, limit=limit, cursor=cursor, event=type.upper() if type else None, since=since,
-            until=until, place=place, country=country, historical=historical,
+            until=until, place=place, country=country, historical=historical, text=q,
         )  # fmt: skip
         return {"items": [m.to_json() for m in page.items], "next": page.next}
 
