@@ -126,3 +126,15 @@ def event_in_context(settings: Settings, event_id: str) -> InContext | None:
         evidence=text[event.start : event.end],
         after=text[event.end : event.end + CONTEXT_CHARS],
     )
+
+
+def documents_page(settings: Settings, *, limit: int = 50, cursor: str | None = None) -> Page[dict[str, Any]]:
+    """One page of the stored documents by id, each with its number of event mentions."""
+    size = _limit(limit)
+    after = decode_cursor("documents", cursor) if cursor is not None else None
+    if after is not None and not isinstance(after, str):
+        raise ValueError(f"cursor {str(cursor)[:40]!r} is not one this server gave for documents")
+    with Store.open(settings.db_url, create=False) as store:
+        found = store.list_documents(after=after, limit=size + 1)
+    items = [row | {"ingested_at": row["ingested_at"].isoformat(timespec="seconds")} for row in found[:size]]
+    return Page(items, encode_cursor("documents", items[-1]["id"]) if len(found) > size else None)

@@ -200,3 +200,12 @@ def test_search_in_the_evidence(client: TestClient) -> None:
     assert found and all("tear gas" in str(e["text"]).lower() for e in found)
     assert _all(client, "/api/events", q="100%_", limit=50) == []  # wildcards are literal
     assert client.get("/api/events", params={"q": ""}).status_code == 422
+
+
+def test_documents_a_page_at_a_time(client: TestClient) -> None:
+    documents = _all(client, "/api/documents", limit=3)
+    ids = [str(d["id"]) for d in documents]
+    assert len(documents) >= 9 and ids == sorted(ids)
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    assert sum(int(str(d["mentions"])) for d in documents) == len(events)
+    assert all({"title", "url", "outlet", "published", "ingested_at"} <= set(d) for d in documents)

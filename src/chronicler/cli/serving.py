@@ -17,9 +17,9 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the stored results as a REST API: /api/events (filters as in `events`, pages with
-    cursors), /api/events/ID (the evidence in its article), /api/consolidated and
-    /api/consolidated/ID (claims side by side), /api/sources, /api/failures; the OpenAPI
+    """Serve the stored results as a REST API: /api/events (filters as in `events`, q= to search the
+    evidence, pages with cursors), /api/events/ID (the evidence in its article), /api/consolidated and
+    /api/consolidated/ID (claims side by side), /api/documents, /api/sources, /api/failures; the OpenAPI
     document at /openapi.json. It listens on this machine only unless --host says otherwise.
 
     Example: chronicler serve --db ./iran.sqlite --port 8000

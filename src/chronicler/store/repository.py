@@ -206,6 +206,27 @@ class Store:
         with self._guard("read document revisions"), self._engine.connect() as conn:
             return revisions.revisions(conn, doc_ids)
 
+    def list_documents(self, *, after: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """The stored documents (latest revisions) by id, after ``after``: id, title, url, outlet,
+        published, language, when stored, and how many event mentions were read in each."""
+        mentions = (
+            select(event_mentions.c.doc_id, func.count().label("mentions"))
+            .group_by(event_mentions.c.doc_id)
+            .subquery()
+        )
+        count = func.coalesce(mentions.c.mentions, 0).label("mentions")
+        d = documents.c
+        stmt = (
+            select(d.id, d.title, d.url, d.outlet, d.published, d.language, d.ingested_at, count)
+            .outerjoin(mentions, mentions.c.doc_id == d.id)
+            .order_by(d.id)
+            .limit(limit)
+        )
+        if after is not None:
+            stmt = stmt.where(d.id > after)
+        with self._guard("list documents"), self._engine.connect() as conn:
+            return [dict(row) for row in conn.execute(stmt).mappings()]
+
     def latest_revision(self, doc_id: str) -> int | None:
         """The revision number of the stored document ``doc_id``; None when it is not stored."""
         with self._guard(f"look up document {doc_id!r}"), self._engine.connect() as conn:

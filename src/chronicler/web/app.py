@@ -97,6 +97,11 @@ def create_app(settings: Settings) -> FastAPI:
                   "high": k.ucdp[2]}, "claims": [vars(r) for r in k.rows]} for k in found.kinds]  # fmt: skip
         return {"event": found.event.to_json(), "kinds": kinds}
 
+    @app.get("/api/documents", summary="Stored documents with their numbers of event mentions")
+    def documents(limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+        page = service_pages.documents_page(settings, limit=limit, cursor=cursor)
+        return {"items": page.items, "next": page.next}
+
     @app.get("/api/sources", summary="Outlets of the stored documents")
     def sources() -> list[dict[str, Any]]:
         return [vars(row) for row in service.sources_view(settings)]
