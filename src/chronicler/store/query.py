@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
@@ -88,10 +88,12 @@ def events_select(
     limit: int | None = None,
     after: Cursor | None = None,
     text: str | None = None,
+    part: Part = "all",
 ) -> Select[str]:
     """SELECT of the stored event JSON for the filters given, by date (undated last) then id;
     ``after``: only those after the mention with that sort key (``sort_key``), for keyset pages
-    that stay right while mentions are added."""
+    that stay right while mentions are added. ``part`` "dated" or "undated" selects one side of
+    that order with a plain ORDER BY (date, id or id) that the date index serves, for pages."""
     if limit is not None and limit < 0:
         raise ValueError(f"limit={limit} must be 0 or more")
     check_window(since, until)
@@ -110,7 +112,17 @@ def events_select(
         conditions.append(historical_condition(historical))
     if text is not None:
         conditions.append(text_condition(text))
-    date = event_mentions.c.date
+    date, ident_column = event_mentions.c.date, event_mentions.c.id
+    if part == "dated":
+        if after is not None:
+            conditions.append(or_(date > after[1], and_(date == after[1], ident_column > after[2])))
+        head = select(event_mentions.c.record).where(date.is_not(None), *conditions)
+        return head.order_by(date, ident_column).limit(limit)
+    if part == "undated":
+        if after is not None:
+            conditions.append(ident_column > after[2])
+        tail = select(event_mentions.c.record).where(date.is_(None), *conditions)
+        return tail.order_by(ident_column).limit(limit)
     # Spelled out rather than NULLS LAST: SQLite and PostgreSQL disagree on where NULLs sort.
     undated_last = case((date.is_(None), 1), else_=0)
     if after is not None:
@@ -127,6 +139,7 @@ def events_select(
 
 
 Cursor = tuple[int, str, str]  # (1 if undated else 0, date or "", id): the order of events_select
+Part = Literal["all", "dated", "undated"]
 
 
 def sort_key(date: str | None, ident: str) -> Cursor:

@@ -166,19 +166,22 @@ class Store:
         Undated events come last. A bad ``since``, ``until``, ``country`` or ``limit`` raises
         ValueError saying what to write instead.
         """
-        stmt = query.events_select(
-            event=event,
-            since=since,
-            until=until,
-            place=place,
-            country=country,
-            historical=historical,
-            limit=limit,
-            after=after,
-            text=text,
-        )
+        filters: dict[str, Any] = {"event": event, "since": since, "until": until, "place": place,
+                                   "country": country, "historical": historical, "text": text}  # fmt: skip
         with self._guard("query events"), self._engine.connect() as conn:
-            return [decode_mention(text) for text in conn.execute(stmt).scalars()]
+
+            def run(part: query.Part, after: query.Cursor | None, limit: int | None) -> list[EventMention]:
+                stmt = query.events_select(**filters, limit=limit, after=after, part=part)
+                return [decode_mention(record) for record in conn.execute(stmt).scalars()]
+
+            if limit is None:
+                return run("all", after, None)
+            # A page: the dated side, then the undated, each in an order the date index serves.
+            in_undated = after is not None and after[0] == 1
+            found = [] if in_undated else run("dated", after, limit)
+            if len(found) < limit:
+                found += run("undated", after if in_undated else None, limit - len(found))
+            return found
 
     def get_event(self, event_id: str) -> tuple[EventMention, StoredDocument] | None:
         """The event mention in the latest revision of its document, and that document; None for
