@@ -8,6 +8,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any, TextIO
 
 from chronicler.config import Settings
@@ -149,8 +151,13 @@ def ingest(
 
 
 def event_types(settings: Settings) -> list[str]:
-    """The event types of the ontology (``plover.yaml``, extended by the user's packs), sorted."""
-    return sorted(load_lexicon(settings.pack_dirs).groups)
+    """The event types of ``plover.yaml`` and the user's packs, sorted; read once per process."""
+    return list(_event_types(settings.pack_dirs))
+
+
+@cache
+def _event_types(pack_dirs: tuple[Path, ...]) -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon(pack_dirs).groups))
 
 
 def list_events(settings: Settings, **filters: Any) -> list[EventMention]:

@@ -103,6 +103,9 @@ event_mentions = Table(
     Index("ix_event_mentions_date", "date"),
     Index("ix_event_mentions_country_code", "country_code"),
     Index("ix_event_mentions_doc_id", "doc_id"),
+    # Pages of one type or country in page order (migration 0006).
+    Index("ix_event_mentions_event_date_id", "event", "date", "id"),
+    Index("ix_event_mentions_country_code_date_id", "country_code", "date", "id"),
 )
 
 # Document revisions (issue 16). ``documents`` and ``event_mentions`` hold the latest revision of
