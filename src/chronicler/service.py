@@ -8,8 +8,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any, TextIO
 
 from chronicler.config import Settings
@@ -17,7 +15,6 @@ from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
 from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
-from chronicler.knowledge.triggers import load_lexicon
 from chronicler.nlp import check_models
 from chronicler.pipeline import KnowledgeBase, process, read_documents, shared_knowledge
 from chronicler.readiness import use_detector
@@ -31,8 +28,8 @@ from chronicler.records import (
     Extraction,
     ReadFailure,
 )
+from chronicler.service_filters import check_filters
 from chronicler.store import Store, StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
-from chronicler.store.query import check_window
 from chronicler.worker import EXTRACTION_ERROR, shared_worker
 
 logger = logging.getLogger(__name__)
@@ -150,28 +147,13 @@ def ingest(
     return summary
 
 
-def event_types(settings: Settings) -> list[str]:
-    """The event types of ``plover.yaml`` and the user's packs, sorted; read once per process."""
-    return list(_event_types(settings.pack_dirs))
-
-
-@cache
-def _event_types(pack_dirs: tuple[Path, ...]) -> tuple[str, ...]:
-    return tuple(sorted(load_lexicon(pack_dirs).groups))
-
-
 def list_events(settings: Settings, **filters: Any) -> list[EventMention]:
     """The stored event mentions that pass ``filters`` (those of ``Store.query_events``).
 
     A filter that could never match is a ValueError naming what is allowed: an event type the
     ontology does not know ("ASSALT"), ``since`` after ``until``, a date that is no date.
     """
-    event = filters.get("event")
-    if event is not None:
-        allowed = event_types(settings)
-        if event.upper() not in allowed:
-            raise ValueError(f"unknown event type {event!r}; the PLOVER types are {', '.join(allowed)}")
-    check_window(filters.get("since"), filters.get("until"))
+    check_filters(settings, filters)
     with Store.open(settings.db_url, create=False) as store:
         return store.query_events(**filters)
 

@@ -21,6 +21,7 @@ from chronicler.export import acled, columns, datasette, parquet, plover, write
 from chronicler.export.columns import Cell, SourceFacts
 from chronicler.export.write import ExportFormat
 from chronicler.knowledge.acled import load_acled
+from chronicler.knowledge.actors import load_actors
 from chronicler.knowledge.countries import load_countries
 from chronicler.pipeline import shared_knowledge
 from chronicler.readiness import use_detector
@@ -60,7 +61,7 @@ def export_events(
         sources = _source_facts(store.document_facts(), load_outlets(settings.pack_dirs))
     countries = load_countries()
     if fmt is ExportFormat.plover:
-        actors = shared_knowledge(settings.pack_dirs).actors.actors
+        actors = load_actors(settings.pack_dirs).actors  # only the actors: not the whole knowledge base
         qids = {key: a.wikidata for key, a in actors.items() if a.wikidata}
         coder = f"chronicler {__version__}"
         records = (plover.record(m, sources.get(m.doc_id), qids, countries, coder) for m in mentions)

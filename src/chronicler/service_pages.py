@@ -15,9 +15,10 @@ from typing import Any, Generic, TypeVar
 
 from chronicler.config import Settings
 from chronicler.records import ConsolidatedEvent, EventMention
-from chronicler.service import event_types, export_consolidated
+from chronicler.service import export_consolidated
+from chronicler.service_filters import check_filters
 from chronicler.store import Store
-from chronicler.store.query import check_window, sort_key
+from chronicler.store.query import sort_key
 
 T = TypeVar("T")
 MAX_PAGE = 500
@@ -55,10 +56,7 @@ def events_page(
     settings: Settings, *, limit: int = 50, cursor: str | None = None, **filters: Any
 ) -> Page[EventMention]:
     """One page of the stored event mentions that pass ``filters`` (those of ``list_events``)."""
-    event = filters.get("event")
-    if event is not None and event.upper() not in (allowed := event_types(settings)):
-        raise ValueError(f"unknown event type {event!r}; the PLOVER types are {', '.join(allowed)}")
-    check_window(filters.get("since"), filters.get("until"))
+    check_filters(settings, filters)
     after = None
     if cursor is not None:
         key = decode_cursor("events", cursor)
@@ -110,7 +108,7 @@ def event_in_context(settings: Settings, event_id: str) -> InContext | None:
         return None
     event, stored = found
     doc = stored.document
-    text = doc.text or ""
+    before, evidence, after = evidence_context(doc.text or "", event.start, event.end)
     return InContext(
         event=event,
         document={
@@ -122,10 +120,15 @@ def event_in_context(settings: Settings, event_id: str) -> InContext | None:
             "language": doc.language,
             "revision": stored.revision,
         },
-        before=text[max(0, event.start - CONTEXT_CHARS) : event.start],
-        evidence=text[event.start : event.end],
-        after=text[event.end : event.end + CONTEXT_CHARS],
+        before=before,
+        evidence=evidence,
+        after=after,
     )
+
+
+def evidence_context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The evidence ``text[start:end]`` with up to ``CONTEXT_CHARS`` of its article either side."""
+    return text[max(0, start - CONTEXT_CHARS) : start], text[start:end], text[end : end + CONTEXT_CHARS]
 
 
 def documents_page(settings: Settings, *, limit: int = 50, cursor: str | None = None) -> Page[dict[str, Any]]:

@@ -12,7 +12,23 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from chronicler.cli.common import DbOption, Format, WideOption, err, note, out, settings_for, user_errors
+from chronicler.cli.common import (
+    CountryFilter,
+    DbOption,
+    Format,
+    HistoricalFilter,
+    PlaceFilter,
+    SinceFilter,
+    TextFilter,
+    TypeFilter,
+    UntilFilter,
+    WideOption,
+    err,
+    note,
+    out,
+    settings_for,
+    user_errors,
+)
 from chronicler.cli.event_output import flat, write_events
 from chronicler.errors import ChroniclerError
 from chronicler.text.csvcells import write_rows
@@ -25,22 +41,13 @@ if TYPE_CHECKING:
 
 def events(
     db: DbOption = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT; an unknown one is an error.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")
-    ] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date, ISO.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name: city, province or as written.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. IR.")] = None,
-    historical: Annotated[
-        bool | None,
-        typer.Option("--historical/--no-historical", help="Only background events, or only news."),
-    ] = None,
-    text: Annotated[
-        str | None, typer.Option("--text", help="Words the evidence sentence contains, ignoring case.")
-    ] = None,
+    type_: TypeFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    place: PlaceFilter = None,
+    country: CountryFilter = None,
+    historical: HistoricalFilter = None,
+    text: TextFilter = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table, jsonl (the event JSON of `extract`) or csv.")
@@ -91,6 +98,7 @@ def show(
     Example: chronicler show ev_0123456789abcdef0123
     """
     from chronicler import service
+    from chronicler.service_pages import evidence_context
 
     settings = settings_for(db)
     with user_errors():
@@ -100,10 +108,7 @@ def show(
         raise typer.Exit(1)
     ev, stored = found
     doc = stored.document
-    text = doc.text or ""
-    start, end = ev.start, ev.end
-    before = display(text[max(0, start - 300) : start])
-    after = display(text[end : end + 300])
+    before, evidence, after = (display(part) for part in evidence_context(doc.text or "", ev.start, ev.end))
     out.print(f"[bold]{ev.event}[/bold] {ev.mode or ''}  id {ev.id}")
     lines = [(key, value) for key, value in flat(ev).items() if key not in {"text", "id"} and value]
     lines += [
@@ -116,7 +121,7 @@ def show(
         out.print(f"  {key:11} {escape(value)}", highlight=False)
     context = Text("\n…")
     context.append(before, style="dim")
-    context.append(display(text[start:end]), style="bold")
+    context.append(evidence, style="bold")
     context.append(after + "…", style="dim")
     out.print(context, highlight=False)
     _print_revisions(settings, ev.id, stored)

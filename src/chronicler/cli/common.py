@@ -69,6 +69,22 @@ WideOption = Annotated[
     bool,
     typer.Option("--wide", help="A table of every column, nothing cut, however wide (for a pager: less -S)."),
 ]
+# The filters of the stored event mentions, as `events` and `export events` take them.
+TypeFilter = Annotated[
+    str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT; an unknown one is an error.")
+]
+SinceFilter = Annotated[
+    str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")
+]
+UntilFilter = Annotated[str | None, typer.Option(help="Latest event date, ISO.")]
+PlaceFilter = Annotated[str | None, typer.Option(help="Place name: city, province or as written.")]
+CountryFilter = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. IR.")]
+HistoricalFilter = Annotated[
+    bool | None, typer.Option("--historical/--no-historical", help="Only background events, or only news.")
+]
+TextFilter = Annotated[
+    str | None, typer.Option("--text", help="Words the evidence sentence contains, ignoring case.")
+]
 PathsArg = Annotated[
     list[str],
     typer.Argument(

@@ -11,7 +11,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from chronicler.cli.common import DbOption, err, note, settings_for, user_errors
+from chronicler.cli.common import (
+    CountryFilter,
+    DbOption,
+    HistoricalFilter,
+    PlaceFilter,
+    SinceFilter,
+    TextFilter,
+    TypeFilter,
+    UntilFilter,
+    err,
+    note,
+    settings_for,
+    user_errors,
+)
 from chronicler.errors import ChroniclerError
 from chronicler.export.write import ExportFormat
 
@@ -77,22 +90,13 @@ def export_events(
     db: DbOption = None,
     fmt: FormatOption = ExportFormat.jsonl,
     output: OutputOption = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT; an unknown one is an error.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Earliest event date, ISO: 2019-11-01, 2019-11 or 2019.")
-    ] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date, ISO.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name: city, province or as written.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. IR.")] = None,
-    historical: Annotated[
-        bool | None,
-        typer.Option("--historical/--no-historical", help="Only background events, or only news."),
-    ] = None,
-    text: Annotated[
-        str | None, typer.Option("--text", help="Words the evidence sentence contains, ignoring case.")
-    ] = None,
+    type_: TypeFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    place: PlaceFilter = None,
+    country: CountryFilter = None,
+    historical: HistoricalFilter = None,
+    text: TextFilter = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
 ) -> None:
     """Write the stored event mentions, filtered as `chronicler events` filters them.
@@ -123,14 +127,13 @@ def export_events(
         "text": text,
         "limit": limit,
     }
-    with user_errors():
-        _run(
-            lambda stream: service_exports.export_events(settings, fmt, stream, **filters),
-            fmt,
-            output,
-            "event mention(s)",
-            "no ACLED event type, or dated only by its year",
-        )
+    _run(
+        lambda stream: service_exports.export_events(settings, fmt, stream, **filters),
+        fmt,
+        output,
+        "event mention(s)",
+        "no ACLED event type, or dated only by its year",
+    )
 
 
 def export_consolidated(
@@ -148,14 +151,13 @@ def export_consolidated(
     from chronicler import service_exports
 
     settings = settings_for(db)
-    with user_errors():
-        _run(
-            lambda stream: service_exports.write_consolidated(settings, fmt, stream),
-            fmt,
-            output,
-            "consolidated event(s)",
-            "no ACLED event type, or dated only by its year",
-        )
+    _run(
+        lambda stream: service_exports.write_consolidated(settings, fmt, stream),
+        fmt,
+        output,
+        "consolidated event(s)",
+        "no ACLED event type, or dated only by its year",
+    )
 
 
 def export_datasette_metadata(db: DbOption = None, output: OutputOption = None) -> None:

@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from chronicler.cli import common
-from chronicler.cli.common import DbOption, note, settings_for
+from chronicler.cli.common import DbOption, note, settings_for, user_errors
 
 
 def serve(
@@ -29,7 +28,7 @@ def serve(
     from chronicler.web.app import create_app
 
     settings = settings_for(db)
-    with common.user_errors():
+    with user_errors():
         from chronicler.store import Store
 
         with Store.open(settings.db_url, create=False):

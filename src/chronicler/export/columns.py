@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
 from chronicler.consolidate import claims as claim_views
 from chronicler.knowledge.countries import Country
-from chronicler.records import ConsolidatedEvent, CountKind, Entity, EventMention, Location
+from chronicler.knowledge.counts import KINDS as COUNT_KINDS
+from chronicler.records import ConsolidatedEvent, Entity, EventMention, Location
 
 Cell = str | int | float | bool | None
 Precision = Literal["day", "month", "year"]
 SEP = "; "  # between the names of several actors, outlets, ...
-COUNT_KINDS: tuple[CountKind, ...] = get_args(CountKind)
 
 
 @dataclass(frozen=True)

@@ -91,9 +91,9 @@ def events_select(
     part: Part = "all",
 ) -> Select[str]:
     """SELECT of the stored event JSON for the filters given, by date (undated last) then id;
-    ``after``: only those after the mention with that sort key (``sort_key``), for keyset pages
-    that stay right while mentions are added. ``part`` "dated" or "undated" selects one side of
-    that order with a plain ORDER BY (date, id or id) that the date index serves, for pages."""
+    ``part`` "dated" or "undated" selects one side of that order with a plain ORDER BY (date, id
+    or id) that the date index serves; ``after`` (a ``sort_key``), with a part, only those after
+    that mention, for keyset pages that stay right while mentions are added."""
     if limit is not None and limit < 0:
         raise ValueError(f"limit={limit} must be 0 or more")
     check_window(since, until)
@@ -123,13 +123,10 @@ def events_select(
             conditions.append(ident_column > after[2])
         tail = select(event_mentions.c.record).where(date.is_(None), *conditions)
         return tail.order_by(ident_column).limit(limit)
+    if after is not None:
+        raise ValueError("a cursor reads one side of the order: give part 'dated' or 'undated'")
     # Spelled out rather than NULLS LAST: SQLite and PostgreSQL disagree on where NULLs sort.
     undated_last = case((date.is_(None), 1), else_=0)
-    if after is not None:
-        undated, day, ident = after
-        dated = func.coalesce(date, "")
-        later = or_(dated > day, and_(dated == day, event_mentions.c.id > ident))
-        conditions.append(or_(undated_last > undated, and_(undated_last == undated, later)))
     return (
         select(event_mentions.c.record)
         .where(*conditions)

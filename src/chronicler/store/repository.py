@@ -174,13 +174,14 @@ class Store:
                 stmt = query.events_select(**filters, limit=limit, after=after, part=part)
                 return [decode_mention(record) for record in conn.execute(stmt).scalars()]
 
-            if limit is None:
-                return run("all", after, None)
+            if limit is None and after is None:
+                return run("all", None, None)
             # A page: the dated side, then the undated, each in an order the date index serves.
             in_undated = after is not None and after[0] == 1
             found = [] if in_undated else run("dated", after, limit)
-            if len(found) < limit:
-                found += run("undated", after if in_undated else None, limit - len(found))
+            if limit is None or len(found) < limit:
+                rest = None if limit is None else limit - len(found)
+                found += run("undated", after if in_undated else None, rest)
             return found
 
     def get_event(self, event_id: str) -> tuple[EventMention, StoredDocument] | None:
