@@ -78,5 +78,18 @@ def test_known_actors_carry_their_wikidata_item(
     assert found["quad_code"] == 3
 
 
+def test_an_office_resolved_to_its_holder_carries_the_holder_s_item(
+    mention_of: Callable[..., EventMention], countries: dict[str, Country]
+) -> None:
+    actors = load_actors()
+    qids = {key: a.wikidata for key, a in actors.actors.items() if a.wikidata}
+    leader = Entity("the Supreme Leader", "ali-khamenei", "Ali Khamenei", "IRN", "GOV")
+    mention = mention_of(event="ACCUSE", mode="disapprove")
+    found = record(type(mention)(**{**mention.__dict__, "actor": (leader,)}), None, qids, countries, "c")
+    assert found["actor"][0]["identifier_id"] == "Q57336"
+    assert {qids["ruhollah-khomeini"], qids["masoud-pezeshkian"], qids["parliament"]} == {
+        "Q38823", "Q5933752", "Q378605"}
+
+
 def test_every_plover_type_has_its_quad() -> None:
     assert len(QUADS) == 16 and set(QUADS.values()) == {1, 2, 3, 4}
