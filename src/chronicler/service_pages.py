@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from chronicler.config import Settings
+from chronicler.export.columns import point
 from chronicler.records import ConsolidatedEvent, EventMention
 from chronicler.service import export_consolidated
 from chronicler.service_filters import check_filters
 from chronicler.store import Store
-from chronicler.store.query import sort_key
+from chronicler.store.query import country_alpha2, sort_key, successor
 
 T = TypeVar("T")
 MAX_PAGE = 500
@@ -141,3 +142,55 @@ def documents_page(settings: Settings, *, limit: int = 50, cursor: str | None = 
         found = store.list_documents(after=after, limit=size + 1)
     items = [row | {"ingested_at": row["ingested_at"].isoformat(timespec="seconds")} for row in found[:size]]
     return Page(items, encode_cursor("documents", items[-1]["id"]) if len(found) > size else None)
+
+
+def timeline(settings: Settings, **filters: Any) -> list[dict[str, Any]]:
+    """Mentions per day and type for the filters of ``events_page`` (those dated to the day)."""
+    check_filters(settings, filters)
+    with Store.open(settings.db_url, create=False) as store:
+        rows = store.count_events_by_day(**filters)
+    return [{"date": day, "event": event, "count": n} for day, event, n in rows]
+
+
+def map_points(
+    settings: Settings,
+    *,
+    event: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+) -> list[dict[str, Any]]:
+    """The consolidated events that pass the filters, each with a point only where it happened in a
+    town: an event placed in a province or a country names it and has no point (its stored
+    coordinates are the capital's, not the event's)."""
+    check_filters(settings, {"event": event, "since": since, "until": until})
+    alpha2 = country_alpha2(country) if country else None
+    out = []
+    for found in export_consolidated(settings):
+        loc = found.event_loc
+        if event is not None and found.event != event.upper():
+            continue
+        if alpha2 is not None and (loc is None or loc.country_code != alpha2):
+            continue
+        if (since or until) and not _overlaps(found.date, found.enddate, since, until):
+            continue
+        lat, lon = point(loc)
+        out.append({
+            "id": found.id, "event": found.event, "mode": found.mode, "date": found.date,
+            "place": loc.resolved_place if loc else None, "admin1": loc.admin1 if loc else None,
+            "country_code": loc.country_code if loc else None, "resolution": loc.resolution if loc else None,
+            "lat": lat, "lon": lon, "mentions": len(found.mentions), "documents": len(found.documents),
+            "disagreement": found.disagreement,
+        })  # fmt: skip
+    return out
+
+
+def _overlaps(date: str | None, enddate: str | None, since: str | None, until: str | None) -> bool:
+    """The rule of ``store.query``: a period overlaps the window; an undated event never does."""
+    if date is None:
+        return False
+    last = enddate or date
+    if since is not None and last < since[: len(last)]:
+        return False
+    end = successor(until) if until is not None else None
+    return end is None or date < end

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -11,6 +13,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Alembic runs a migration through module-level state (``alembic.context``): two threads upgrading
+# at once (a server answering requests in parallel) break each other, so one runs at a time.
+_UPGRADING = threading.Lock()
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -22,6 +27,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@functools.cache
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
@@ -32,8 +38,12 @@ def current_revision(connection: Connection) -> str | None:
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
     """Bring the database on ``connection`` up to ``revision``; a no-op when it is there."""
-    command.upgrade(alembic_config(connection), revision)
+    if revision == "head" and current_revision(connection) == head_revision():
+        return  # the common case, every time a store is opened: no Alembic environment to set up
+    with _UPGRADING:
+        command.upgrade(alembic_config(connection), revision)
 
 
 def downgrade(connection: Connection, revision: str) -> None:
-    command.downgrade(alembic_config(connection), revision)
+    with _UPGRADING:
+        command.downgrade(alembic_config(connection), revision)

@@ -96,8 +96,9 @@ def events_select(
     that mention, for keyset pages that stay right while mentions are added."""
     if limit is not None and limit < 0:
         raise ValueError(f"limit={limit} must be 0 or more")
-    check_window(since, until)
-    conditions: list[ColumnElement[bool]] = []
+    conditions = event_conditions(
+        event=event, since=since, until=until, place=place, country=country, historical=historical, text=text
+    )
     if event is not None:
         conditions.append(event_condition(event))
     if since is not None:
@@ -110,8 +111,6 @@ def events_select(
         conditions.append(country_condition(country))
     if historical is not None:
         conditions.append(historical_condition(historical))
-    if text is not None:
-        conditions.append(text_condition(text))
     date, ident_column = event_mentions.c.date, event_mentions.c.id
     if part == "dated":
         if after is not None:
@@ -132,6 +131,47 @@ def events_select(
         .where(*conditions)
         .order_by(undated_last, date, event_mentions.c.id)
         .limit(limit)
+    )
+
+
+def event_conditions(
+    *,
+    event: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    country: str | None = None,
+    historical: bool | None = None,
+    text: str | None = None,
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of the event filters (those of ``events_select``)."""
+    check_window(since, until)
+    conditions: list[ColumnElement[bool]] = []
+    if event is not None:
+        conditions.append(event_condition(event))
+    if since is not None:
+        conditions.append(since_condition(since))
+    if until is not None:
+        conditions.append(until_condition(until))
+    if place is not None:
+        conditions.append(place_condition(place))
+    if country is not None:
+        conditions.append(country_condition(country))
+    if historical is not None:
+        conditions.append(historical_condition(historical))
+    if text is not None:
+        conditions.append(text_condition(text))
+    return conditions
+
+
+def per_day_select(**filters: Any) -> Select[Any]:
+    """Mentions dated to the day that pass the filters, counted by day and type, in day order."""
+    date, event = event_mentions.c.date, event_mentions.c.event
+    return (
+        select(date, event, func.count())
+        .where(func.length(date) == 10, *event_conditions(**filters))
+        .group_by(date, event)
+        .order_by(date, event)
     )
 
 

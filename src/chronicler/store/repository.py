@@ -184,6 +184,13 @@ class Store:
                 found += run("undated", after if in_undated else None, rest)
             return found
 
+    def count_events_by_day(self, **filters: Any) -> list[tuple[str, str, int]]:
+        """(day, PLOVER type, mentions) for the mentions dated to the day that pass the filters of
+        ``query_events``, in day order: a timeline."""
+        with self._guard("count events by day"), self._engine.connect() as conn:
+            rows = conn.execute(query.per_day_select(**filters))
+            return [(str(row[0]), str(row[1]), int(row[2])) for row in rows]
+
     def get_event(self, event_id: str) -> tuple[EventMention, StoredDocument] | None:
         """The event mention in the latest revision of its document, and that document; None for
         an id no latest revision has (``get_superseded_event`` looks in the earlier ones)."""

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Path, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from chronicler import __version__
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
+from chronicler.web.pages import add_pages
 
 HEADERS = {
     "Content-Security-Policy": (
@@ -35,9 +36,27 @@ Day = Annotated[
     str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date.")
 ]
 
+EventType = Annotated[str | None, Query(max_length=20, description="PLOVER type, e.g. ASSAULT.")]
+Words = Annotated[str | None, Query(min_length=1, max_length=200, description="Words of the evidence.")]
+Country = Annotated[str | None, Query(max_length=60, description="ISO code or English name.")]
+
+
+def event_filters(
+    type: EventType = None,
+    since: Day = None,
+    until: Day = None,
+    place: Text = None,
+    country: Country = None,
+    historical: bool | None = None,
+    q: Words = None,
+) -> dict[str, Any]:
+    """The filters of the event lists, as the service layer names them."""
+    return {"event": type.upper() if type else None, "since": since, "until": until, "place": place,
+            "country": country, "historical": historical, "text": q}  # fmt: skip
+
 
 def create_app(settings: Settings) -> FastAPI:
-    from chronicler import service, service_pages
+    from chronicler import service, service_filters, service_pages
 
     app = FastAPI(title="chronicler", version=__version__, docs_url=None, redoc_url=None)
 
@@ -57,23 +76,24 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/events", summary="Event mentions, filtered, a page at a time")
     def events(
-        type: Annotated[str | None, Query(max_length=20, description="PLOVER type, e.g. ASSAULT.")] = None,
-        since: Day = None,
-        until: Day = None,
-        place: Text = None,
-        country: Annotated[str | None, Query(max_length=60)] = None,
-        historical: bool | None = None,
-        q: Annotated[
-            str | None, Query(min_length=1, max_length=200, description="Words of the evidence.")
-        ] = None,
-        limit: Limit = 50,
-        cursor: Cursor = None,
+        filters: Annotated[dict[str, Any], Depends(event_filters)], limit: Limit = 50, cursor: Cursor = None
     ) -> dict[str, Any]:
-        page = service_pages.events_page(
-            settings, limit=limit, cursor=cursor, event=type.upper() if type else None, since=since,
-            until=until, place=place, country=country, historical=historical, text=q,
-        )  # fmt: skip
+        page = service_pages.events_page(settings, limit=limit, cursor=cursor, **filters)
         return {"items": [m.to_json() for m in page.items], "next": page.next}
+
+    @app.get("/api/timeline", summary="Event mentions dated to the day, counted by day and type")
+    def timeline(filters: Annotated[dict[str, Any], Depends(event_filters)]) -> list[dict[str, Any]]:
+        return service_pages.timeline(settings, **filters)
+
+    @app.get("/api/map", summary="Consolidated events with a point where they happened in a town")
+    def map_points(
+        type: EventType = None, since: Day = None, until: Day = None, country: Country = None
+    ) -> list[dict[str, Any]]:
+        return service_pages.map_points(settings, event=type, since=since, until=until, country=country)
+
+    @app.get("/api/types", summary="The PLOVER event types a filter may name")
+    def types() -> dict[str, list[str]]:
+        return {"types": service_filters.event_types(settings)}
 
     @app.get("/api/events/{event_id}", summary="One event mention with its evidence in its article")
     def event(event_id: Identifier) -> dict[str, Any]:
@@ -114,4 +134,5 @@ def create_app(settings: Settings) -> FastAPI:
             for f in service.list_failures(settings, code=code)
         ]  # fmt: skip
 
+    add_pages(app)
     return app

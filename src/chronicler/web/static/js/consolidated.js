@@ -1,0 +1,79 @@
+// One consolidated event: its facts, the competing figures side by side with who claims each and
+// which outlets carried them, its mentions with their evidence, and its sources.
+import { el, fact, getJSON, lastPathPart, names, placeName, showError } from "./common.js";
+
+const title = document.getElementById("title");
+
+async function start() {
+  const id = lastPathPart();
+  const found = await getJSON(`/api/consolidated/${encodeURIComponent(id)}`);
+  const e = found.event;
+  title.textContent = `${e.event}${e.mode ? ` (${e.mode})` : ""} · ${e.date || "undated"} · ${placeName(e.event_loc) || "no place"}`;
+  document.title = `${e.event} ${e.date || ""} · chronicler`;
+  const facts = document.getElementById("facts");
+  fact(facts, "Type", e.event);
+  fact(facts, "Mode", e.mode);
+  fact(facts, "Date", e.enddate ? `${e.date} to ${e.enddate}` : e.date);
+  fact(facts, "Place", placeName(e.event_loc));
+  fact(facts, "Actor", names(e.actor));
+  fact(facts, "Target", names(e.recipient));
+  fact(facts, "Background", e.historical ? "yes: an earlier event recalled" : "");
+  document.getElementById("disagreement").hidden = !e.disagreement;
+  renderClaims(found.kinds);
+  renderMentions(e.mentions || []);
+  renderSources(e.sources);
+}
+
+function renderClaims(kinds) {
+  const holder = document.getElementById("claims");
+  if (!kinds.length) {
+    holder.append(el("p", {}, "No figures are claimed for this event."));
+    return;
+  }
+  for (const k of kinds) {
+    const [low, best, high] = [k.ucdp.low, k.ucdp.best, k.ucdp.high];
+    holder.append(
+      el("h3", {}, k.kind),
+      el("p", { class: "views" },
+        `ACLED's conservative figure: ${k.acled_conservative ?? "none"} · UCDP low / best / high: ${low ?? "–"} / ${best ?? "–"} / ${high ?? "–"}`),
+      el("table", { class: "claims plain" },
+        el("thead", {}, el("tr", {}, ...["Figures (in order)", "Claimed by", "First report", "Latest report", "Outlets", "Outlet types", "Affiliations"].map((h) => el("th", {}, h)))),
+        el("tbody", {}, ...k.claims.map((c) => el("tr", {},
+          el("td", { class: "figure" }, c.figures.join(" → ")),
+          el("td", {}, c.claimant),
+          el("td", {}, c.first || ""),
+          el("td", {}, c.latest || ""),
+          el("td", {}, c.outlets.join(", ")),
+          el("td", {}, c.outlet_types.join(", ")),
+          el("td", {}, c.affiliations.join(", ")),
+        )))));
+  }
+}
+
+async function renderMentions(ids) {
+  const list = document.getElementById("mentions");
+  for (const id of ids) {
+    const item = el("li", {}, el("a", { href: `/mentions/${encodeURIComponent(id)}` }, id));
+    list.append(item);
+    try {
+      const found = await getJSON(`/api/events/${encodeURIComponent(id)}`);
+      const d = found.document;
+      item.replaceChildren(
+        el("blockquote", { class: "context" }, found.before, el("mark", {}, found.evidence), found.after),
+        el("p", { class: "source" }, `${d.outlet || "unknown outlet"} · ${d.published || "undated"} · `,
+          el("a", { href: `/mentions/${encodeURIComponent(id)}` }, d.title || d.id)));
+    } catch (error) {
+      item.append(` (${error.message})`);
+    }
+  }
+}
+
+function renderSources(sources) {
+  const list = document.getElementById("sources");
+  if (!sources) return;
+  for (const [key, value] of Object.entries(sources)) {
+    list.append(el("li", {}, `${key.replaceAll("_", " ")}: ${Array.isArray(value) ? value.join(", ") : JSON.stringify(value)}`));
+  }
+}
+
+start().catch((error) => showError(title, error));
