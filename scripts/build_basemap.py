@@ -6,8 +6,9 @@ usage: .venv/bin/python scripts/build_basemap.py WORLD_ATLAS_DIR
 
 Writes src/chronicler/web/static/basemap/countries.geojson: one feature per country, its name in
 ``properties.name`` and its ISO 3166-1 alpha-2 code in ``properties.iso_a2`` (from the source's
-numeric code, by GeoNames' table; null for the few areas without one), coordinates rounded to 0.01 degree (about a kilometre, finer than the 1:50m
-source). Deterministic: the same input gives the same bytes.
+numeric code, by GeoNames' table; null for the few areas without one), coordinates rounded to
+0.01 degree (about a kilometre, finer than the 1:50m source). Deterministic: the same input gives
+the same bytes.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.dialects.postgresql.base import PGDialect
 from sqlalchemy.dialects.sqlite.base import SQLiteDialect
 
-from chronicler.store.query import check_date, country_alpha2, events_select, successor
+from chronicler.store.query import check_date, country_alpha2, events_select, per_day_select, successor
 
 
 @pytest.mark.parametrize("value", ["2019", "2019-11", "2019-11-16", "2020-02-29", "0001"])
@@ -76,6 +76,14 @@ def test_events_select_compiles_for_both_backends(dialect: Any) -> None:
     for expected in ("'PROTEST'", "'IR'", "'fars'", "'2021'", "coalesce(", "LIMIT 10"):
         assert expected in sql
     assert "NULLS LAST" not in sql  # SQLite before 3.30 lacks it; the CASE does the same job
+
+
+@pytest.mark.parametrize("dialect", [PGDialect(), SQLiteDialect()])  # type: ignore[no-untyped-call]
+def test_per_day_select_counts_day_dates_under_the_same_filters(dialect: Any) -> None:
+    filters = {k: v for k, v in ALL_FILTERS.items() if k != "limit"}
+    sql = str(per_day_select(**filters).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    for expected in ("'PROTEST'", "'IR'", "'fars'", "count(*)", "GROUP BY", "= 10"):
+        assert expected in sql
 
 
 def test_events_select_refuses_negative_limit() -> None:

@@ -349,6 +349,19 @@ def test_query_filters(corpus_store: Store, filters: dict[str, Any], expected: l
     assert [e.id for e in corpus_store.query_events(**filters)] == expected
 
 
+@pytest.mark.parametrize("filters", [{}, {"event": "PROTEST"}, {"since": "2019-11-20"}, {"country": "IR"}])
+def test_counts_by_day_are_the_day_dated_mentions_of_the_list(
+    corpus_store: Store, filters: dict[str, Any]
+) -> None:
+    listed = [e for e in corpus_store.query_events(**filters) if e.date and len(e.date) == 10]
+    expected: dict[tuple[str, str], int] = {}
+    for e in listed:
+        expected[(str(e.date), e.event)] = expected.get((str(e.date), e.event), 0) + 1
+    counted = corpus_store.count_events_by_day(**filters)
+    assert {(day, event): n for day, event, n in counted} == expected
+    assert [day for day, _, _ in counted] == sorted(day for day, _, _ in counted)
+
+
 @pytest.mark.parametrize(
     ("filters", "message"),
     [

@@ -209,3 +209,32 @@ def test_documents_a_page_at_a_time(client: TestClient) -> None:
     events = client.get("/api/events", params={"limit": 500}).json()["items"]
     assert sum(int(str(d["mentions"])) for d in documents) == len(events)
     assert all({"title", "url", "outlet", "published", "ingested_at"} <= set(d) for d in documents)
+
+
+def test_timeline_counts_the_mentions_dated_to_the_day(client: TestClient) -> None:
+    every = _all(client, "/api/events", limit=100)
+    days = client.get("/api/timeline").json()
+    assert sum(d["count"] for d in days) == sum(1 for e in every if len(str(e["date"] or "")) == 10)
+    assert [d["date"] for d in days] == sorted(d["date"] for d in days)
+    assaults = client.get("/api/timeline", params={"type": "assault", "since": "2019-11"}).json()
+    assert assaults and {d["event"] for d in assaults} == {"ASSAULT"}
+    assert all(d["date"] >= "2019-11-01" for d in assaults)
+    assert client.get("/api/timeline", params={"type": "RIOT"}).status_code == 422
+
+
+def test_map_points_only_where_a_town_is_known(client: TestClient) -> None:
+    points = client.get("/api/map").json()
+    consolidated = _all(client, "/api/consolidated", limit=100)
+    assert {p["id"] for p in points} == {e["id"] for e in consolidated}
+    towns = [p for p in points if p["lat"] is not None]
+    assert towns and all(p["resolution"] == "city" and p["lon"] is not None for p in towns)
+    coarse = [p for p in points if p["resolution"] == "country"]
+    assert coarse and all(p["lat"] is None and p["country_code"] for p in coarse)
+    protests = client.get("/api/map", params={"type": "protest", "country": "IRN", "until": "2019-12"}).json()
+    assert protests and all(p["event"] == "PROTEST" and p["country_code"] == "IR" for p in protests)
+    assert all(p["date"] and p["date"] < "2020" for p in protests)
+
+
+def test_the_types_a_filter_may_name(client: TestClient) -> None:
+    types = client.get("/api/types").json()["types"]
+    assert "ASSAULT" in types and types == sorted(types) and len(types) == 16

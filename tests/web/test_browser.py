@@ -1,0 +1,195 @@
+"""The workspace in a real headless Chromium against a real server: the examples' map, timeline and
+table, filters that survive a reload, an event's claims side by side with its evidence, and
+articles full of script payloads shown as text, with no dialog and no policy violation."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect
+
+pytestmark = pytest.mark.slow
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "images"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    opened = browser.new_page(viewport={"width": 1400, "height": 1000})
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+
+    def dialog(found: Dialog) -> None:  # an alert() would mean a payload ran
+        problems.append(f"dialog: {found.message}")
+        found.dismiss()
+
+    opened.on("dialog", dialog)
+    opened.on("console", lambda message: _console(message, problems))
+    yield opened
+    opened.close()
+    assert problems == []
+
+
+def _console(message: ConsoleMessage, problems: list[str]) -> None:
+    if message.type in {"error", "warning"} or "Content Security Policy" in message.text:
+        problems.append(f"console {message.type}: {message.text}")
+
+
+def _shot(page: Page, name: str, tmp_path: Path) -> None:
+    page.screenshot(path=tmp_path / f"{name}.png")
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":  # the README's pictures, taken by this test
+        page.screenshot(path=SCREENSHOTS / f"workspace-{name}.png")
+
+
+def test_map_timeline_and_table_filtered_together(
+    page: Page, examples_db: Path, serve: Callable[[Path], str], tmp_path: Path
+) -> None:
+    base = serve(examples_db)
+    page.goto(base + "/")
+    rows = page.locator("#events tbody tr")
+    rows.first.wait_for()
+    assert rows.count() == len(httpx.get(f"{base}/api/events", params={"limit": 100}).json()["items"])
+    page.locator("#map .marker-cluster").first.wait_for()  # the towns' events, clustered
+    shaded = page.locator("#map path.leaflet-interactive[fill='#c0392b']")  # events placed only in Iran
+    assert shaded.count() >= 1
+    assert page.locator("#timeline rect.bar").count() > 0
+    _shot(page, "events", tmp_path)
+
+    page.select_option("#filters select[name=type]", "ASSAULT")
+    page.fill("#filters input[name=since]", "2019-11")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url("**/?type=ASSAULT&since=2019-11")
+    expect(page.locator("#status")).to_contain_text("event mentions")  # (no eval: the policy forbids it)
+    types = page.locator("#events tbody tr td:nth-child(2)").all_inner_texts()
+    assert types and set(types) == {"ASSAULT"}
+    page.reload()
+    page.locator("#events tbody tr").first.wait_for()
+    assert page.locator("#filters select[name=type]").input_value() == "ASSAULT"
+    assert set(page.locator("#events tbody tr td:nth-child(2)").all_inner_texts()) == {"ASSAULT"}
+
+
+def test_an_event_with_its_claims_side_by_side(
+    page: Page, examples_db: Path, serve: Callable[[Path], str], tmp_path: Path
+) -> None:
+    base = serve(examples_db)
+    disputed = [p for p in httpx.get(f"{base}/api/map").json() if p["disagreement"]]
+    assert disputed
+    page.goto(f"{base}/consolidated/{disputed[0]['id']}")
+    page.locator("table.claims tbody tr").first.wait_for()
+    assert page.locator("#disagreement").is_visible()
+    claims = httpx.get(f"{base}/api/consolidated/{disputed[0]['id']}").json()["kinds"]
+    assert page.locator("table.claims tbody tr").count() == sum(len(k["claims"]) for k in claims)
+    page.locator("#mentions mark").first.wait_for()
+    assert page.locator("#mentions mark").count() == len(_mentions(base, disputed[0]))
+    _shot(page, "claims", tmp_path)
+    page.locator("#mentions .source a").first.click()
+    page.locator("#context mark").wait_for()
+    assert page.locator("#facts dd").count() >= 5
+
+
+def _mentions(base: str, point: dict[str, object]) -> list[str]:
+    found = httpx.get(f"{base}/api/consolidated/{point['id']}").json()["event"]["mentions"]
+    return list(found)
+
+
+# Script and markup in every form a stored string could try: tags, handlers, URLs, SVG, entities,
+# template syntax, bidi and zero-width characters.
+PAYLOADS = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(2)>',
+    '<svg onload=alert(3)>',
+    '<svg><script>alert(4)</script></svg>',
+    '<iframe src=javascript:alert(5)>',
+    '<body onload=alert(6)>',
+    '<a href=javascript:alert(7)>x</a>',
+    '<a href="jav&#x09;ascript:alert(8)">x</a>',
+    '<math><mtext><img src=x onerror=alert(9)>',
+    '<details open ontoggle=alert(10)>',
+    '<input autofocus onfocus=alert(11)>',
+    '<video><source onerror=alert(12)>',
+    '<audio src=x onerror=alert(13)>',
+    '<object data=javascript:alert(14)>',
+    '<embed src=javascript:alert(15)>',
+    '<marquee onstart=alert(16)>',
+    '\'"><script>alert(17)</script>',
+    '</title><script>alert(18)</script>',
+    '</textarea><script>alert(19)</script>',
+    "<style>@import 'javascript:alert(20)'</style>",
+    '<link rel=import href=data:text/html,<script>alert(21)>',
+    "<meta http-equiv=refresh content='0;url=javascript:alert(22)'>",
+    '<form action=javascript:alert(23)>',
+    '<button formaction=javascript:alert(24)>x</button>',
+    '<isindex action=javascript:alert(25)>',
+    '<img src="x" onerror="&#97;lert(26)">',
+    '<img src=x:alert(27) onerror=eval(src)>',
+    '<svg><animate onbegin=alert(28) attributeName=x>',
+    '<svg><a xlink:href=javascript:alert(29)><text>x</text></a>',
+    'javascript:alert(30)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgzMSk8L3NjcmlwdD4=',
+    "{{constructor.constructor('alert(32)')()}}",
+    '${alert(33)}',
+    '<%= alert(34) %>',
+    '<scr<script>ipt>alert(35)</scr</script>ipt>',
+    '<SCRIPT SRC=//example.invalid/x.js></SCRIPT>',
+    '<img src=`x` onerror=alert(37)>',
+    '<div style="background:url(javascript:alert(38))">',
+    '<xss onpointerenter=alert(39) style=display:block>x</xss>',
+    '<table background=javascript:alert(40)>',
+    '\u202eevil\u202c <b onmouseover=alert(41)>',
+    'zero\u200bwidth<script>alert(42)</script>',
+    '<noscript><p title="</noscript><img src=x onerror=alert(43)>">',
+    '<template><script>alert(44)</script>',
+    '<base href=javascript:alert(45)//>',
+    '<img srcset=x onerror=alert(46)>',
+    '<select autofocus onfocus=alert(47)>',
+    '<textarea autofocus onfocus=alert(48)>',
+    '<keygen autofocus onfocus=alert(49)>',
+    '<frameset onload=alert(50)>',
+    '&lt;script&gt;alert(51)&lt;/script&gt;',
+    '<!--<img src=x onerror=alert(52)>-->',
+]
+
+
+def test_script_payloads_in_articles_are_shown_as_text(
+    page: Page, serve: Callable[[Path], str], tmp_path: Path
+) -> None:
+    from chronicler import service
+    from chronicler.config import Settings
+
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    for n, payload in enumerate(PAYLOADS):
+        document = {
+            "id": f"hostile-{n}", "title": f"Report {payload}", "published": "2022-09-20", "language": "en",
+            "url": "javascript:alert(99)" if n % 2 else f"https://news.example/{n}",
+            "outlet": "news.example",
+            "text": f"Police arrested forty teachers in Tehran on Monday, {payload} a rights group said.",
+        }  # fmt: skip
+        (corpus / f"{n:02d}.json").write_text(json.dumps(document), encoding="utf-8")
+    db = tmp_path / "hostile.sqlite"
+    summary = service.ingest([str(corpus)], Settings(db=str(db), doc_timeout=0))
+    assert summary.stored == len(PAYLOADS)
+    base = serve(db)
+    stored = httpx.get(f"{base}/api/events", params={"limit": 500}).json()["items"]
+    assert len(stored) >= len(PAYLOADS) // 2  # the arrests are read around most payloads
+    page.goto(base + "/")
+    expect(page.locator("#events tbody tr")).to_have_count(len(stored))
+    shown = " ".join(page.locator("#events tbody td.evidence").all_inner_texts()).split()
+    for mention in stored:  # every stored sentence is on the page as the text it is
+        assert " ".join(mention["text"].split()) in " ".join(shown)
+    assert page.locator("#events script, #events img, #events svg, #events iframe").count() == 0
+    page.goto(base + "/sources")
+    page.locator("#sources tbody tr").first.wait_for()
+    page.goto(base + "/documents")
+    page.locator("#documents tbody tr").first.wait_for()
+    titles = page.locator("#documents tbody").inner_text()
+    assert "Report <script>alert(1)</script>" in titles
+    assert page.locator("#documents a[href^='javascript:']").count() == 0
+    first = httpx.get(f"{base}/api/events", params={"limit": 1}).json()["items"][0]
+    page.goto(f"{base}/mentions/{first['id']}")
+    page.locator("#context mark").wait_for()
+    assert page.locator("#context script, #context img, #document a[href^='javascript:']").count() == 0

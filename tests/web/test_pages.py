@@ -1,0 +1,66 @@
+"""The workspace's pages and files: served from the package with the API's security headers, the
+same fixed HTML whatever the address says, and nothing outside the static folder."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from chronicler.config import Settings
+from chronicler.web.app import create_app
+from chronicler.web.pages import PAGES, STATIC
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    # The pages need no database: each is a file that reads the API from the browser.
+    return TestClient(create_app(Settings(db=str(tmp_path_factory.mktemp("pages") / "none.sqlite"))))
+
+
+@pytest.mark.parametrize("path", ["/", "/sources", "/documents", "/consolidated/ce_1", "/mentions/ev_1"])
+def test_every_page_is_html_under_the_policy(client: TestClient, path: str) -> None:
+    answer = client.get(path)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in answer.headers["content-security-policy"]
+    assert "<script>" not in answer.text  # no inline script: every script is a file of /static
+
+
+def test_the_address_is_never_echoed_into_the_page(client: TestClient) -> None:
+    answer = client.get("/consolidated/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    assert answer.status_code == 200
+    assert answer.text == (STATIC / PAGES["/consolidated/{event_id}"]).read_text(encoding="utf-8")
+    other = client.get("/mentions/%3Cscript%3Ealert(1)%3C%2Fscript%3E")  # a "/" in it: no such page
+    assert other.status_code == 404 and "alert" not in other.text
+
+
+def test_every_script_and_style_a_page_names_is_in_the_package(client: TestClient) -> None:
+    for name in set(PAGES.values()):
+        html = (STATIC / name).read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+            assert client.get(ref).status_code == 200, f"{name}: {ref}"
+        assert not re.search(r'(?:src|href)="(?:https?:)?//', html), f"{name} loads something from elsewhere"
+
+
+def test_nothing_outside_the_static_folder_is_served(client: TestClient) -> None:
+    for path in ["/static/../pages.py", "/static/%2e%2e/pages.py", "/static/..%2fapp.py"]:
+        assert client.get(path).status_code == 404
+
+
+def test_scripts_insert_stored_strings_as_text() -> None:
+    # The rule the pages are written to: no HTML built from strings anywhere in our own scripts.
+    for script in (STATIC / "js").glob("*.js"):
+        source = script.read_text(encoding="utf-8")
+        html_sinks = r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write"
+        assert not re.search(html_sinks, source), script
+
+
+def test_the_base_map_is_a_geojson_of_countries() -> None:
+    import json
+
+    collection = json.loads((STATIC / "basemap" / "countries.geojson").read_text(encoding="utf-8"))
+    names = {f["properties"]["name"]: f["properties"]["iso_a2"] for f in collection["features"]}
+    assert names["Iran"] == "IR" and len(names) > 200
+    assert Path(STATIC / "basemap" / "WORLD-ATLAS-LICENSE").is_file()
