@@ -5,7 +5,9 @@ usage: .venv/bin/python bench/api_speed.py [--mentions 100000] [--calls 200] [--
 A seeded generator stores ``--mentions`` event mentions (ten a document, types, dates, cities,
 figures) through the store's own ``save_extraction``, then times, in one run, the first page of
 /api/events, a page deep in the list (by its cursor), a filtered page (type and country), a
-search page (q=), one event with its evidence, and a documents page; each ``--calls`` times
+search page (q=), one event with its evidence, a documents page, the timeline (all, one type) and
+the map's points (the consolidated events: run ``chronicler consolidate --db PATH`` on the database
+first, or the map has none to give); each ``--calls`` times
 through the application in-process (FastAPI's TestClient, no network), printing p50 and p95 in
 milliseconds. Not a test: issue 13's targets (events list and event page p95 under 50 ms with
 100,000 mentions) are read off its table on this machine.
@@ -102,6 +104,9 @@ def main() -> None:
         "events, q=tear gas": lambda: client.get("/api/events", params={"q": "tear gas"}),
         "one event with evidence": lambda: client.get(f"/api/events/{one}"),
         "documents, first page": lambda: client.get("/api/documents"),
+        "timeline, all": lambda: client.get("/api/timeline"),
+        "timeline, one type": lambda: client.get("/api/timeline", params={"type": "PROTEST"}),
+        "map, all consolidated": lambda: client.get("/api/map"),
     }
     print(f"{'call':28} {'p50 ms':>8} {'p95 ms':>8}")
     for name, call in cases.items():

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from chronicler.config import Settings
-from chronicler.export.columns import point
 from chronicler.records import ConsolidatedEvent, EventMention
 from chronicler.service import export_consolidated
 from chronicler.service_filters import check_filters
 from chronicler.store import Store
-from chronicler.store.query import country_alpha2, sort_key, successor
+from chronicler.store.query import sort_key
 
 T = TypeVar("T")
 MAX_PAGE = 500
@@ -162,35 +161,14 @@ def map_points(
 ) -> list[dict[str, Any]]:
     """The consolidated events that pass the filters, each with a point only where it happened in a
     town: an event placed in a province or a country names it and has no point (its stored
-    coordinates are the capital's, not the event's)."""
+    coordinates are the capital's, not the event's). Read from the map view, not the records."""
     check_filters(settings, {"event": event, "since": since, "until": until})
-    alpha2 = country_alpha2(country) if country else None
-    out = []
-    for found in export_consolidated(settings):
-        loc = found.event_loc
-        if event is not None and found.event != event.upper():
-            continue
-        if alpha2 is not None and (loc is None or loc.country_code != alpha2):
-            continue
-        if (since or until) and not _overlaps(found.date, found.enddate, since, until):
-            continue
-        lat, lon = point(loc)
-        out.append({
-            "id": found.id, "event": found.event, "mode": found.mode, "date": found.date,
-            "place": loc.resolved_place if loc else None, "admin1": loc.admin1 if loc else None,
-            "country_code": loc.country_code if loc else None, "resolution": loc.resolution if loc else None,
-            "lat": lat, "lon": lon, "mentions": len(found.mentions), "documents": len(found.documents),
-            "disagreement": found.disagreement,
-        })  # fmt: skip
-    return out
-
-
-def _overlaps(date: str | None, enddate: str | None, since: str | None, until: str | None) -> bool:
-    """The rule of ``store.query``: a period overlaps the window; an undated event never does."""
-    if date is None:
-        return False
-    last = enddate or date
-    if since is not None and last < since[: len(last)]:
-        return False
-    end = successor(until) if until is not None else None
-    return end is None or date < end
+    with Store.open(settings.db_url, create=False) as store:
+        rows = store.map_rows(event=event, since=since, until=until, country=country)
+    return [
+        {"id": r["id"], "event": r["event"], "mode": r["mode"], "date": r["date"], "place": r["place"],
+         "admin1": r["admin1"], "country_code": r["country_code"], "resolution": r["geo_precision"],
+         "lat": r["latitude"], "lon": r["longitude"], "mentions": int(r["mentions"] or 0),
+         "documents": int(r["documents"] or 0), "disagreement": r["disagreement"] in (1, True, "true")}
+        for r in rows
+    ]  # fmt: skip

@@ -117,3 +117,19 @@ def test_text_search_on_each_server(engine: Engine) -> None:
         everything = store.query_events()
     wanted = [m.id for m in everything if "tear gas" in m.text.lower()]
     assert wanted and [m.id for m in found] == wanted
+
+
+def test_map_rows_filter_the_view_by_the_window_rule(engine: Engine) -> None:
+    from chronicler.store.query import map_select
+
+    every = _rows(engine, "SELECT * FROM consolidated_map ORDER BY position")
+    with engine.connect() as conn:
+        found = [dict(r) for r in conn.execute(map_select()).mappings()]
+        window = [dict(r) for r in conn.execute(map_select(since="2019-11", until="2019-11-20")).mappings()]
+        assaults = [dict(r) for r in conn.execute(map_select(event="assault", country="IRN")).mappings()]
+    assert [r["id"] for r in found] == [r["id"] for r in every]
+    # a period overlapping the window: a day inside it, November itself, or 2019 as a whole
+    expected = [r["id"] for r in every if r["date"] and (r["enddate"] or r["date"]) >= "2019-11"[: len(
+        r["enddate"] or r["date"])] and r["date"] < "2019-11-21"]
+    assert window and [r["id"] for r in window] == expected
+    assert assaults and all(r["event"] == "ASSAULT" and r["country_code"] == "IR" for r in assaults)

@@ -19,7 +19,7 @@ import functools
 import re
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, case, column, func, or_, select, table
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import GenericFunction
@@ -175,6 +175,37 @@ def per_day_select(**filters: Any) -> Select[Any]:
     )
 
 
+# The view of migration 0005: one row per consolidated event with its map columns, on both servers.
+MAP_COLUMNS = (
+    "id", "position", "event", "mode", "date", "enddate", "place", "admin1", "country_code", "geo_precision",
+    "latitude", "longitude", "mentions", "documents", "disagreement",
+)  # fmt: skip
+consolidated_map = table("consolidated_map", *(column(name) for name in MAP_COLUMNS))
+
+
+def map_select(
+    *,
+    event: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+) -> Select[Any]:
+    """The consolidated events' map rows for the filters, in the order of the last consolidation;
+    the window rule is that of ``events_select``."""
+    check_window(since, until)
+    view = consolidated_map.c
+    conditions: list[ColumnElement[bool]] = []
+    if event is not None:
+        conditions.append(view.event == event.upper())
+    if since is not None:
+        conditions.append(since_condition(since, view.date, view.enddate))
+    if until is not None:
+        conditions.append(until_condition(until, view.date))
+    if country is not None:
+        conditions.append(view.country_code == country_alpha2(country))
+    return select(consolidated_map).where(*conditions).order_by(view.position)
+
+
 Cursor = tuple[int, str, str]  # (1 if undated else 0, date or "", id): the order of events_select
 Part = Literal["all", "dated", "undated"]
 
@@ -184,9 +215,13 @@ def sort_key(date: str | None, ident: str) -> Cursor:
     return (1 if date is None else 0, date or "", ident)
 
 
-def since_condition(since: str) -> ColumnElement[bool]:
+def since_condition(
+    since: str,
+    date: ColumnElement[Any] = event_mentions.c.date,
+    enddate: ColumnElement[Any] = event_mentions.c.enddate,
+) -> ColumnElement[bool]:
     check_date(since, "since")
-    last = func.coalesce(event_mentions.c.enddate, event_mentions.c.date)
+    last = func.coalesce(enddate, date)
     length = func.length(last)
     # Compare each period with the start of `since` cut to the period's own precision.
     return or_(
@@ -196,11 +231,10 @@ def since_condition(since: str) -> ColumnElement[bool]:
     )
 
 
-def until_condition(until: str) -> ColumnElement[bool]:
+def until_condition(until: str, date: ColumnElement[Any] = event_mentions.c.date) -> ColumnElement[bool]:
     check_date(until, "until")
     bound = successor(until)
-    column = event_mentions.c.date
-    return column.is_not(None) if bound is None else column < bound
+    return date.is_not(None) if bound is None else date < bound
 
 
 def place_condition(place: str) -> ColumnElement[bool]:
