@@ -159,6 +159,24 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+ReviewStatus = Literal["confirmed", "corrected", "rejected"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """What reviewers said of a stored mention (``chronicler review``): beyond SCHEMA.md's fields,
+    as its first line allows; absent from what ``extract`` writes."""
+
+    status: ReviewStatus
+    fields: tuple[str, ...] = ()  # the fields whose values are a reviewer's, not the extraction's
+    reviewers: tuple[str, ...] = ()  # who judged it, in order
+    at: str = ""  # ISO 8601 time of the latest judgement
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "fields": list(self.fields), "reviewers": list(self.reviewers),
+                "at": self.at}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class EventMention:
     """One event stated in one sentence: the unit of SCHEMA.md's event JSON."""
@@ -187,8 +205,15 @@ class EventMention:
     outlet: str | None = None
     # Provenance beyond the contract: which extractor made each field, for `chronicler show`.
     provenance: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    review: Review | None = None  # a stored mention that a reviewer judged
 
     def to_json(self) -> dict[str, Any]:
+        record = self._contract_json()
+        if self.review is not None:
+            record["review"] = self.review.to_json()
+        return record
+
+    def _contract_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "doc_id": self.doc_id,

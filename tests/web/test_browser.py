@@ -193,3 +193,32 @@ def test_script_payloads_in_articles_are_shown_as_text(
     page.goto(f"{base}/mentions/{first['id']}")
     page.locator("#context mark").wait_for()
     assert page.locator("#context script, #context img, #document a[href^='javascript:']").count() == 0
+
+
+def test_a_correction_made_in_the_page_stays_after_a_reload_and_is_in_the_audit(
+    page: Page, examples_db: Path, serve: Callable[[Path], str], tmp_path: Path
+) -> None:
+    db = tmp_path / "review.sqlite"
+    db.write_bytes(examples_db.read_bytes())
+    base = serve(db)
+    first = httpx.get(f"{base}/api/events", params={"limit": 1}).json()["items"][0]
+    page.goto(f"{base}/mentions/{first['id']}")
+    expect(page.locator("#review-status")).to_contain_text("Not reviewed")
+    page.fill("#review input[name=reviewer]", "Reviewer <b>One</b>")
+    page.select_option("#review select[name=action]", "correct")
+    page.select_option("#review select[name=field]", "date")
+    page.fill("#review input[name=value]", "2019-11-17")
+    page.fill("#review input[name=note]", "the dateline says so")
+    page.click("#review button[type=submit]")
+    expect(page.locator("#review-message")).to_contain_text("Saved")
+    page.reload()
+    expect(page.locator("#review-status")).to_contain_text("corrected (date by a reviewer)")
+    expect(page.locator("#facts")).to_contain_text("2019-11-17")
+    assert page.locator("#review input[name=reviewer]").input_value() == "Reviewer <b>One</b>"  # remembered
+    _shot(page, "review", tmp_path)
+    page.goto(f"{base}/audit")
+    expect(page.locator("#judgements tbody tr")).to_have_count(1)
+    expect(page.locator("#judgements tbody")).to_contain_text("Reviewer <b>One</b>")  # a name is text
+    page.goto(f"{base}/mentions/{first['id']}")
+    page.locator("#judgements button.undo").click()
+    expect(page.locator("#review-status")).to_contain_text("Not reviewed")

@@ -19,7 +19,17 @@ from typing import Annotated
 
 import typer
 
-from chronicler.cli import browsing, comparing, consolidation, evaluation, exports, extraction, info, serving
+from chronicler.cli import (
+    browsing,
+    comparing,
+    consolidation,
+    evaluation,
+    exports,
+    extraction,
+    info,
+    reviewing,
+    serving,
+)
 from chronicler.cli.common import configure_output
 
 __all__ = ["app", "main"]
@@ -99,6 +109,7 @@ app.command()(extraction.ingest)
 app.command()(consolidation.consolidate)
 app.add_typer(export_app, name="export")
 app.add_typer(compare_app, name="compare")
+app.add_typer(reviewing.review_app, name="review")
 compare_app.command("acled")(comparing.compare_acled)
 compare_app.command("gdelt")(comparing.compare_gdelt)
 export_app.command("events")(exports.export_events)

@@ -117,6 +117,10 @@ def show(
         ("published", doc.published or "unknown"),
         ("extractor", f"{ev.extractor}  confidence {ev.confidence}"),
     ]
+    if ev.review is not None:  # what reviewers said: `chronicler review show` lists each judgement
+        fields = f" ({', '.join(ev.review.fields)} by a reviewer)" if ev.review.fields else ""
+        who = ", ".join(ev.review.reviewers)
+        lines.append(("review", f"{ev.review.status}{fields}, {who}, {ev.review.at}"))
     for key, value in lines:
         out.print(f"  {key:11} {escape(value)}", highlight=False)
     context = Text("\n…")

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from chronicler.records import Claim, ConsolidatedEvent, Count, Entity, EventMention, Location, Sources, Span
+from chronicler.records import (
+    Claim,
+    ConsolidatedEvent,
+    Count,
+    Entity,
+    EventMention,
+    Location,
+    Review,
+    Sources,
+    Span,
+)
 
 
 def _entity(d: Mapping[str, Any]) -> Entity:
@@ -71,6 +81,13 @@ def mention_from_json(d: Mapping[str, Any]) -> EventMention:
         modality=d.get("modality") or "asserted",
         historical=bool(d.get("historical")),
         outlet=d.get("outlet"),
+        review=_review(d["review"]) if d.get("review") else None,
+    )
+
+
+def _review(d: Mapping[str, Any]) -> Review:
+    return Review(
+        d["status"], tuple(d.get("fields") or ()), tuple(d.get("reviewers") or ()), str(d.get("at") or "")
     )
 
 

@@ -98,6 +98,7 @@ EVENT_COLUMNS = (
     *PLACE_COLUMNS, *COUNT_COLUMNS, "counts",
     "claimed_by", "claimed_by_id", "modality", "historical",
     "outlet", "outlet_type", "url", "published", "extractor", "confidence", "trigger", "text",
+    "review", "reviewed_fields",
 )  # fmt: skip
 
 
@@ -141,6 +142,9 @@ def event_row(
         "confidence": mention.confidence,
         "trigger": mention.trigger.text if mention.trigger else None,
         "text": mention.text,
+        # A reviewed mention says so: confirmed or corrected, and which values are a reviewer's.
+        "review": mention.review.status if mention.review else None,
+        "reviewed_fields": SEP.join(mention.review.fields) if mention.review else None,
     }
     return row
 

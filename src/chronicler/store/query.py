@@ -146,7 +146,7 @@ def event_conditions(
 ) -> list[ColumnElement[bool]]:
     """The WHERE conditions of the event filters (those of ``events_select``)."""
     check_window(since, until)
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [not_rejected()]
     if event is not None:
         conditions.append(event_condition(event))
     if since is not None:
@@ -162,6 +162,12 @@ def event_conditions(
     if text is not None:
         conditions.append(text_condition(text))
     return conditions
+
+
+def not_rejected() -> ColumnElement[bool]:
+    """Mentions a reviewer has not rejected: every list, page, count and consolidation reads these."""
+    review = event_mentions.c.review
+    return or_(review.is_(None), review != "rejected")
 
 
 def per_day_select(**filters: Any) -> Select[Any]:

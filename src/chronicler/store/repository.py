@@ -30,6 +30,8 @@ from chronicler.records import ConsolidatedEvent, EventMention, Extraction, Read
 from chronicler.store import migrate, query, revisions
 from chronicler.store.connect import create_store_engine, parse_target, require_existing, safe_url
 from chronicler.store.records import StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
+from chronicler.store.reviews import Reviews
+from chronicler.store.reviews import refresh as refresh_reviewed
 from chronicler.store.rows import (
     consolidated_row,
     decode_consolidated,
@@ -91,6 +93,11 @@ class Store:
         return store
 
     @property
+    def reviews(self) -> Reviews:
+        """Reviewers' judgements of this store's mentions (``store.reviews``)."""
+        return Reviews(self._engine, self._guard)
+
+    @property
     def url(self) -> str:
         """The database URL with any password masked."""
         return safe_url(self._engine.url)
@@ -129,6 +136,7 @@ class Store:
                 conn.execute(insert(documents).values(row))
             if mention_rows:
                 conn.execute(insert(event_mentions), mention_rows)
+                refresh_reviewed(conn, [r["id"] for r in mention_rows])  # judgements outlive re-reading
         return len(mention_rows)
 
     def save_failure(self, failure: ReadFailure, content_hash: str | None = None) -> None:
@@ -265,8 +273,8 @@ class Store:
     # -- consolidation -----------------------------------------------------------------------
 
     def load_mentions(self) -> list[EventMention]:
-        """Every stored event mention as a record, by id."""
-        stmt = select(event_mentions.c.record).order_by(event_mentions.c.id)
+        """Every stored event mention a reviewer has not rejected, as a record, by id."""
+        stmt = select(event_mentions.c.record).where(query.not_rejected()).order_by(event_mentions.c.id)
         with self._guard("read event mentions"), self._engine.connect() as conn:
             return [decode_mention(text) for text in conn.execute(stmt).scalars()]
 

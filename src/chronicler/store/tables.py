@@ -99,6 +99,11 @@ event_mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("record", Text, nullable=False),  # the event JSON of SCHEMA.md, as to_json() gave it
+    # Review (migration 0007): a reviewed mention's record and columns hold the reviewed values,
+    # so every view, filter, export and consolidation reads them; the extracted record is kept
+    # here, and ``review`` says confirmed, corrected or rejected (rejected ones are left out).
+    Column("machine_record", Text),
+    Column("review", String),
     Index("ix_event_mentions_event", "event"),
     Index("ix_event_mentions_date", "date"),
     Index("ix_event_mentions_country_code", "country_code"),
@@ -171,4 +176,25 @@ consolidated_members = Table(
     Column("mention_id", String, ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True),
     Column("event_id", String, ForeignKey("consolidated_events.id", ondelete="CASCADE"), nullable=False),
     Index("ix_consolidated_members_event_id", "event_id"),
+)
+
+# Review (issue 13): what reviewers said of stored mentions, one row a judgement, never deleted;
+# an undone judgement keeps its row with who undid it and when. Keyed by mention id, not by a
+# foreign key: a mention dropped with a superseded revision comes back under the same id when its
+# sentence does, and its judgements apply again.
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("mention_id", String, nullable=False),
+    Column("action", String, nullable=False),  # confirm | correct | reject
+    Column("field", String),  # for correct: which field of the event JSON
+    Column("old_value", Text),  # JSON of the field before (the value the reviewer saw)
+    Column("new_value", Text),  # JSON of the field after
+    Column("note", Text),
+    Column("reviewer", String, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+    Column("undone_by", String),
+    Index("ix_judgements_mention_id", "mention_id"),
 )

@@ -20,6 +20,7 @@ from chronicler import __version__
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
 from chronicler.web.pages import add_pages
+from chronicler.web.review_routes import add_review_routes
 
 HEADERS = {
     "Content-Security-Policy": (
@@ -134,5 +135,6 @@ def create_app(settings: Settings) -> FastAPI:
             for f in service.list_failures(settings, code=code)
         ]  # fmt: skip
 
+    add_review_routes(app, settings)
     add_pages(app)
     return app

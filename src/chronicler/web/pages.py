@@ -19,6 +19,7 @@ PAGES = {
     "/": "index.html",
     "/sources": "sources.html",
     "/documents": "documents.html",
+    "/audit": "audit.html",
     "/consolidated/{event_id}": "consolidated.html",
     "/mentions/{event_id}": "mention.html",
 }

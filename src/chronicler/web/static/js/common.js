@@ -84,3 +84,24 @@ export function fact(list, term, value) {
   if (value === undefined || value === null || value === "") return;
   list.append(el("dt", {}, term), el("dd", {}, value));
 }
+
+export async function postJSON(path, body) {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const detail = Array.isArray(answer.detail)
+      ? answer.detail.map((d) => `${(d.loc || []).slice(-1)[0]}: ${d.msg}`).join("; ")
+      : answer.detail;
+    throw new Error(detail || `${response.status} ${response.statusText}`);
+  }
+  return answer;
+}
+
+export function judgementText(j) {
+  const value = (v) => (v === null || v === undefined ? "none" : typeof v === "object" ? (v.resolved_place || v.entity_text || JSON.stringify(v)) : String(v));
+  return j.action === "correct" ? `corrected ${j.field}: ${value(j.old_value)} → ${value(j.new_value)}` : `${j.action}ed`;
+}

@@ -1,14 +1,22 @@
-// One event mention with its evidence sentence highlighted in its article.
-import { claimant, el, fact, figures, getJSON, lastPathPart, names, placeName, showError, safeHref } from "./common.js";
+// One event mention with its evidence sentence highlighted in its article, and its review: the
+// judgements so far (undone ones marked) and a form to confirm, correct or reject it.
+import {
+  claimant, el, fact, figures, getJSON, judgementText, lastPathPart, names, placeName, postJSON, safeHref, showError,
+} from "./common.js";
 
 const title = document.getElementById("title");
+const id = lastPathPart();
+const form = document.getElementById("review");
+const message = document.getElementById("review-message");
+const REVIEWER = "chronicler.reviewer";
 
-async function start() {
-  const found = await getJSON(`/api/events/${encodeURIComponent(lastPathPart())}`);
+async function load() {
+  const found = await getJSON(`/api/events/${encodeURIComponent(id)}`);
   const m = found.event;
   const d = found.document;
   title.textContent = `${m.event}${m.mode ? ` (${m.mode})` : ""} · ${m.date || "undated"}`;
   const facts = document.getElementById("facts");
+  facts.replaceChildren();
   fact(facts, "Type", m.event);
   fact(facts, "Mode", m.mode);
   fact(facts, "Date", m.enddate ? `${m.date} to ${m.enddate}` : m.date);
@@ -20,10 +28,67 @@ async function start() {
   fact(facts, "Modality", m.modality);
   fact(facts, "Background", m.historical ? "yes: an earlier event recalled" : "no");
   fact(facts, "Extractor", `${m.extractor} (confidence ${m.confidence})`);
+  const review = m.review;
+  document.getElementById("review-status").textContent = review
+    ? `Reviewed: ${review.status}${review.fields.length ? ` (${review.fields.join(", ")} by a reviewer)` : ""}, by ${review.reviewers.join(", ")}, ${review.at}`
+    : "Not reviewed: every value is the machine's.";
   const link = d.url ? el("a", { href: safeHref(d.url), rel: "noopener noreferrer" }, d.title || d.url) : d.title || d.id;
-  document.getElementById("document").append(
+  document.getElementById("document").replaceChildren(
     link, ` · ${d.outlet || "unknown outlet"} · ${d.published || "undated"} · ${d.language || ""} · revision ${d.revision}`);
-  document.getElementById("context").append(found.before, el("mark", {}, found.evidence), found.after);
+  document.getElementById("context").replaceChildren(found.before, el("mark", {}, found.evidence), found.after);
+  await loadJudgements();
 }
 
-start().catch((error) => showError(title, error));
+async function loadJudgements() {
+  const list = await getJSON(`/api/events/${encodeURIComponent(id)}/judgements`);
+  document.getElementById("judgements").replaceChildren(...list.map((j) => {
+    const item = el("li", { class: j.undone_at ? "undone" : "" },
+      `#${j.id} ${j.at} ${j.reviewer}: ${judgementText(j)}${j.note ? ` (${j.note})` : ""}`);
+    if (j.undone_at) item.append(` · undone ${j.undone_at} by ${j.undone_by}`);
+    else {
+      const button = el("button", { type: "button", class: "undo" }, "Undo");
+      button.addEventListener("click", () => undo(j.id));
+      item.append(" ", button);
+    }
+    return item;
+  }));
+}
+
+async function undo(judgementId) {
+  try {
+    await postJSON(`/api/judgements/${judgementId}/undo`, { reviewer: reviewer() });
+    message.textContent = `Judgement #${judgementId} undone.`;
+    await load();
+  } catch (error) {
+    showError(message, error);
+  }
+}
+
+function reviewer() {
+  const name = form.elements.reviewer.value.trim();
+  if (name) localStorage.setItem(REVIEWER, name);
+  return name;
+}
+
+form.elements.reviewer.value = localStorage.getItem(REVIEWER) || "";
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  message.classList.remove("error");
+  const action = form.elements.action.value;
+  const body = { action, reviewer: reviewer(), note: form.elements.note.value || null };
+  if (action === "correct") {
+    body.field = form.elements.field.value;
+    body.value = form.elements.value.value === '""' ? "" : form.elements.value.value;
+  }
+  try {
+    const saved = await postJSON(`/api/events/${encodeURIComponent(id)}/judgements`, body);
+    message.textContent = `Saved: #${saved.id} ${judgementText(saved)}.`;
+    form.elements.value.value = "";
+    form.elements.note.value = "";
+    await load();
+  } catch (error) {
+    showError(message, error);
+  }
+});
+
+load().catch((error) => showError(title, error));

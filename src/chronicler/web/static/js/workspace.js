@@ -77,7 +77,8 @@ async function loadEvents(fresh) {
 function row(m) {
   return el("tr", { "data-id": m.id },
     el("td", {}, m.date || ""),
-    el("td", {}, el("span", { class: "type", "data-type": m.event }, m.event)),
+    el("td", {}, el("span", { class: "type", "data-type": m.event }, m.event),
+      m.review ? el("small", { class: "reviewed", title: `by ${m.review.reviewers.join(", ")}` }, ` ${m.review.status}`) : null),
     el("td", {}, m.mode || ""),
     el("td", {}, names(m.actor)),
     el("td", {}, names(m.recipient)),

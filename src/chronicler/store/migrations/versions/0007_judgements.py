@@ -1,0 +1,80 @@
+"""Review: the judgements table, and on each event mention the extracted record and its review status.
+
+A reviewer confirms, corrects or rejects a stored mention; the judgement is a row of
+``judgements`` (who, when, what, old and new value, note), the mention's ``record`` and columns take
+the reviewed values, and ``machine_record`` keeps what the extraction said.
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-03
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | Sequence[str] | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Plain ALTER TABLE, not batch mode: copying event_mentions on SQLite would drop the table the
+    # consolidation's members point at, and their ON DELETE CASCADE would empty them.
+    op.add_column("event_mentions", sa.Column("machine_record", sa.Text()))
+    op.add_column("event_mentions", sa.Column("review", sa.String()))
+    op.create_table(
+        "judgements",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("mention_id", sa.String(), nullable=False),
+        sa.Column("action", sa.String(), nullable=False),
+        sa.Column("field", sa.String()),
+        sa.Column("old_value", sa.Text()),
+        sa.Column("new_value", sa.Text()),
+        sa.Column("note", sa.Text()),
+        sa.Column("reviewer", sa.String(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("undone_at", sa.DateTime(timezone=True)),
+        sa.Column("undone_by", sa.String()),
+    )
+    op.create_index("ix_judgements_mention_id", "judgements", ["mention_id"])
+
+
+# The columns beside ``record`` that a review can change, and where each is in the event JSON.
+COLUMNS = {
+    "event": ("event",), "mode": ("mode",), "date": ("date",), "enddate": ("enddate",),
+    "country_code": ("event_loc", "country_code"), "place": ("event_loc", "resolved_place"),
+    "extracted_place": ("event_loc", "extracted_place"), "admin1": ("event_loc", "admin1"),
+    "historical": ("historical",), "modality": ("modality",),
+}  # fmt: skip
+
+
+def downgrade() -> None:
+    # The reviews go, so each reviewed mention gets its extracted record, and its columns, back.
+    bind = op.get_bind()
+    mentions = sa.table("event_mentions", sa.column("id"), sa.column("record"), sa.column("machine_record"),
+                        *(sa.column(c) for c in COLUMNS))  # fmt: skip
+    reviewed = bind.execute(
+        sa.select(mentions.c.id, mentions.c.machine_record).where(mentions.c.machine_record.is_not(None))
+    ).all()
+    for ident, text in reviewed:
+        record = json.loads(text)
+        values = {column: _dig(record, path) for column, path in COLUMNS.items()}
+        bind.execute(sa.update(mentions).where(mentions.c.id == ident).values(record=text, **values))
+    op.drop_index("ix_judgements_mention_id", table_name="judgements")
+    op.drop_table("judgements")
+    op.drop_column("event_mentions", "review")
+    op.drop_column("event_mentions", "machine_record")
+
+
+def _dig(record: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = record
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value

@@ -1,0 +1,137 @@
+"""Judgements in the store: written once, undone by a mark, and applied to the mention they judge.
+
+A mention's ``record`` and columns hold the reviewed values (``chronicler.review.reviewed`` of the
+extracted record and the judgements not undone), ``machine_record`` the extracted record while any
+judgement stands, and ``review`` the status; ``refresh`` recomputes all three from the judgements,
+after a judgement, an undo, or a document stored again (its mentions keep their ids).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from chronicler.records import EventMention
+from chronicler.review import Judgement, encode, reviewed
+from chronicler.store.rows import decode_mention, encode_record, mention_row, now_utc, utc
+from chronicler.store.tables import event_mentions, judgements
+
+Guard = Callable[[str], AbstractContextManager[None]]
+
+
+class Reviews:
+    """The judgements of one store (``Store.reviews``)."""
+
+    def __init__(self, engine: Engine, guard: Guard) -> None:
+        self._engine = engine
+        self._guard = guard
+
+    def mention(self, mention_id: str) -> EventMention | None:
+        """The stored mention as it stands now (reviewed values), rejected ones included."""
+        stmt = select(event_mentions.c.record).where(event_mentions.c.id == mention_id)
+        with self._guard(f"read event {mention_id!r}"), self._engine.connect() as conn:
+            text = conn.execute(stmt).scalar_one_or_none()
+        return None if text is None else decode_mention(text)
+
+    def judge(
+        self,
+        mention_id: str,
+        action: str,
+        reviewer: str,
+        *,
+        field: str | None = None,
+        old_value: Any = None,
+        new_value: Any = None,
+        note: str | None = None,
+    ) -> Judgement:
+        """Store a judgement and apply it to its mention, in one transaction."""
+        row: dict[str, Any] = {
+            "mention_id": mention_id, "action": action, "field": field, "note": note, "reviewer": reviewer,
+            "old_value": encode(old_value) if field else None,
+            "new_value": encode(new_value) if field else None,
+            "created_at": now_utc(),
+        }  # fmt: skip
+        with self._guard(f"judge event {mention_id!r}"), self._engine.begin() as conn:
+            ident = conn.execute(insert(judgements).values(row).returning(judgements.c.id)).scalar_one()
+            refresh(conn, [mention_id])
+            return _judgement(
+                conn.execute(select(judgements).where(judgements.c.id == ident)).mappings().one()
+            )
+
+    def undo(self, judgement_id: int, reviewer: str) -> Judgement | None:
+        """Mark a judgement undone (it stays listed) and recompute its mention; None for an unknown
+        id; a judgement already undone is given back as it is."""
+        with self._guard(f"undo judgement {judgement_id}"), self._engine.begin() as conn:
+            found = conn.execute(select(judgements).where(judgements.c.id == judgement_id)).mappings().first()
+            if found is None or found["undone_at"] is not None:
+                return None if found is None else _judgement(found)
+            done = {"undone_at": now_utc(), "undone_by": reviewer}
+            conn.execute(update(judgements).where(judgements.c.id == judgement_id).values(done))
+            refresh(conn, [found["mention_id"]])
+            return _judgement({**found, **done})
+
+    def history(
+        self, *, mention_id: str | None = None, limit: int = 100, before: int | None = None
+    ) -> list[Judgement]:
+        """Judgements, newest first (an audit trail), of one mention or of all; ``before`` pages."""
+        stmt = select(judgements).order_by(judgements.c.id.desc()).limit(limit)
+        if mention_id is not None:
+            stmt = stmt.where(judgements.c.mention_id == mention_id)
+        if before is not None:
+            stmt = stmt.where(judgements.c.id < before)
+        with self._guard("read judgements"), self._engine.connect() as conn:
+            return [_judgement(row) for row in conn.execute(stmt).mappings()]
+
+
+def refresh(conn: Connection, mention_ids: Collection[str]) -> None:
+    """Recompute the stored mentions ``mention_ids`` from their extracted records and judgements."""
+    found = _judgements_of(conn, mention_ids)
+    if not found:
+        return
+    stmt = select(event_mentions.c.id, event_mentions.c.record, event_mentions.c.machine_record).where(
+        event_mentions.c.id.in_(list(found))
+    )
+    for ident, record, machine_record in conn.execute(stmt).all():
+        machine = decode_mention(machine_record or record)
+        now = reviewed(machine, found[ident])
+        values = mention_row(now) | {
+            "machine_record": encode_record(machine) if now.review else None,
+            "review": now.review.status if now.review else None,
+        }
+        values.pop("id")
+        conn.execute(update(event_mentions).where(event_mentions.c.id == ident).values(values))
+
+
+def _judgements_of(conn: Connection, mention_ids: Collection[str]) -> dict[str, list[Judgement]]:
+    out: dict[str, list[Judgement]] = {}
+    ids = list(mention_ids)
+    for start in range(0, len(ids), 500):  # bound the IN list for either server
+        stmt = (
+            select(judgements)
+            .where(judgements.c.mention_id.in_(ids[start : start + 500]))
+            .order_by(judgements.c.id)
+        )
+        for row in conn.execute(stmt).mappings():
+            found = _judgement(row)
+            out.setdefault(found.mention_id, []).append(found)
+    return out
+
+
+def _judgement(row: Any) -> Judgement:
+    return Judgement(
+        id=int(row["id"]),
+        mention_id=str(row["mention_id"]),
+        action=str(row["action"]),
+        field=row["field"],
+        old_value=json.loads(row["old_value"]) if row["old_value"] is not None else None,
+        new_value=json.loads(row["new_value"]) if row["new_value"] is not None else None,
+        note=row["note"],
+        reviewer=str(row["reviewer"]),
+        at=utc(row["created_at"]),
+        undone_at=utc(row["undone_at"]) if row["undone_at"] is not None else None,
+        undone_by=row["undone_by"],
+    )

@@ -1,0 +1,63 @@
+"""The review loop's API: judgements of one mention, the audit trail, a new judgement, an undo.
+
+Until users and roles exist (issue 14), a judgement names its reviewer in its body; the body is
+JSON, so a page of another site cannot post one (a cross-site JSON post needs the server's leave).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, HTTPException, Path, Query
+from pydantic import BaseModel, Field
+
+from chronicler.config import Settings
+
+Reviewer = Annotated[str, Field(min_length=1, max_length=100, description="Who judges.")]
+
+
+class JudgementIn(BaseModel):
+    action: Literal["confirm", "correct", "reject"]
+    reviewer: Reviewer
+    field: str | None = Field(default=None, max_length=20, description="For correct: the field.")
+    value: str | None = Field(
+        default=None, max_length=500, description='For correct: the new value, "" for none.'
+    )
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class UndoIn(BaseModel):
+    reviewer: Reviewer
+
+
+def add_review_routes(app: FastAPI, settings: Settings) -> None:
+    from chronicler import service_review
+
+    @app.get("/api/events/{event_id}/judgements", summary="One mention's judgements, newest first")
+    def judgements_of(event_id: Annotated[str, Path(max_length=100)]) -> list[dict[str, Any]]:
+        return [j.to_json() for j in service_review.history(settings, mention_id=event_id, limit=500)]
+
+    @app.post(
+        "/api/events/{event_id}/judgements", summary="Confirm, correct or reject one mention", status_code=201
+    )
+    def judge(event_id: Annotated[str, Path(max_length=100)], body: JudgementIn) -> dict[str, Any]:
+        found = service_review.judge(
+            settings, event_id, body.action, body.reviewer, field=body.field, value=body.value, note=body.note
+        )
+        if found is None:
+            raise HTTPException(404, f"no event mention with id {event_id!r}")
+        return found.to_json()
+
+    @app.get("/api/judgements", summary="Every judgement, newest first: the audit trail")
+    def audit(
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        before: Annotated[int | None, Query(ge=1, description="The `id` of the last judgement seen.")] = None,
+    ) -> list[dict[str, Any]]:
+        return [j.to_json() for j in service_review.history(settings, limit=limit, before=before)]
+
+    @app.post("/api/judgements/{judgement_id}/undo", summary="Undo a judgement; it stays in the trail")
+    def undo(judgement_id: Annotated[int, Path(ge=1)], body: UndoIn) -> dict[str, Any]:
+        found = service_review.undo(settings, judgement_id, body.reviewer)
+        if found is None:
+            raise HTTPException(404, f"no judgement {judgement_id}")
+        return found.to_json()
