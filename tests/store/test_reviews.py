@@ -122,3 +122,14 @@ def test_stepping_below_the_review_migration_gives_each_mention_its_extracted_va
     with store._engine.begin() as conn:
         migrate.upgrade(conn)
     assert [m.id for m in store.query_events(event="PROTEST")] == ["m1"]
+
+
+def test_datasette_s_events_view_says_reviewed_and_leaves_out_rejected(store: Store, build: Any) -> None:
+    from sqlalchemy import text
+
+    _stored(store, build)
+    store.reviews.judge("m1", "confirm", "alice")
+    store.reviews.judge("m2", "reject", "alice")
+    with store._engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, review FROM events_map ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [("m1", "confirmed")]

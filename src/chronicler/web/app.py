@@ -19,6 +19,8 @@ from fastapi.responses import JSONResponse
 from chronicler import __version__
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
+from chronicler.records import FAILURE_CODES
+from chronicler.web.contract import NOT_FOUND, Problem, allow_every_method
 from chronicler.web.pages import add_pages
 from chronicler.web.review_routes import add_review_routes
 
@@ -30,7 +32,9 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 Limit = Annotated[int, Query(ge=1, le=500, description="Items in a page.")]
-Cursor = Annotated[str | None, Query(max_length=400, description="The `next` of the previous page.")]
+Cursor = Annotated[
+    str | None, Query(min_length=1, max_length=400, description="The `next` of the previous page.")
+]
 Text = Annotated[str | None, Query(max_length=200)]
 Identifier = Annotated[str, Path(max_length=100)]
 Day = Annotated[
@@ -59,7 +63,11 @@ def event_filters(
 def create_app(settings: Settings) -> FastAPI:
     from chronicler import service, service_filters, service_pages
 
-    app = FastAPI(title="chronicler", version=__version__, docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="chronicler", version=__version__, docs_url=None, redoc_url=None,
+        responses={503: {"model": Problem, "description": "The database cannot be opened."}},
+    )  # fmt: skip
+    allow_every_method(app)
 
     @app.middleware("http")
     async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -69,7 +77,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.exception_handler(ValueError)
     async def unprocessable(_: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        # The shape of FastAPI's own 422, so that one schema describes every 422 the API gives.
+        return JSONResponse({"detail": [{"loc": ["request"], "msg": str(exc), "type": "value_error"}]}, 422)
 
     @app.exception_handler(ChroniclerError)
     async def unavailable(_: Request, exc: ChroniclerError) -> JSONResponse:
@@ -96,7 +105,11 @@ def create_app(settings: Settings) -> FastAPI:
     def types() -> dict[str, list[str]]:
         return {"types": service_filters.event_types(settings)}
 
-    @app.get("/api/events/{event_id}", summary="One event mention with its evidence in its article")
+    @app.get(
+        "/api/events/{event_id}",
+        summary="One event mention with its evidence in its article",
+        responses=NOT_FOUND,
+    )
     def event(event_id: Identifier) -> dict[str, Any]:
         found = service_pages.event_in_context(settings, event_id)
         if found is None:
@@ -109,7 +122,11 @@ def create_app(settings: Settings) -> FastAPI:
         page = service_pages.consolidated_page(settings, limit=limit, cursor=cursor)
         return {"items": [e.to_json() for e in page.items], "next": page.next}
 
-    @app.get("/api/consolidated/{event_id}", summary="One consolidated event with its claims side by side")
+    @app.get(
+        "/api/consolidated/{event_id}",
+        summary="One consolidated event with its claims side by side",
+        responses=NOT_FOUND,
+    )
     def claims(event_id: Identifier) -> dict[str, Any]:
         found = service.claims_view(settings, event_id)
         if found is None:
@@ -128,7 +145,9 @@ def create_app(settings: Settings) -> FastAPI:
         return [vars(row) for row in service.sources_view(settings)]
 
     @app.get("/api/failures", summary="Inputs set aside, with their reasons")
-    def failures(code: Annotated[str | None, Query(max_length=40)] = None) -> list[dict[str, Any]]:
+    def failures(
+        code: Annotated[str | None, Query(pattern=f"^({'|'.join(sorted(FAILURE_CODES))})$")] = None,
+    ) -> list[dict[str, Any]]:
         return [
             {"source": f.failure.source, "code": f.failure.code, "reason": f.failure.reason,
              "recorded_at": f.recorded_at.isoformat(timespec="seconds")}

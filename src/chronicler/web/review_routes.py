@@ -12,6 +12,8 @@ from fastapi import FastAPI, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from chronicler.config import Settings
+from chronicler.review import FIELDS
+from chronicler.web.contract import BAD_BODY, LARGEST_ID, NOT_FOUND
 
 Reviewer = Annotated[str, Field(min_length=1, max_length=100, description="Who judges.")]
 
@@ -19,7 +21,9 @@ Reviewer = Annotated[str, Field(min_length=1, max_length=100, description="Who j
 class JudgementIn(BaseModel):
     action: Literal["confirm", "correct", "reject"]
     reviewer: Reviewer
-    field: str | None = Field(default=None, max_length=20, description="For correct: the field.")
+    field: str | None = Field(
+        default=None, pattern=f"^({'|'.join(FIELDS)})$", description="For correct: the field."
+    )
     value: str | None = Field(
         default=None, max_length=500, description='For correct: the new value, "" for none.'
     )
@@ -38,7 +42,10 @@ def add_review_routes(app: FastAPI, settings: Settings) -> None:
         return [j.to_json() for j in service_review.history(settings, mention_id=event_id, limit=500)]
 
     @app.post(
-        "/api/events/{event_id}/judgements", summary="Confirm, correct or reject one mention", status_code=201
+        "/api/events/{event_id}/judgements",
+        summary="Confirm, correct or reject one mention",
+        status_code=201,
+        responses=NOT_FOUND | BAD_BODY,
     )
     def judge(event_id: Annotated[str, Path(max_length=100)], body: JudgementIn) -> dict[str, Any]:
         found = service_review.judge(
@@ -51,12 +58,18 @@ def add_review_routes(app: FastAPI, settings: Settings) -> None:
     @app.get("/api/judgements", summary="Every judgement, newest first: the audit trail")
     def audit(
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
-        before: Annotated[int | None, Query(ge=1, description="The `id` of the last judgement seen.")] = None,
+        before: Annotated[
+            int | None, Query(ge=1, le=LARGEST_ID, description="The `id` of the last judgement seen.")
+        ] = None,
     ) -> list[dict[str, Any]]:
         return [j.to_json() for j in service_review.history(settings, limit=limit, before=before)]
 
-    @app.post("/api/judgements/{judgement_id}/undo", summary="Undo a judgement; it stays in the trail")
-    def undo(judgement_id: Annotated[int, Path(ge=1)], body: UndoIn) -> dict[str, Any]:
+    @app.post(
+        "/api/judgements/{judgement_id}/undo",
+        summary="Undo a judgement; it stays in the trail",
+        responses=NOT_FOUND | BAD_BODY,
+    )
+    def undo(judgement_id: Annotated[int, Path(ge=1, le=LARGEST_ID)], body: UndoIn) -> dict[str, Any]:
         found = service_review.undo(settings, judgement_id, body.reviewer)
         if found is None:
             raise HTTPException(404, f"no judgement {judgement_id}")

@@ -11,8 +11,10 @@ Create Date: 2026-12-03
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -44,6 +46,27 @@ def upgrade() -> None:
         sa.Column("undone_by", sa.String()),
     )
     op.create_index("ix_judgements_mention_id", "judgements", ["mention_id"])
+    # Datasette's events view: with each mention's review, and without the rejected ones.
+    op.execute("DROP VIEW events_map")
+    op.execute(f"CREATE VIEW events_map AS {_reviewed_events_view(op.get_bind().dialect.name)}")
+
+
+def _events_view(dialect: str) -> str:
+    """The events_map view as migration 0005 made it (its module is read, not copied)."""
+    spec = importlib.util.spec_from_file_location("views_0005", Path(__file__).with_name("0005_map_views.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    view: str = module._views(dialect)["events_map"]
+    return view
+
+
+def _reviewed_events_view(dialect: str) -> str:
+    old = _events_view(dialect)
+    tail = "\n            FROM event_mentions m JOIN documents d ON d.id = m.doc_id"
+    assert old.endswith(tail), "migration 0005's events_map is not the one this migration extends"
+    return (old[: -len(tail)] + ", m.review" + tail
+            + "\n            WHERE m.review IS NULL OR m.review <> 'rejected'")  # fmt: skip
 
 
 # The columns beside ``record`` that a review can change, and where each is in the event JSON.
@@ -67,6 +90,8 @@ def downgrade() -> None:
         record = json.loads(text)
         values = {column: _dig(record, path) for column, path in COLUMNS.items()}
         bind.execute(sa.update(mentions).where(mentions.c.id == ident).values(record=text, **values))
+    op.execute("DROP VIEW events_map")
+    op.execute(f"CREATE VIEW events_map AS {_events_view(bind.dialect.name)}")
     op.drop_index("ix_judgements_mention_id", table_name="judgements")
     op.drop_table("judgements")
     op.drop_column("event_mentions", "review")
