@@ -128,6 +128,11 @@ def test_map_rows_filter_the_view_by_the_window_rule(engine: Engine) -> None:
         window = [dict(r) for r in conn.execute(map_select(since="2019-11", until="2019-11-20")).mappings()]
         assaults = [dict(r) for r in conn.execute(map_select(event="assault", country="IRN")).mappings()]
     assert [r["id"] for r in found] == [r["id"] for r in every]
+    # The columns the consolidation stores (migration 0008) say what the view reads from each record.
+    keys = ("place", "admin1", "country_code", "geo_precision", "latitude", "longitude", "mentions")
+    assert [tuple(r[k] for k in keys) for r in found] == [tuple(r[k] for k in keys) for r in every]
+    assert [r["documents"] for r in found] == [r["documents"] for r in every]
+    assert [bool(r["disagreement"]) for r in found] == [r["disagreement"] in (1, True, "true") for r in every]
     # a period overlapping the window: a day inside it, November itself, or 2019 as a whole
     expected = [r["id"] for r in every if r["date"] and (r["enddate"] or r["date"]) >= "2019-11"[: len(
         r["enddate"] or r["date"])] and r["date"] < "2019-11-21"]

@@ -107,6 +107,19 @@ def _dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
+def _below(before: dict[str, list[tuple[Any, ...]]], engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """``before`` as an older schema holds it: only the tables it has (not the superseded ones, nor
+    the judgements), each row cut to the columns the table has there (later migrations add theirs
+    at the end)."""
+    meta = MetaData()
+    meta.reflect(engine)
+    return {
+        name: [row[: len(meta.tables[name].c)] for row in rows]
+        for name, rows in before.items()
+        if name in meta.tables
+    }
+
+
 def _migrate(engine: Engine, step: str) -> None:
     with engine.begin() as conn:
         if step == "head":
@@ -157,7 +170,7 @@ def test_upgrade_downgrade_upgrade_of_a_populated_database_loses_nothing(
     before = _dump(engine)
     assert sum(len(rows) for rows in before.values()) > 10
     _migrate(engine, "0003")
-    assert _dump(engine) == {k: v for k, v in before.items() if k not in SUPERSEDED}
+    assert _dump(engine) == _below(before, engine)
     _migrate(engine, "head")
     assert _dump(engine) == before
     _migrate(engine, "base")
@@ -193,7 +206,7 @@ def test_downgrading_keeps_the_latest_revision_of_each_document(
     before = _dump(engine)
     assert (len(before["superseded_documents"]), len(before["superseded_mentions"])) == (1, 2)
     _migrate(engine, "0003")
-    assert _dump(engine) == {k: v for k, v in before.items() if k not in SUPERSEDED}
+    assert _dump(engine) == _below(before, engine)
     _migrate(engine, "head")
     with Store.open(db_url) as store:
         assert [m.counts for m in store.query_events(event="ASSAULT")] == [(_dead(304),)]

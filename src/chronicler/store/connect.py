@@ -43,8 +43,7 @@ def require_existing(url: URL) -> None:
     chronicler never creates those)."""
     if is_sqlite_file(url) and not Path(url.database or "").is_file():
         raise StoreError(
-            f"no database at {url.database}: check --db or $CHRONICLER_DB "
-            "(`chronicler ingest` creates one)"
+            f"no database at {url.database}: check --db or $CHRONICLER_DB (`chronicler ingest` creates one)"
         )
 
 

@@ -19,12 +19,12 @@ import functools
 import re
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, String, and_, case, column, func, or_, select, table
+from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import GenericFunction
 
-from chronicler.store.tables import event_mentions
+from chronicler.store.tables import consolidated_events, event_mentions
 
 _ISO_REDUCED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -181,12 +181,11 @@ def per_day_select(**filters: Any) -> Select[Any]:
     )
 
 
-# The view of migration 0005: one row per consolidated event with its map columns, on both servers.
+# The map's columns of the consolidated events (migration 0008).
 MAP_COLUMNS = (
     "id", "position", "event", "mode", "date", "enddate", "place", "admin1", "country_code", "geo_precision",
     "latitude", "longitude", "mentions", "documents", "disagreement",
 )  # fmt: skip
-consolidated_map = table("consolidated_map", *(column(name) for name in MAP_COLUMNS))
 
 
 def map_select(
@@ -199,7 +198,7 @@ def map_select(
     """The consolidated events' map rows for the filters, in the order of the last consolidation;
     the window rule is that of ``events_select``."""
     check_window(since, until)
-    view = consolidated_map.c
+    view = consolidated_events.c
     conditions: list[ColumnElement[bool]] = []
     if event is not None:
         conditions.append(view.event == event.upper())
@@ -209,7 +208,7 @@ def map_select(
         conditions.append(until_condition(until, view.date))
     if country is not None:
         conditions.append(view.country_code == country_alpha2(country))
-    return select(consolidated_map).where(*conditions).order_by(view.position)
+    return select(*(view[name] for name in MAP_COLUMNS)).where(*conditions).order_by(view.position)
 
 
 Cursor = tuple[int, str, str]  # (1 if undated else 0, date or "", id): the order of events_select

@@ -35,6 +35,7 @@ def encode_consolidated(event: ConsolidatedEvent) -> str:
 
 def consolidated_row(event: ConsolidatedEvent, position: int) -> dict[str, Any]:
     loc = event.event_loc
+    town = loc is not None and loc.resolution == "city"
     return {
         "id": event.id,
         "position": position,
@@ -43,6 +44,16 @@ def consolidated_row(event: ConsolidatedEvent, position: int) -> dict[str, Any]:
         "country_code": loc.country_code if loc else None,
         "historical": event.historical,
         "record": encode_consolidated(event),
+        "mode": event.mode,
+        "enddate": event.enddate,
+        "place": loc.resolved_place if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "geo_precision": loc.resolution if loc else None,
+        "latitude": loc.lat if loc is not None and town else None,
+        "longitude": loc.lon if loc is not None and town else None,
+        "mentions": len(event.mentions),
+        "documents": len(event.documents),
+        "disagreement": event.disagreement,
     }
 
 

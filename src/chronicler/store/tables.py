@@ -108,9 +108,13 @@ event_mentions = Table(
     Index("ix_event_mentions_date", "date"),
     Index("ix_event_mentions_country_code", "country_code"),
     Index("ix_event_mentions_doc_id", "doc_id"),
-    # Pages of one type or country in page order (migration 0006).
-    Index("ix_event_mentions_event_date_id", "event", "date", "id"),
-    Index("ix_event_mentions_country_code_date_id", "country_code", "date", "id"),
+    # Pages of one type or country in page order (migration 0006), with the review status so that
+    # leaving rejected mentions out reads no row (migration 0007); the same for every page and for
+    # the timeline's counts by day and type.
+    Index("ix_event_mentions_event_date_id", "event", "date", "id", "review"),
+    Index("ix_event_mentions_country_code_date_id", "country_code", "date", "id", "review"),
+    Index("ix_event_mentions_date_id_review", "date", "id", "review"),
+    Index("ix_event_mentions_date_event_review", "date", "event", "review"),
 )
 
 # Document revisions (issue 16). ``documents`` and ``event_mentions`` hold the latest revision of
@@ -165,6 +169,18 @@ consolidated_events = Table(
     Column("country_code", String),
     Column("historical", Boolean, nullable=False),
     Column("record", Text, nullable=False),  # ConsolidatedEvent.to_json(), the stored truth
+    # The map's columns (migration 0008), copies of the record's: the workspace's map reads these
+    # rather than every record. A point only for a town (export.columns.point).
+    Column("mode", String),
+    Column("enddate", String),
+    Column("place", String),
+    Column("admin1", String),
+    Column("geo_precision", String),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("mentions", Integer),
+    Column("documents", Integer),
+    Column("disagreement", Boolean),
     Index("ix_consolidated_events_event", "event"),
     Index("ix_consolidated_events_date", "date"),
 )

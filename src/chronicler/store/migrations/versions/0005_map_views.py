@@ -45,10 +45,10 @@ def _map_columns(json: Json, column: str, dialect: str) -> str:
     lat = _number(json, column, "event_loc.lat", dialect)
     lon = _number(json, column, "event_loc.lon", dialect)
     return f"""
-        {json(column, 'event_loc.resolved_place')} AS place,
-        {json(column, 'event_loc.admin1')} AS admin1,
-        {json(column, 'event_loc.country_code')} AS country_code,
-        {json(column, 'event_loc.resolution')} AS geo_precision,
+        {json(column, "event_loc.resolved_place")} AS place,
+        {json(column, "event_loc.admin1")} AS admin1,
+        {json(column, "event_loc.country_code")} AS country_code,
+        {json(column, "event_loc.resolution")} AS geo_precision,
         CASE WHEN {town} THEN {lat} END AS latitude,
         CASE WHEN {town} THEN {lon} END AS longitude"""
 

@@ -26,11 +26,29 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+PAGE_INDEXES = {
+    "ix_event_mentions_event_date_id": ["event", "date", "id"],
+    "ix_event_mentions_country_code_date_id": ["country_code", "date", "id"],
+}
+REVIEW_INDEXES = {
+    "ix_event_mentions_date_id_review": ["date", "id", "review"],
+    "ix_event_mentions_date_event_review": ["date", "event", "review"],
+}
+
+
 def upgrade() -> None:
     # Plain ALTER TABLE, not batch mode: copying event_mentions on SQLite would drop the table the
     # consolidation's members point at, and their ON DELETE CASCADE would empty them.
     op.add_column("event_mentions", sa.Column("machine_record", sa.Text()))
     op.add_column("event_mentions", sa.Column("review", sa.String()))
+    # Every list leaves rejected mentions out: with the status in the indexes that serve pages and
+    # the timeline, that reads no row (bench/api_speed.py: a page 10,000 deep 31 -> 1 ms, the
+    # timeline 103 -> 19 ms at 100,000 mentions).
+    for name, columns in PAGE_INDEXES.items():
+        op.drop_index(name, table_name="event_mentions")
+        op.create_index(name, "event_mentions", [*columns, "review"])
+    for name, columns in REVIEW_INDEXES.items():
+        op.create_index(name, "event_mentions", columns)
     op.create_table(
         "judgements",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
@@ -83,9 +101,12 @@ def downgrade() -> None:
     bind = op.get_bind()
     mentions = sa.table("event_mentions", sa.column("id"), sa.column("record"), sa.column("machine_record"),
                         *(sa.column(c) for c in COLUMNS))  # fmt: skip
-    reviewed = bind.execute(
-        sa.select(mentions.c.id, mentions.c.machine_record).where(mentions.c.machine_record.is_not(None))
-    ).all()
+    if op.get_context().as_sql:
+        reviewed: Sequence[Any] = []  # SQL written for later (offline mode): no rows to read here
+    else:
+        reviewed = bind.execute(
+            sa.select(mentions.c.id, mentions.c.machine_record).where(mentions.c.machine_record.is_not(None))
+        ).all()
     for ident, text in reviewed:
         record = json.loads(text)
         values = {column: _dig(record, path) for column, path in COLUMNS.items()}
@@ -94,6 +115,11 @@ def downgrade() -> None:
     op.execute(f"CREATE VIEW events_map AS {_events_view(bind.dialect.name)}")
     op.drop_index("ix_judgements_mention_id", table_name="judgements")
     op.drop_table("judgements")
+    for name in REVIEW_INDEXES:
+        op.drop_index(name, table_name="event_mentions")
+    for name, columns in PAGE_INDEXES.items():
+        op.drop_index(name, table_name="event_mentions")
+        op.create_index(name, "event_mentions", columns)
     op.drop_column("event_mentions", "review")
     op.drop_column("event_mentions", "machine_record")
 
