@@ -166,9 +166,9 @@ def map_points(
     with Store.open(settings.db_url, create=False) as store:
         rows = store.map_rows(event=event, since=since, until=until, country=country)
     return [
-        {"id": r["id"], "event": r["event"], "mode": r["mode"], "date": r["date"], "place": r["place"],
-         "admin1": r["admin1"], "country_code": r["country_code"], "resolution": r["geo_precision"],
-         "lat": r["latitude"], "lon": r["longitude"], "mentions": int(r["mentions"] or 0),
-         "documents": int(r["documents"] or 0), "disagreement": r["disagreement"] in (1, True, "true")}
-        for r in rows
+        {"id": ident, "event": kind, "mode": mode, "date": date, "place": place, "admin1": admin1,
+         "country_code": country_code, "resolution": precision, "lat": lat, "lon": lon,
+         "mentions": mentions or 0, "documents": documents or 0, "disagreement": bool(disagreement)}
+        for (ident, _, kind, mode, date, _, place, admin1, country_code, precision, lat, lon, mentions,
+             documents, disagreement) in rows
     ]  # fmt: skip

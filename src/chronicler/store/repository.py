@@ -199,10 +199,10 @@ class Store:
             rows = conn.execute(query.per_day_select(**filters))
             return [(str(row[0]), str(row[1]), int(row[2])) for row in rows]
 
-    def map_rows(self, **filters: str | None) -> list[dict[str, Any]]:
-        """The consolidated events as map rows (``query.map_select``: the view of migration 0005)."""
+    def map_rows(self, **filters: str | None) -> list[tuple[Any, ...]]:
+        """The consolidated events' map columns (``query.MAP_COLUMNS``, in that order), by position."""
         with self._guard("read the map rows"), self._engine.connect() as conn:
-            return [dict(row) for row in conn.execute(query.map_select(**filters)).mappings()]
+            return [tuple(row) for row in conn.execute(query.map_select(**filters))]
 
     def get_event(self, event_id: str) -> tuple[EventMention, StoredDocument] | None:
         """The event mention in the latest revision of its document, and that document; None for
