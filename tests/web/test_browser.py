@@ -99,58 +99,58 @@ def _mentions(base: str, point: dict[str, object]) -> list[str]:
 # Script and markup in every form a stored string could try: tags, handlers, URLs, SVG, entities,
 # template syntax, bidi and zero-width characters.
 PAYLOADS = [
-    '<script>alert(1)</script>',
-    '<img src=x onerror=alert(2)>',
-    '<svg onload=alert(3)>',
-    '<svg><script>alert(4)</script></svg>',
-    '<iframe src=javascript:alert(5)>',
-    '<body onload=alert(6)>',
-    '<a href=javascript:alert(7)>x</a>',
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "<svg onload=alert(3)>",
+    "<svg><script>alert(4)</script></svg>",
+    "<iframe src=javascript:alert(5)>",
+    "<body onload=alert(6)>",
+    "<a href=javascript:alert(7)>x</a>",
     '<a href="jav&#x09;ascript:alert(8)">x</a>',
-    '<math><mtext><img src=x onerror=alert(9)>',
-    '<details open ontoggle=alert(10)>',
-    '<input autofocus onfocus=alert(11)>',
-    '<video><source onerror=alert(12)>',
-    '<audio src=x onerror=alert(13)>',
-    '<object data=javascript:alert(14)>',
-    '<embed src=javascript:alert(15)>',
-    '<marquee onstart=alert(16)>',
-    '\'"><script>alert(17)</script>',
-    '</title><script>alert(18)</script>',
-    '</textarea><script>alert(19)</script>',
+    "<math><mtext><img src=x onerror=alert(9)>",
+    "<details open ontoggle=alert(10)>",
+    "<input autofocus onfocus=alert(11)>",
+    "<video><source onerror=alert(12)>",
+    "<audio src=x onerror=alert(13)>",
+    "<object data=javascript:alert(14)>",
+    "<embed src=javascript:alert(15)>",
+    "<marquee onstart=alert(16)>",
+    "'\"><script>alert(17)</script>",
+    "</title><script>alert(18)</script>",
+    "</textarea><script>alert(19)</script>",
     "<style>@import 'javascript:alert(20)'</style>",
-    '<link rel=import href=data:text/html,<script>alert(21)>',
+    "<link rel=import href=data:text/html,<script>alert(21)>",
     "<meta http-equiv=refresh content='0;url=javascript:alert(22)'>",
-    '<form action=javascript:alert(23)>',
-    '<button formaction=javascript:alert(24)>x</button>',
-    '<isindex action=javascript:alert(25)>',
+    "<form action=javascript:alert(23)>",
+    "<button formaction=javascript:alert(24)>x</button>",
+    "<isindex action=javascript:alert(25)>",
     '<img src="x" onerror="&#97;lert(26)">',
-    '<img src=x:alert(27) onerror=eval(src)>',
-    '<svg><animate onbegin=alert(28) attributeName=x>',
-    '<svg><a xlink:href=javascript:alert(29)><text>x</text></a>',
-    'javascript:alert(30)',
-    'data:text/html;base64,PHNjcmlwdD5hbGVydCgzMSk8L3NjcmlwdD4=',
+    "<img src=x:alert(27) onerror=eval(src)>",
+    "<svg><animate onbegin=alert(28) attributeName=x>",
+    "<svg><a xlink:href=javascript:alert(29)><text>x</text></a>",
+    "javascript:alert(30)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgzMSk8L3NjcmlwdD4=",
     "{{constructor.constructor('alert(32)')()}}",
-    '${alert(33)}',
-    '<%= alert(34) %>',
-    '<scr<script>ipt>alert(35)</scr</script>ipt>',
-    '<SCRIPT SRC=//example.invalid/x.js></SCRIPT>',
-    '<img src=`x` onerror=alert(37)>',
+    "${alert(33)}",
+    "<%= alert(34) %>",
+    "<scr<script>ipt>alert(35)</scr</script>ipt>",
+    "<SCRIPT SRC=//example.invalid/x.js></SCRIPT>",
+    "<img src=`x` onerror=alert(37)>",
     '<div style="background:url(javascript:alert(38))">',
-    '<xss onpointerenter=alert(39) style=display:block>x</xss>',
-    '<table background=javascript:alert(40)>',
-    '\u202eevil\u202c <b onmouseover=alert(41)>',
-    'zero\u200bwidth<script>alert(42)</script>',
+    "<xss onpointerenter=alert(39) style=display:block>x</xss>",
+    "<table background=javascript:alert(40)>",
+    "\u202eevil\u202c <b onmouseover=alert(41)>",
+    "zero\u200bwidth<script>alert(42)</script>",
     '<noscript><p title="</noscript><img src=x onerror=alert(43)>">',
-    '<template><script>alert(44)</script>',
-    '<base href=javascript:alert(45)//>',
-    '<img srcset=x onerror=alert(46)>',
-    '<select autofocus onfocus=alert(47)>',
-    '<textarea autofocus onfocus=alert(48)>',
-    '<keygen autofocus onfocus=alert(49)>',
-    '<frameset onload=alert(50)>',
-    '&lt;script&gt;alert(51)&lt;/script&gt;',
-    '<!--<img src=x onerror=alert(52)>-->',
+    "<template><script>alert(44)</script>",
+    "<base href=javascript:alert(45)//>",
+    "<img srcset=x onerror=alert(46)>",
+    "<select autofocus onfocus=alert(47)>",
+    "<textarea autofocus onfocus=alert(48)>",
+    "<keygen autofocus onfocus=alert(49)>",
+    "<frameset onload=alert(50)>",
+    "&lt;script&gt;alert(51)&lt;/script&gt;",
+    "<!--<img src=x onerror=alert(52)>-->",
 ]
 
 
@@ -222,3 +222,50 @@ def test_a_correction_made_in_the_page_stays_after_a_reload_and_is_in_the_audit(
     page.goto(f"{base}/mentions/{first['id']}")
     page.locator("#judgements button.undo").click()
     expect(page.locator("#review-status")).to_contain_text("Not reviewed")
+
+
+def test_script_payloads_in_actor_place_and_claimant_names_are_shown_as_text(
+    page: Page, serve: Callable[[Path], str], tmp_path: Path
+) -> None:
+    # Names a reader could never make from an article's words, written straight into the store:
+    # the pages must show whatever a stored name holds, as text.
+    from chronicler import service
+    from chronicler.config import Settings
+    from chronicler.records import Count, Document, Entity, EventMention, Extraction, Location
+    from chronicler.store import Store
+
+    db = tmp_path / "names.sqlite"
+    names = PAYLOADS[:20]
+    with Store.open(str(db)) as store:
+        for n, payload in enumerate(names):
+            text = f"Police detained {n + 2} students in the city, a group said."
+            doc = Document(
+                id=f"names-{n}", source=f"names-{n}.json", text=text, content_hash=f"h{n}", title=payload,
+                url=None, published="2022-09-20", outlet=payload, language="en",
+            )  # fmt: skip
+            place = Location(payload, payload, None, 35.0 + n / 10, 51.0, payload, "IR", "city")
+            mention = EventMention(
+                id=f"ev_names_{n}", doc_id=doc.id, event="COERCE", mode="arrest", text=text, start=0,
+                end=len(text), trigger=None, extractor="tests", confidence=0.5, date="2022-09-20",
+                actor=(Entity(payload, sector="COP"),), recipient=(Entity(payload, sector="EDU"),),
+                event_loc=place, places=(place,), claimed_by=Entity(payload),
+                counts=(Count("arrested", n + 2, None, "exact", payload),),
+            )  # fmt: skip
+            store.save_extraction(Extraction(doc, (mention,)))
+    service.consolidate(Settings(db=str(db)))
+    base = serve(db)
+    page.goto(base + "/")
+    expect(page.locator("#events tbody tr")).to_have_count(len(names))
+    table = page.locator("#events tbody").inner_text()
+    assert all(" ".join(p.split()) in " ".join(table.split()) for p in names if p.strip())
+    page.locator("#map .marker-cluster, #map path.leaflet-interactive").first.wait_for(state="attached")
+    for point in httpx.get(f"{base}/api/map").json()[:5]:
+        page.goto(f"{base}/consolidated/{point['id']}")
+        page.locator("#mentions mark").first.wait_for()
+        assert page.locator("main script, main img, main svg, main iframe").count() == 0
+    first = httpx.get(f"{base}/api/events", params={"limit": 1}).json()["items"][0]
+    page.goto(f"{base}/mentions/{first['id']}")
+    page.locator("#context mark").wait_for()
+    assert page.locator("main script, main img, main iframe").count() == 0
+    page.goto(base + "/sources")
+    expect(page.locator("#sources tbody tr")).to_have_count(len(names))
