@@ -161,7 +161,8 @@ def map_points(
 ) -> list[dict[str, Any]]:
     """The consolidated events that pass the filters, each with a point only where it happened in a
     town: an event placed in a province or a country names it and has no point (its stored
-    coordinates are the capital's, not the event's). Read from the map view, not the records."""
+    coordinates are the capital's, not the event's). Read from the columns each consolidation
+    stores for the map (migration 0008), not from the records."""
     check_filters(settings, {"event": event, "since": since, "until": until})
     with Store.open(settings.db_url, create=False) as store:
         rows = store.map_rows(event=event, since=since, until=until, country=country)

@@ -20,7 +20,10 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     return TestClient(create_app(Settings(db=str(tmp_path_factory.mktemp("pages") / "none.sqlite"))))
 
 
-@pytest.mark.parametrize("path", ["/", "/sources", "/documents", "/consolidated/ce_1", "/mentions/ev_1"])
+PAGE_PATHS = ["/", "/sources", "/documents", "/audit", "/consolidated/ce_1", "/mentions/ev_1"]
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
 def test_every_page_is_html_under_the_policy(client: TestClient, path: str) -> None:
     answer = client.get(path)
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")

@@ -198,17 +198,17 @@ def map_select(
     """The consolidated events' map rows for the filters, in the order of the last consolidation;
     the window rule is that of ``events_select``."""
     check_window(since, until)
-    view = consolidated_events.c
+    columns = consolidated_events.c
     conditions: list[ColumnElement[bool]] = []
     if event is not None:
-        conditions.append(view.event == event.upper())
+        conditions.append(columns.event == event.upper())
     if since is not None:
-        conditions.append(since_condition(since, view.date, view.enddate))
+        conditions.append(since_condition(since, columns.date, columns.enddate))
     if until is not None:
-        conditions.append(until_condition(until, view.date))
+        conditions.append(until_condition(until, columns.date))
     if country is not None:
-        conditions.append(view.country_code == country_alpha2(country))
-    return select(*(view[name] for name in MAP_COLUMNS)).where(*conditions).order_by(view.position)
+        conditions.append(columns.country_code == country_alpha2(country))
+    return select(*(columns[name] for name in MAP_COLUMNS)).where(*conditions).order_by(columns.position)
 
 
 Cursor = tuple[int, str, str]  # (1 if undated else 0, date or "", id): the order of events_select
