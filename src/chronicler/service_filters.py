@@ -10,18 +10,23 @@ from pathlib import Path
 from typing import Any
 
 from chronicler.config import Settings
-from chronicler.knowledge.triggers import load_lexicon
+from chronicler.knowledge.triggers import Lexicon, load_lexicon
 from chronicler.store.query import check_window
 
 
 def event_types(settings: Settings) -> list[str]:
     """The event types of ``plover.yaml`` and the user's packs, sorted; read once per process."""
-    return list(_event_types(settings.pack_dirs))
+    return sorted(_lexicon(settings.pack_dirs).groups)
+
+
+def event_modes(settings: Settings) -> Mapping[str, frozenset[str]]:
+    """Each event type's modes (``plover.yaml`` and the user's packs); read once per process."""
+    return _lexicon(settings.pack_dirs).modes
 
 
 @cache
-def _event_types(pack_dirs: tuple[Path, ...]) -> tuple[str, ...]:
-    return tuple(sorted(load_lexicon(pack_dirs).groups))
+def _lexicon(pack_dirs: tuple[Path, ...]) -> Lexicon:
+    return load_lexicon(pack_dirs)
 
 
 def check_filters(settings: Settings, filters: Mapping[str, Any]) -> None:

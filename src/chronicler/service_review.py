@@ -11,10 +11,11 @@ from functools import cache
 from pathlib import Path
 
 from chronicler.config import Settings
+from chronicler.extract.facts.places import location_of
 from chronicler.knowledge.gazetteer import Gazetteer, load_gazetteer, name_key
-from chronicler.knowledge.triggers import load_lexicon
 from chronicler.records import Location
 from chronicler.review import ACTIONS, Judgement, current_value, parse_value
+from chronicler.service_filters import event_modes
 from chronicler.store import Store
 
 RESOLUTIONS = ("city", "admin1", "country", "region")
@@ -50,7 +51,7 @@ def judge(
             field,
             value,
             mention=mention,
-            modes=load_lexicon(settings.pack_dirs).modes,
+            modes=event_modes(settings),
             find_place=lambda name: find_place(settings, name),
         )
         old = current_value(mention, field)
@@ -90,11 +91,7 @@ def find_place(settings: Settings, text: str) -> list[Location]:
         places = {p for p in places if wanted in ((p.admin1 or "").lower(), (p.country_code or "").lower())}
     # A town before the province of the same name: "Tehran" is where events happen.
     ordered = sorted(places, key=lambda p: (RESOLUTIONS.index(p.resolution), -p.population, p.key))
-    return [
-        Location(text.strip(), p.name, p.geonameid, p.lat, p.lon,
-                 p.admin1 if p.resolution in ("city", "admin1") else None, p.country_code, p.resolution)
-        for p in ordered
-    ]  # fmt: skip
+    return [location_of(p, text.strip()) for p in ordered]
 
 
 @cache

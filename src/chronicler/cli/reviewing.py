@@ -6,6 +6,8 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -31,6 +33,17 @@ ReviewerOption = Annotated[
 ]
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why: kept with the judgement.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="One judgement a line, as JSON.")]
+
+
+@contextmanager
+def _refused() -> Iterator[None]:
+    """A judgement the service refuses (a bad field or value, a database that will not open) ends
+    the command with its reason, code 2."""
+    try:
+        yield
+    except (ChroniclerError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
 
 
 def _who(reviewer: str | None) -> str:
@@ -59,11 +72,8 @@ def _judge(mention_id: str, action: str, reviewer: str | None, db: str | None, *
     from chronicler import service_review
 
     settings = settings_for(db)
-    try:
+    with _refused():
         found = service_review.judge(settings, mention_id, action, _who(reviewer), **extra)
-    except (ChroniclerError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
     if found is None:
         err.print(
             f"[red]error:[/red] no event mention with id {escape(repr(mention_id))} in {settings.db_url}"
@@ -130,11 +140,8 @@ def list_judgements(
     from chronicler import service_review
 
     settings = settings_for(db)
-    try:
+    with _refused():
         found = service_review.history(settings, limit=limit)
-    except (ChroniclerError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
     _print(found, as_json)
     note.print(f"{len(found)} judgement(s)")
 
@@ -147,11 +154,8 @@ def show(mention_id: MentionArg, as_json: JsonOption = False, db: DbOption = Non
     from chronicler import service_review
 
     settings = settings_for(db)
-    try:
+    with _refused():
         found = service_review.history(settings, mention_id=mention_id, limit=500)
-    except (ChroniclerError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
     _print(found, as_json)
     note.print(f"{len(found)} judgement(s) of {mention_id}")
 
@@ -171,11 +175,8 @@ def undo(
     from chronicler import service_review
 
     settings = settings_for(db)
-    try:
+    with _refused():
         found = service_review.undo(settings, judgement_id, _who(reviewer))
-    except (ChroniclerError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
     if found is None:
         err.print(f"[red]error:[/red] no judgement #{judgement_id} in {settings.db_url}")
         raise typer.Exit(1)

@@ -101,7 +101,7 @@ def lookup_place(name: str, gazetteer: Gazetteer) -> Location | None:
     variants = gazetteer.index.get(name_key(name))
     if not variants:
         return None
-    return _location(_choose(variants, None), name)
+    return location_of(_choose(variants, None), name)
 
 
 def _match_at(gazetteer: Gazetteer, text: str, tokens: list[Token], i: int) -> tuple[int, PlaceMatch | None]:
@@ -122,7 +122,7 @@ def _match_at(gazetteer: Gazetteer, text: str, tokens: list[Token], i: int) -> t
         start, end = span[0].start, span[-1].end
         if all(len(t.text) == 1 for t in span) and text[end : end + 1] == ".":
             end += 1  # the last dot of an abbreviation: "U.S."
-        return length, PlaceMatch(start, end, _location(place, text[start:end]))
+        return length, PlaceMatch(start, end, location_of(place, text[start:end]))
     return 1, _genitive(gazetteer, text, tokens[i])
 
 
@@ -231,7 +231,7 @@ def _genitive(gazetteer: Gazetteer, text: str, token: Token) -> PlaceMatch | Non
     place = _choose(variants, None)
     if not _survives_site(place):
         return None
-    return PlaceMatch(stem.start, stem.end, _location(place, text[stem.start : stem.end]))
+    return PlaceMatch(stem.start, stem.end, location_of(place, text[stem.start : stem.end]))
 
 
 def _choose(variants: tuple[Variant, ...], prefer: Prefer) -> Place:
@@ -259,11 +259,12 @@ def country_location(code: str, gazetteer: Gazetteer) -> Location | None:
     """The country-level place for an ISO alpha-2 code: ``country_location("IR")`` is Iran."""
     for place in gazetteer.places:
         if place.resolution == "country" and place.country_code == code.upper():
-            return _location(place, place.name)
+            return location_of(place, place.name)
     return None
 
 
-def _location(place: Place, written: str) -> Location:
+def location_of(place: Place, written: str) -> Location:
+    """A gazetteer place as the record's location, with the name as the text wrote it."""
     return Location(
         extracted_place=written,
         resolved_place=place.name,

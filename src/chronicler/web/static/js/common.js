@@ -7,7 +7,11 @@ export async function getJSON(path, params = {}) {
     if (value !== undefined && value !== null && value !== "") query.set(key, value);
   }
   const url = query.toString() ? `${path}?${query}` : path;
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  return answer(await fetch(url, { headers: { Accept: "application/json" } }));
+}
+
+// The JSON of an answer, or an Error that says why: FastAPI's 422 lists its reasons.
+async function answer(response) {
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const detail = Array.isArray(body.detail)
@@ -80,25 +84,28 @@ export function lastPathPart() {
   return decodeURIComponent(window.location.pathname.split("/").filter(Boolean).pop() || "");
 }
 
+// The facts every event page opens with, for a mention or a consolidated event.
+export function eventFacts(list, e) {
+  list.replaceChildren();
+  fact(list, "Type", e.event);
+  fact(list, "Mode", e.mode);
+  fact(list, "Date", e.enddate ? `${e.date} to ${e.enddate}` : e.date);
+  fact(list, "Place", placeName(e.event_loc));
+  fact(list, "Actor", names(e.actor));
+  fact(list, "Target", names(e.recipient));
+}
+
 export function fact(list, term, value) {
   if (value === undefined || value === null || value === "") return;
   list.append(el("dt", {}, term), el("dd", {}, value));
 }
 
 export async function postJSON(path, body) {
-  const response = await fetch(path, {
+  return answer(await fetch(path, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify(body),
-  });
-  const answer = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const detail = Array.isArray(answer.detail)
-      ? answer.detail.map((d) => `${(d.loc || []).slice(-1)[0]}: ${d.msg}`).join("; ")
-      : answer.detail;
-    throw new Error(detail || `${response.status} ${response.statusText}`);
-  }
-  return answer;
+  }));
 }
 
 export function judgementText(j) {

@@ -1,6 +1,6 @@
 // One consolidated event: its facts, the competing figures side by side with who claims each and
 // which outlets carried them, its mentions with their evidence, and its sources.
-import { el, fact, getJSON, lastPathPart, names, placeName, showError } from "./common.js";
+import { el, eventFacts, fact, getJSON, lastPathPart, placeName, showError } from "./common.js";
 
 const title = document.getElementById("title");
 
@@ -11,12 +11,7 @@ async function start() {
   title.textContent = `${e.event}${e.mode ? ` (${e.mode})` : ""} · ${e.date || "undated"} · ${placeName(e.event_loc) || "no place"}`;
   document.title = `${e.event} ${e.date || ""} · chronicler`;
   const facts = document.getElementById("facts");
-  fact(facts, "Type", e.event);
-  fact(facts, "Mode", e.mode);
-  fact(facts, "Date", e.enddate ? `${e.date} to ${e.enddate}` : e.date);
-  fact(facts, "Place", placeName(e.event_loc));
-  fact(facts, "Actor", names(e.actor));
-  fact(facts, "Target", names(e.recipient));
+  eventFacts(facts, e);
   fact(facts, "Background", e.historical ? "yes: an earlier event recalled" : "");
   document.getElementById("disagreement").hidden = !e.disagreement;
   renderClaims(found.kinds);

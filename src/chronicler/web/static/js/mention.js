@@ -1,7 +1,7 @@
 // One event mention with its evidence sentence highlighted in its article, and its review: the
 // judgements so far (undone ones marked) and a form to confirm, correct or reject it.
 import {
-  claimant, el, fact, figures, getJSON, judgementText, lastPathPart, names, placeName, postJSON, safeHref, showError,
+  claimant, el, eventFacts, fact, figures, getJSON, judgementText, lastPathPart, postJSON, safeHref, showError,
 } from "./common.js";
 
 const title = document.getElementById("title");
@@ -16,13 +16,7 @@ async function load() {
   const d = found.document;
   title.textContent = `${m.event}${m.mode ? ` (${m.mode})` : ""} · ${m.date || "undated"}`;
   const facts = document.getElementById("facts");
-  facts.replaceChildren();
-  fact(facts, "Type", m.event);
-  fact(facts, "Mode", m.mode);
-  fact(facts, "Date", m.enddate ? `${m.date} to ${m.enddate}` : m.date);
-  fact(facts, "Place", placeName(m.event_loc));
-  fact(facts, "Actor", names(m.actor));
-  fact(facts, "Target", names(m.recipient));
+  eventFacts(facts, m);
   fact(facts, "Figures", figures(m.counts));
   fact(facts, "Claimed by", claimant(m) || "the outlet, in its own voice");
   fact(facts, "Modality", m.modality);
