@@ -54,8 +54,13 @@ def test_map_timeline_and_table_filtered_together(
     rows.first.wait_for()
     assert rows.count() == len(httpx.get(f"{base}/api/events", params={"limit": 100}).json()["items"])
     page.locator("#map .marker-cluster").first.wait_for()  # the towns' events, clustered
-    shaded = page.locator("#map path.leaflet-interactive[fill='#c0392b']")  # events placed only in Iran
-    assert shaded.count() >= 1
+    assert page.locator("#map path.country[fill='#c0392b']").count() >= 1  # events placed only in Iran
+    placed = httpx.get(f"{base}/api/map").json()
+    provinces = {
+        (p["country_code"], p["admin1"]) for p in placed if p["resolution"] == "admin1" and p["lat"] is None
+    }
+    assert provinces  # the examples place events in Khuzestan and Tehran provinces, no town given
+    expect(page.locator("#map path.province[fill='#c0392b']")).to_have_count(len(provinces))
     assert page.locator("#timeline rect.bar").count() > 0
     _shot(page, "events", tmp_path)
 

@@ -67,3 +67,21 @@ def test_the_base_map_is_a_geojson_of_countries() -> None:
     names = {f["properties"]["name"]: f["properties"]["iso_a2"] for f in collection["features"]}
     assert names["Iran"] == "IR" and len(names) > 200
     assert Path(STATIC / "basemap" / "WORLD-ATLAS-LICENSE").is_file()
+
+
+def test_every_province_the_gazetteer_places_events_in_has_an_outline() -> None:
+    import csv
+    import json
+
+    from chronicler.knowledge.gazetteer import PACK_DIR
+
+    lines = (PACK_DIR / "places.tsv").read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader(
+        [line for line in lines if not line.startswith("#")], delimiter="\t", quoting=csv.QUOTE_NONE
+    )
+    provinces = sorted((r["country_code"], r["admin1"]) for r in rows if r["resolution"] == "admin1")
+    collection = json.loads((STATIC / "basemap" / "admin1.geojson").read_text(encoding="utf-8"))
+    outlined = sorted((f["properties"]["iso_a2"], f["properties"]["admin1"]) for f in collection["features"])
+    assert outlined == provinces  # one outline each, under the name the store holds
+    assert all(f["geometry"]["type"] in {"Polygon", "MultiPolygon"} for f in collection["features"])
+    assert Path(STATIC / "basemap" / "NATURAL-EARTH-NOTICE").is_file()

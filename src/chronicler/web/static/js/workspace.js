@@ -176,7 +176,12 @@ function drawTimeline(days) {
 }
 
 let basemap = null;
+let provinces = null;
 
+const provinceKey = (code, name) => `${code}|${name}`;
+
+// Events placed in a province or a country have no point of their own: the province is shaded
+// where its outline is bundled (the gazetteer's provinces), else the country.
 async function loadMap() {
   const f = current();
   const [points, world] = await Promise.all([
@@ -184,21 +189,15 @@ async function loadMap() {
     basemap ? Promise.resolve(null) : getJSON("/static/basemap/countries.geojson"),
   ]);
   if (world) basemap = world;
+  const inProvince = points.filter((p) => p.lat === null && p.resolution === "admin1" && p.admin1 && p.country_code);
+  if (inProvince.length && !provinces) provinces = await getJSON("/static/basemap/admin1.geojson");
+  const outlined = new Set((provinces ? provinces.features : []).map((ft) => provinceKey(ft.properties.iso_a2, ft.properties.admin1)));
+  const byProvince = tally(inProvince.filter((p) => outlined.has(provinceKey(p.country_code, p.admin1))), (p) => provinceKey(p.country_code, p.admin1));
+  const byCountry = tally(points.filter((p) => p.lat === null && p.country_code && !byProvince.has(provinceKey(p.country_code, p.admin1))), (p) => p.country_code);
   layers.forEach((layer) => layer.remove());
-  const coarse = new Map();
-  for (const p of points) if (p.lat === null && p.country_code) coarse.set(p.country_code, (coarse.get(p.country_code) || 0) + 1);
-  const most = Math.max(1, ...coarse.values());
-  const countries = L.geoJSON(basemap, {
-    style: (feature) => {
-      const n = coarse.get(feature.properties.iso_a2) || 0;
-      return { color: "#888", weight: 0.6, fillColor: n ? "#c0392b" : "#f4f1ea", fillOpacity: n ? 0.15 + 0.5 * (n / most) : 1 };
-    },
-    onEachFeature: (feature, layer) => {
-      const n = coarse.get(feature.properties.iso_a2) || 0;
-      const label = `${feature.properties.name || ""}${n ? `: ${n} events placed only in the country or a province` : ""}`;
-      layer.bindTooltip(() => document.createTextNode(label), { sticky: true });
-    },
-  });
+  const countries = shaded(basemap, (ft) => byCountry.get(ft.properties.iso_a2) || 0, (ft) => ft.properties.name, "country");
+  const shown = byProvince.size ? provinces.features.filter((ft) => byProvince.has(provinceKey(ft.properties.iso_a2, ft.properties.admin1))) : [];
+  const regions = shaded({ type: "FeatureCollection", features: shown }, (ft) => byProvince.get(provinceKey(ft.properties.iso_a2, ft.properties.admin1)) || 0, (ft) => ft.properties.admin1, "province");
   const cluster = L.markerClusterGroup();
   for (const p of points) {
     if (p.lat === null || p.lon === null) continue;
@@ -206,7 +205,28 @@ async function loadMap() {
     marker.bindPopup(() => popup(p));
     cluster.addLayer(marker);
   }
-  layers = [countries.addTo(map), cluster.addTo(map)];
+  layers = [countries.addTo(map), regions.addTo(map), cluster.addTo(map)];
+}
+
+function tally(items, key) {
+  const counts = new Map();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) || 0) + 1);
+  return counts;
+}
+
+function shaded(collection, count, name, kind) {
+  const most = Math.max(1, ...collection.features.map(count));
+  return L.geoJSON(collection, {
+    style: (ft) => {
+      const n = count(ft);
+      return { className: kind, color: "#888", weight: 0.6, fillColor: n ? "#c0392b" : "#f4f1ea", fillOpacity: n ? 0.15 + 0.5 * (n / most) : 1 };
+    },
+    onEachFeature: (ft, layer) => {
+      const n = count(ft);
+      const label = `${name(ft) || ""}${n ? `: ${n} events placed only in the ${kind}` : ""}`;
+      layer.bindTooltip(() => document.createTextNode(label), { sticky: true });
+    },
+  });
 }
 
 function popup(p) {
