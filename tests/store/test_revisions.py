@@ -17,7 +17,7 @@ from sqlalchemy import Engine, MetaData, select, text
 from chronicler import service
 from chronicler.config import Settings
 from chronicler.records import Count, ReadFailure
-from chronicler.store import Store, migrate
+from chronicler.store import Store, migrate, search
 from chronicler.store.connect import create_store_engine, parse_target
 
 if TYPE_CHECKING:  # conftest is not importable at run time; its builders are handed over as a fixture
@@ -96,15 +96,20 @@ def _edit(db_url: str, build: type[Build]) -> int:
 
 
 def _dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table but alembic's, in a fixed order."""
+    """Every row of every table but alembic's, in a fixed order; the evidence index as each mention
+    id with its indexed sentence (its FTS5 shadow tables number rows in the order of indexing)."""
     meta = MetaData()
     meta.reflect(engine)
     with engine.connect() as conn:
-        return {
+        rows = {
             name: [tuple(row) for row in conn.execute(select(table).order_by(*table.c))]
             for name, table in sorted(meta.tables.items())
-            if name != "alembic_version"
+            if name != "alembic_version" and not name.startswith(search.INDEX_TABLES)
         }
+        index = search.indexed(conn)
+        if index is not None:
+            rows[search.INDEX_TABLES] = [tuple(row) for row in index]
+    return rows
 
 
 def _below(before: dict[str, list[tuple[Any, ...]]], engine: Engine) -> dict[str, list[tuple[Any, ...]]]:

@@ -83,7 +83,7 @@ HistoricalFilter = Annotated[
     bool | None, typer.Option("--historical/--no-historical", help="Only background events, or only news.")
 ]
 TextFilter = Annotated[
-    str | None, typer.Option("--text", help="Words the evidence sentence contains, ignoring case.")
+    str | None, typer.Option("--text", help="Words the evidence holds, each, in any order, ignoring case.")
 ]
 PathsArg = Annotated[
     list[str],

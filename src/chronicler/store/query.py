@@ -19,11 +19,9 @@ import functools
 import re
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import GenericFunction
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 
+from chronicler.store.search import text_condition
 from chronicler.store.tables import consolidated_events, event_mentions
 
 _ISO_REDUCED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -251,34 +249,6 @@ def place_condition(place: str) -> ColumnElement[bool]:
         event_mentions.c.extracted_place,
     )
     return or_(*(func.lower(c) == wanted for c in columns))
-
-
-def text_condition(text: str) -> ColumnElement[bool]:
-    """The evidence sentence contains ``text``, ignoring (ASCII) case; ``%`` and ``_`` are literal.
-
-    A substring scan of the stored records on SQLite and PostgreSQL alike; a full-text index
-    (FTS5, PostgreSQL's tsvector) is for when scale asks for it."""
-    wanted = text.strip().lower()
-    if not wanted:
-        raise ValueError("text: give the words to look for")
-    return func.lower(evidence(event_mentions.c.record)).contains(wanted, autoescape=True)
-
-
-class evidence(GenericFunction[str]):
-    """The evidence sentence of a stored event record, as each server reads JSON text."""
-
-    type = String()
-    inherit_cache = True
-
-
-@compiles(evidence)
-def _evidence(element: evidence, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"json_extract({compiler.process(element.clauses, **kw)}, '$.text')"
-
-
-@compiles(evidence, "postgresql")
-def _evidence_postgresql(element: evidence, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"(CAST({compiler.process(element.clauses, **kw)} AS JSONB) ->> 'text')"
 
 
 def country_condition(country: str) -> ColumnElement[bool]:

@@ -42,7 +42,10 @@ Day = Annotated[
 ]
 
 EventType = Annotated[str | None, Query(max_length=20, description="PLOVER type, e.g. ASSAULT.")]
-Words = Annotated[str | None, Query(min_length=1, max_length=200, description="Words of the evidence.")]
+Words = Annotated[
+    str | None,
+    Query(min_length=1, max_length=200, description="Words the evidence holds, each of them, in any order."),
+]
 Country = Annotated[str | None, Query(max_length=60, description="ISO code or English name.")]
 
 

@@ -1,0 +1,104 @@
+"""Words of the evidence (store/search.py, migration 0009): every word, any order, as words; on
+SQLite through FTS5, kept in step with every write by triggers; on PostgreSQL when
+$TEST_POSTGRESQL_URL names a database these tests may empty."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from sqlalchemy import text
+
+from chronicler.store import Store, search
+from chronicler.store.connect import create_store_engine, parse_target
+
+if TYPE_CHECKING:
+    from tests.store.conftest import Build
+
+POSTGRESQL = "TEST_POSTGRESQL_URL"
+SENTENCES = {
+    "m-gas": "Police fired tear gas at students outside the university on Saturday.",
+    "m-fr": "La police a dispersé une manifestation à Téhéran samedi.",
+    "m-fa": "نیروهای امنیتی ده‌ها معترض را در اهواز بازداشت کردند.",
+    "m-arrests": "Dozens were arrested after the rally, activists said.",
+    "m-pct": "Prices rose by 100% overnight, and a 100-strong crowd gathered.",
+}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path, build: type[Build]) -> Iterator[Store]:
+    if request.param == "sqlite":
+        url = str(tmp_path / "events.db")
+    else:
+        found = os.environ.get(POSTGRESQL)
+        if not found:
+            pytest.skip(f"no PostgreSQL: set {POSTGRESQL} to the URL of a database these tests may empty")
+        url = found
+        reset = create_store_engine(parse_target(url))
+        with reset.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        reset.dispose()
+    with Store.open(url) as opened:
+        mentions = [build.mention(i, text=s, end=len(s)) for i, s in SENTENCES.items()]
+        opened.save_extraction(build.extraction("doc-1", *mentions))
+        yield opened
+
+
+def _found(store: Store, words: str) -> set[str]:
+    return {m.id for m in store.query_events(text=words)}
+
+
+def test_every_word_in_any_order_ignoring_case(store: Store) -> None:
+    assert _found(store, "TEAR GAS") == {"m-gas"}
+    assert _found(store, "gas tear") == {"m-gas"}  # not a phrase: each word
+    assert _found(store, "tear rally") == set()  # every word, not any
+
+
+def test_punctuation_is_no_operator(store: Store) -> None:
+    # FTS5's own syntax and LIKE's wildcards are words or nothing, never a 500 or a wildcard
+    assert _found(store, '"tear" OR gas*') == set()  # "or" is a word no sentence has
+    assert _found(store, "tear)(gas") == {"m-gas"}
+    assert _found(store, "100%") == {"m-pct"}
+    assert _found(store, "NEAR(police gas)") == set()  # "near" is a word here too
+    assert _found(store, "police: gas!") == {"m-gas"}
+    for nothing in ("", "   ", "%_*", '"'):
+        with pytest.raises(ValueError, match="words"):
+            store.query_events(text=nothing)
+    with pytest.raises(ValueError, match="at most"):
+        store.query_events(text=" ".join(["word"] * (search.MAX_WORDS + 1)))
+
+
+def test_other_scripts(store: Store) -> None:
+    assert _found(store, "اهواز") == {"m-fa"}
+    assert _found(store, "téhéran") == {"m-fr"}
+
+
+def test_sqlite_reads_words_and_forgets_accents(store: Store) -> None:
+    if store._engine.dialect.name != "sqlite":
+        pytest.skip("the FTS5 index is SQLite's")
+    assert _found(store, "teheran") == {"m-fr"}  # "Téhéran": accents do not count
+    assert _found(store, "arrest") == {"m-arrests"}  # the start of a word
+    assert _found(store, "rrested") == set()  # but not the middle of one
+
+
+def test_the_index_follows_every_write(store: Store, build: type[Build]) -> None:
+    if store._engine.dialect.name != "sqlite":
+        pytest.skip("the FTS5 index is SQLite's")
+    with store._engine.connect() as conn:
+        assert search.indexed(conn) == sorted(SENTENCES.items())
+    # the document again with other text: its mentions are replaced, the index with them
+    changed = "Riot police fired tear gas at mourners."
+    store.save_extraction(build.extraction("doc-1", build.mention("m-new", text=changed, end=len(changed)),
+                                           content_hash="other"))  # fmt: skip
+    assert _found(store, "mourners") == {"m-new"}
+    assert _found(store, "students") == set()
+    with store._engine.begin() as conn:
+        conn.execute(text("UPDATE event_mentions SET record = json_set(record, '$.text', 'Strikers met.')"))
+    assert _found(store, "strikers") == {"m-new"} and _found(store, "mourners") == set()
+    with store._engine.begin() as conn:
+        conn.execute(text("DELETE FROM event_mentions"))
+        assert search.indexed(conn) == []
