@@ -5,8 +5,7 @@ $TEST_POSTGRESQL_URL names a database these tests may empty."""
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,24 +17,17 @@ from chronicler.config import Settings
 from chronicler.store.connect import create_store_engine, parse_target
 
 pytestmark = pytest.mark.slow
-POSTGRESQL = "TEST_POSTGRESQL_URL"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, examples_db: Path) -> Iterator[Engine]:
+def engine(
+    request: pytest.FixtureRequest, examples_db: Path, empty_postgresql: Callable[[], str]
+) -> Iterator[Engine]:
     if request.param == "sqlite":
         url = str(examples_db)
     else:
-        found = os.environ.get(POSTGRESQL)
-        if not found:
-            pytest.skip(f"no PostgreSQL: set {POSTGRESQL} to the URL of a database these tests may empty")
-        url = found
-        reset = create_store_engine(parse_target(url))
-        with reset.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        reset.dispose()
+        url = empty_postgresql()
         summary = service.ingest([str(EXAMPLES)], Settings(db=url, doc_timeout=0))
         assert summary.stored >= 9 and not summary.failures
     found_engine = create_store_engine(parse_target(url))

@@ -14,14 +14,13 @@ Runs on SQLite, and on PostgreSQL too when $TEST_POSTGRESQL_URL names a database
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, MetaData, inspect, select, text
+from sqlalchemy import Engine, MetaData, inspect, select
 
 from chronicler import service
 from chronicler.config import Settings
@@ -29,7 +28,6 @@ from chronicler.store import Store, migrate, search
 from chronicler.store.connect import create_store_engine, parse_target
 
 pytestmark = pytest.mark.slow
-POSTGRESQL = "TEST_POSTGRESQL_URL"
 ROOT = Path(__file__).resolve().parents[2]
 # Inputs that fail, each with its own code (binary, not_utf8, not_a_document)
 BAD = ROOT / "tests" / "fixtures" / "bad"
@@ -38,33 +36,21 @@ Rows = dict[str, list[tuple[Any, ...]]]
 Exports = Callable[..., dict[str, str]]
 
 
-def _reset(url: str) -> None:
-    engine = create_store_engine(parse_target(url))
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
-def populated(request: pytest.FixtureRequest, tmp_path: Path, examples_db: Path) -> Iterator[str]:
+def populated(
+    request: pytest.FixtureRequest, tmp_path: Path, examples_db: Path, empty_postgresql: Callable[[], str]
+) -> Iterator[str]:
     """The URL of a database of examples/ (ingested and consolidated) and three stored failures."""
     if request.param == "sqlite":
         url = str(tmp_path / "examples.sqlite")
         shutil.copyfile(examples_db, url)
     else:
-        found = os.environ.get(POSTGRESQL)
-        if not found:
-            pytest.skip(f"no PostgreSQL: set {POSTGRESQL} to the URL of a database these tests may empty")
-        url = found
-        _reset(url)
+        url = empty_postgresql()
         assert not service.ingest([str(ROOT / "examples")], Settings(db=url, doc_timeout=0)).failures
     assert len(service.ingest(BROKEN, Settings(db=url, doc_timeout=0)).failures) == len(BROKEN)
     yield url
     if request.param == "postgresql":
-        _reset(url)
+        empty_postgresql()
 
 
 @pytest.fixture

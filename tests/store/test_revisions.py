@@ -6,13 +6,12 @@ it may empty (e.g. postgresql+psycopg://chronicler@127.0.0.1:5432/scratch; needs
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from sqlalchemy import Engine, MetaData, select, text
+from sqlalchemy import Engine, MetaData, select
 
 from chronicler import service
 from chronicler.config import Settings
@@ -23,35 +22,21 @@ from chronicler.store.connect import create_store_engine, parse_target
 if TYPE_CHECKING:  # conftest is not importable at run time; its builders are handed over as a fixture
     from tests.store.conftest import Build
 
-# Not CHRONICLER_*: chronicler refuses a CHRONICLER_ variable that is not one of its settings.
-POSTGRESQL = "TEST_POSTGRESQL_URL"
 FIRST = "Police said 208 people were killed in the protests across the province on Friday."
 EDITED = "Police said 304 people were killed in the protests across the province on Friday."
 OTHER = "Students gathered outside the university gates on Saturday to demand the release of friends."
 SUPERSEDED = {"superseded_documents", "superseded_mentions"}
 
 
-def _reset(url: str) -> None:
-    engine = create_store_engine(parse_target(url))
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def db_url(
+    request: pytest.FixtureRequest, tmp_path: Path, empty_postgresql: Callable[[], str]
+) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "events.db")
         return
-    url = os.environ.get(POSTGRESQL)
-    if not url:
-        pytest.skip(f"no PostgreSQL: set {POSTGRESQL} to the URL of a database these tests may empty")
-    _reset(url)
-    yield url
-    _reset(url)
+    yield empty_postgresql()
+    empty_postgresql()
 
 
 @pytest.fixture

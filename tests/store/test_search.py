@@ -4,8 +4,7 @@ $TEST_POSTGRESQL_URL names a database these tests may empty."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,12 +12,10 @@ import pytest
 from sqlalchemy import text
 
 from chronicler.store import Store, search
-from chronicler.store.connect import create_store_engine, parse_target
 
 if TYPE_CHECKING:
     from tests.store.conftest import Build
 
-POSTGRESQL = "TEST_POSTGRESQL_URL"
 SENTENCES = {
     "m-gas": "Police fired tear gas at students outside the university on Saturday.",
     "m-fr": "La police a dispersé une manifestation à Téhéran samedi.",
@@ -29,19 +26,10 @@ SENTENCES = {
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path, build: type[Build]) -> Iterator[Store]:
-    if request.param == "sqlite":
-        url = str(tmp_path / "events.db")
-    else:
-        found = os.environ.get(POSTGRESQL)
-        if not found:
-            pytest.skip(f"no PostgreSQL: set {POSTGRESQL} to the URL of a database these tests may empty")
-        url = found
-        reset = create_store_engine(parse_target(url))
-        with reset.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        reset.dispose()
+def store(
+    request: pytest.FixtureRequest, tmp_path: Path, build: type[Build], empty_postgresql: Callable[[], str]
+) -> Iterator[Store]:
+    url = str(tmp_path / "events.db") if request.param == "sqlite" else empty_postgresql()
     with Store.open(url) as opened:
         mentions = [build.mention(i, text=s, end=len(s)) for i, s in SENTENCES.items()]
         opened.save_extraction(build.extraction("doc-1", *mentions))
