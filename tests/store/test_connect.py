@@ -23,6 +23,13 @@ def test_parse_target(target: str, backend: str, database: str) -> None:
     assert (url.get_backend_name(), url.database) == (backend, database)
 
 
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres"])
+def test_a_bare_postgresql_url_uses_the_installed_driver(scheme: str) -> None:
+    # psycopg 3 (chronicler[pg]), not SQLAlchemy's default psycopg2, which chronicler never installs.
+    assert parse_target(f"{scheme}://team@db.example.org/events").drivername == "postgresql+psycopg"
+    assert parse_target("postgresql+psycopg://team@db.example.org/events").drivername == "postgresql+psycopg"
+
+
 def test_parse_target_expands_home() -> None:
     assert parse_target("~/events.db").database == str(Path.home() / "events.db")
 

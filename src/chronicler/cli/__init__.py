@@ -23,6 +23,7 @@ from chronicler.cli import (
     browsing,
     comparing,
     consolidation,
+    database,
     evaluation,
     exports,
     extraction,
@@ -123,3 +124,4 @@ app.command()(browsing.failures)
 app.command()(evaluation.evaluate)
 app.command()(info.info)
 app.command()(serving.serve)
+app.add_typer(database.db_app, name="db")

@@ -17,12 +17,16 @@ def parse_target(url_or_path: str) -> URL:
     if "://" not in url_or_path:
         return URL.create("sqlite", database=str(Path(url_or_path).expanduser()))
     try:
-        return make_url(url_or_path)
+        url = make_url(url_or_path)
     except (ArgumentError, ValueError) as exc:
         raise StoreError(
             f"{url_or_path!r} is not a database URL: write e.g. sqlite:///events.db, "
-            "postgresql+psycopg://user@host/db, or a plain file path"
+            "postgresql://user@host/db, or a plain file path"
         ) from exc
+    # SQLAlchemy would read a bare postgresql:// as psycopg2, a driver chronicler does not install.
+    if url.drivername in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    return url
 
 
 def safe_url(url: URL) -> str:
@@ -60,7 +64,7 @@ def create_store_engine(url: URL) -> Engine:
     except (NoSuchModuleError, ImportError) as exc:
         raise StoreError(
             f"{safe_url(url)}: no database driver for this URL ({exc}); "
-            "install the driver it names, e.g. `pip install psycopg` for postgresql+psycopg"
+            "install the driver it names; for PostgreSQL: pip install 'chronicler[pg]'"
         ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_on_connect)

@@ -15,20 +15,20 @@ what to do about it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, Self
 
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, EventMention, Extraction, ReadFailure
 from chronicler.store import migrate, query, revisions
 from chronicler.store.connect import create_store_engine, parse_target, require_existing, safe_url
+from chronicler.store.guard import guarded
 from chronicler.store.records import StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
 from chronicler.store.reviews import Reviews
 from chronicler.store.reviews import refresh as refresh_reviewed
@@ -363,12 +363,8 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
 
-    @contextmanager
-    def _guard(self, action: str) -> Iterator[None]:
-        try:
-            yield
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self.url}: could not {action}: {_reason(exc)}; {_advice(exc)}") from exc
+    def _guard(self, action: str) -> AbstractContextManager[None]:
+        return guarded(self.url, action)
 
 
 def _check_mentions(doc_id: str, rows: list[dict[str, Any]]) -> None:
@@ -398,21 +394,3 @@ def _insert_ignoring_conflict(conn: Connection, table: Table, row: dict[str, Any
         if conn.execute(select(func.count()).select_from(table).where(*match)).scalar_one() == 0:
             conn.execute(insert(table).values(row))
 
-
-def _reason(exc: SQLAlchemyError) -> str:
-    # str(exc) repeats the SQL and its parameters, which can be a whole article; the driver's
-    # own message is enough.
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        return str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
-    return str(exc).splitlines()[0]
-
-
-def _advice(exc: SQLAlchemyError) -> str:
-    if isinstance(exc, IntegrityError):
-        return "a row conflicts with one already stored (an event id used by another document?)"
-    if isinstance(exc, OperationalError):
-        return (
-            "check that the database exists, can be reached and written, and is not locked "
-            "by another chronicler process"
-        )
-    return "check the database and try again; report a bug if it persists"
