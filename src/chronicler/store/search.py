@@ -1,10 +1,10 @@
 """Words of the evidence sentence: the ``q`` filter of the lists, the timeline and the API.
 
-Every word of the query must occur in a mention's evidence sentence, in any order. On SQLite an
-FTS5 index answers (migration 0009): case and accents do not count in any script ("teheran" finds
-"Téhéran") and each word matches the start of a word ("arrest" finds "arrested"). On PostgreSQL
-each word must occur somewhere in the sentence, ignoring case: a scan of the records until
-PostgreSQL's own full-text search is set up.
+Every word of the query must occur in a mention's evidence sentence, in any order, and each word
+matches the start of a word ("arrest" finds "arrested"), whatever the case, in any script. On
+SQLite an FTS5 index answers (migration 0009), and accents do not count either ("teheran" finds
+"Téhéran"); on PostgreSQL a GIN index of the words (migration 0010), where accents count. Other
+databases scan the sentences for each word.
 """
 
 from __future__ import annotations
@@ -49,8 +49,9 @@ def words(text: str) -> list[str]:
 class evidence_has_words(FunctionElement[bool]):
     """``id`` is a mention whose evidence holds every word; compiled for each server below.
 
-    Its arguments are the mention's id and record columns, the FTS5 query, then one LIKE pattern
-    per word: each server's compiler writes the ones it reads, so the statement cache keys on all."""
+    Its arguments are the mention's id and record columns, the FTS5 query, the tsquery, then one
+    LIKE pattern per word: each server's compiler writes the ones it reads, so the statement cache
+    keys on all."""
 
     type = Boolean()
     inherit_cache = True
@@ -61,8 +62,13 @@ def text_condition(text: str) -> ColumnElement[bool]:
     """The mention's evidence sentence holds every word of ``text``."""
     found = words(text)
     fts = " ".join(f'"{w}"*' for w in found)  # a quoted word is a string to FTS5, never an operator
+    # PostgreSQL's parser cuts words at "_", which \w keeps: its pieces, each letters and digits
+    # only, quoted, so that nothing in them is a tsquery operator.
+    tsquery = " & ".join(f"'{piece}':*" for w in found for piece in w.split("_") if piece)
     patterns = [literal(f"%{_escape(w.lower())}%") for w in found]
-    return evidence_has_words(event_mentions.c.id, event_mentions.c.record, literal(fts), *patterns)
+    return evidence_has_words(
+        event_mentions.c.id, event_mentions.c.record, literal(fts), literal(tsquery), *patterns
+    )
 
 
 def _escape(word: str) -> str:
@@ -79,9 +85,19 @@ def _sqlite(element: evidence_has_words, compiler: SQLCompiler, **kw: Any) -> st
     )
 
 
+@compiles(evidence_has_words, "postgresql")
+def _postgresql(element: evidence_has_words, compiler: SQLCompiler, **kw: Any) -> str:
+    _, record, _, tsquery, *_ = element.clauses
+    # The expression of migration 0010's index, word for word, or PostgreSQL would not use it.
+    return (
+        f"to_tsvector('simple', (CAST({compiler.process(record, **kw)} AS JSONB) ->> 'text')) "
+        f"@@ to_tsquery('simple', {compiler.process(tsquery, **kw)})"
+    )
+
+
 @compiles(evidence_has_words)
 def _scan(element: evidence_has_words, compiler: SQLCompiler, **kw: Any) -> str:
-    _, record, _, *patterns = element.clauses
+    _, record, _, _, *patterns = element.clauses
     sentence = f"lower({compiler.process(evidence(record), **kw)})"
     return (
         "(" + " AND ".join(f"{sentence} LIKE {compiler.process(p, **kw)} ESCAPE '/'" for p in patterns) + ")"
