@@ -228,6 +228,13 @@ def consolidate(settings: Settings) -> ConsolidateSummary:
 
 
 def _consolidate(store: Store, settings: Settings) -> ConsolidateSummary:
+    # Two runs at once on one server would each replace the other's result with one read from
+    # an older state: the second waits for the first.
+    with store.exclusive("consolidate"):
+        return _consolidate_now(store, settings)
+
+
+def _consolidate_now(store: Store, settings: Settings) -> ConsolidateSummary:
     started = time.perf_counter()
     missing = store.missing_signatures()
     store.save_signatures({doc_id: near_duplicates.signature(text) for doc_id, text in missing})

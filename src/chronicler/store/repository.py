@@ -29,6 +29,7 @@ from chronicler.records import ConsolidatedEvent, EventMention, Extraction, Read
 from chronicler.store import migrate, query, revisions
 from chronicler.store.connect import create_store_engine, parse_target, require_existing, safe_url
 from chronicler.store.guard import guarded
+from chronicler.store.locks import exclusive
 from chronicler.store.records import StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
 from chronicler.store.reviews import Reviews
 from chronicler.store.reviews import refresh as refresh_reviewed
@@ -346,6 +347,10 @@ class Store:
         with self._guard(f"read consolidated event {event_id!r}"), self._engine.connect() as conn:
             text = conn.execute(stmt).scalar_one_or_none()
         return None if text is None else decode_consolidated(text)
+
+    def exclusive(self, name: str) -> AbstractContextManager[None]:
+        """Hold the lock ``name`` for this database while the body runs (``store.locks``)."""
+        return exclusive(self._engine, name)
 
     # -- lifetime --------------------------------------------------------------------------
 
