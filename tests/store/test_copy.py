@@ -31,7 +31,7 @@ BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
 @pytest.fixture
 def laptop(tmp_path: Path, examples_db: Path, build: type[Build]) -> str:
     """A SQLite file of every kind of row: the examples ingested and consolidated, a failure, a
-    document with a superseded revision, and judgements, one of them undone."""
+    document with a superseded revision, judgements, one of them undone, and an account."""
     path = str(tmp_path / "laptop.sqlite")
     shutil.copyfile(examples_db, path)
     assert service.ingest([str(BAD / "binary.txt")], Settings(db=path, doc_timeout=0)).failures
@@ -44,6 +44,7 @@ def laptop(tmp_path: Path, examples_db: Path, build: type[Build]) -> str:
         store.reviews.judge(first, "confirm", "ana")
         undone = store.reviews.judge(first, "reject", "ana", note="wrong sentence")
         store.reviews.undo(undone.id, "ben")
+        store.users.add("ana", "editor")
     return path
 
 
@@ -98,6 +99,8 @@ def test_sqlite_to_postgresql_and_back_gives_the_same_checksums(
         judged = team.reviews.judge(team.load_mentions()[-1].id, "confirm", "carla")
         assert judged.id > max(copied)
     assert service.ingest([str(BAD / "latin1.txt")], Settings(db=postgresql, doc_timeout=0)).failures
+    with Store.open(postgresql) as team:  # nor do the copied accounts' ids
+        team.users.add("ben", "viewer")
 
 
 def test_a_target_that_holds_rows_is_refused_and_left_as_it_was(

@@ -15,9 +15,12 @@ from chronicler.store.tables import metadata
 
 
 def _not_the_search_index(name: str | None, kind: str, parent: Any) -> bool:
-    # The evidence index (migration 0009) is SQLite's FTS5 with its shadow tables, kept by
-    # triggers: no table of tables.py, and tested in tests/store/test_search.py.
-    return not (kind == "table" and (name or "").startswith("mention_search"))
+    # The evidence index is SQLite's FTS5 with its shadow tables, kept by triggers (migration
+    # 0009), and PostgreSQL's generated column of words with its index (0010): none of it in
+    # tables.py, all of it tested in tests/store/test_search.py.
+    if kind == "table":
+        return not (name or "").startswith("mention_search")
+    return name not in ("evidence_words", "ix_event_mentions_evidence_words")
 
 
 def _differences(conn: Connection, target: MetaData) -> list[Any]:

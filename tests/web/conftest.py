@@ -45,7 +45,7 @@ def serve() -> Iterator[Callable[[Path], str]]:
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):
             try:
-                if httpx.get(f"{base}/api/types", timeout=1).status_code == 200:
+                if httpx.get(f"{base}/login", timeout=1).status_code == 200:  # open, sign-in or not
                     return base
             except httpx.TransportError:
                 time.sleep(0.1)

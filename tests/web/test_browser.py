@@ -274,3 +274,34 @@ def test_script_payloads_in_actor_place_and_claimant_names_are_shown_as_text(
     assert page.locator("main script, main img, main iframe").count() == 0
     page.goto(base + "/sources")
     expect(page.locator("#sources tbody tr")).to_have_count(len(names))
+
+
+def test_signing_in_and_reviewing_as_the_account(
+    page: Page, examples_db: Path, serve: Callable[[Path], str], tmp_path: Path
+) -> None:
+    from chronicler import service_users
+    from chronicler.config import Settings
+
+    db = tmp_path / "team.sqlite"
+    db.write_bytes(examples_db.read_bytes())
+    token = service_users.add(Settings(db=str(db)), "Editor <i>One</i>", "editor")
+    base = serve(db)
+    page.goto(base + "/")
+    expect(page).to_have_url(base + "/login")
+    page.fill("input[name=token]", "chr_wrong")
+    page.click("button[type=submit]")
+    expect(page.locator("#failed")).to_be_visible()
+    page.fill("input[name=token]", token)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(base + "/")
+    expect(page.locator("#events tbody tr").first).to_be_visible()
+    first = httpx.get(f"{base}/api/events", params={"limit": 1}, headers={"Authorization": f"Bearer {token}"})
+    page.goto(f"{base}/mentions/{first.json()['items'][0]['id']}")
+    reviewer = page.locator("#review input[name=reviewer]")
+    expect(reviewer).to_have_value("Editor <i>One</i>")
+    assert reviewer.get_attribute("readonly") is not None
+    page.click("#review button[type=submit]")  # confirm, the form's first action
+    expect(page.locator("#review-message")).to_contain_text("Saved")
+    expect(page.locator("#judgements")).to_contain_text("Editor <i>One</i>: ")
+    (cookie,) = page.context.cookies()
+    assert cookie["value"] == token and cookie["httpOnly"] and cookie["sameSite"] == "Strict"

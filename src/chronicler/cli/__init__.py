@@ -30,6 +30,7 @@ from chronicler.cli import (
     info,
     reviewing,
     serving,
+    users,
 )
 from chronicler.cli.common import configure_output
 
@@ -124,4 +125,5 @@ app.command()(browsing.failures)
 app.command()(evaluation.evaluate)
 app.command()(info.info)
 app.command()(serving.serve)
+app.add_typer(users.users_app, name="users")
 app.add_typer(database.db_app, name="db")

@@ -56,3 +56,12 @@ class StoredFailure:
 
     failure: ReadFailure
     recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class StoredUser:
+    """An account: its name, role (viewer, editor or admin) and when it was made; never its token."""
+
+    name: str
+    role: str
+    created_at: dt.datetime

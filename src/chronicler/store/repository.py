@@ -56,6 +56,7 @@ from chronicler.store.tables import (
     superseded_documents,
     superseded_mentions,
 )
+from chronicler.store.users import Users
 
 
 class Store:
@@ -97,6 +98,11 @@ class Store:
     def reviews(self) -> Reviews:
         """Reviewers' judgements of this store's mentions (``store.reviews``)."""
         return Reviews(self._engine, self._guard)
+
+    @property
+    def users(self) -> Users:
+        """The accounts of a served database (``chronicler users``)."""
+        return Users(self._engine, self._guard)
 
     @property
     def url(self) -> str:

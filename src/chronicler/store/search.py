@@ -21,6 +21,7 @@ from chronicler.store.tables import event_mentions
 
 _WORD = re.compile(r"\w+")
 MAX_WORDS = 32
+WORDS_COLUMN = "evidence_words"  # PostgreSQL's tsvector of the evidence (migration 0010)
 INDEX_TABLES = "mention_search"  # the name the index's tables start with (FTS5 adds shadow tables)
 
 
@@ -87,12 +88,11 @@ def _sqlite(element: evidence_has_words, compiler: SQLCompiler, **kw: Any) -> st
 
 @compiles(evidence_has_words, "postgresql")
 def _postgresql(element: evidence_has_words, compiler: SQLCompiler, **kw: Any) -> str:
-    _, record, _, tsquery, *_ = element.clauses
-    # The expression of migration 0010's index, word for word, or PostgreSQL would not use it.
-    return (
-        f"to_tsvector('simple', (CAST({compiler.process(record, **kw)} AS JSONB) ->> 'text')) "
-        f"@@ to_tsquery('simple', {compiler.process(tsquery, **kw)})"
-    )
+    ident, _, _, tsquery, *_ = element.clauses
+    # Migration 0010's column, which tables.py does not declare: named beside the id, as the
+    # statement names the id (the table or its alias).
+    owner = compiler.process(ident, **kw).removesuffix("id")
+    return f"{owner}{WORDS_COLUMN} @@ to_tsquery('simple', {compiler.process(tsquery, **kw)})"
 
 
 @compiles(evidence_has_words)

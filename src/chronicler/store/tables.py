@@ -214,3 +214,15 @@ judgements = Table(
     Column("undone_by", String),
     Index("ix_judgements_mention_id", "mention_id"),
 )
+
+# Accounts (issue 14): who may read, review and manage a served database. The token is shown once
+# when made; only its SHA-256 is kept (tokens are 256 random bits: a slow hash buys nothing).
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String, nullable=False, unique=True),
+    Column("role", String, nullable=False),  # viewer | editor | admin
+    Column("token_hash", String, nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

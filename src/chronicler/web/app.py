@@ -20,6 +20,7 @@ from chronicler import __version__
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
 from chronicler.records import FAILURE_CODES
+from chronicler.web.auth import DENIED, add_sign_in, readers
 from chronicler.web.contract import NOT_FOUND, Problem, allow_every_method
 from chronicler.web.pages import add_pages
 from chronicler.web.review_routes import add_review_routes
@@ -63,14 +64,18 @@ def event_filters(
             "country": country, "historical": historical, "text": q}  # fmt: skip
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
+    """The API and pages over ``settings.db_url``; ``sign_in`` asks every caller for an account
+    (``chronicler.web.auth``)."""
     from chronicler import service, service_filters, service_pages
 
     app = FastAPI(
         title="chronicler", version=__version__, docs_url=None, redoc_url=None,
-        responses={503: {"model": Problem, "description": "The database cannot be opened."}},
+        responses={**DENIED, 503: {"model": Problem, "description": "The database cannot be opened."}},
+        dependencies=[Depends(readers)],
     )  # fmt: skip
     allow_every_method(app)
+    add_sign_in(app, settings, sign_in)
 
     @app.middleware("http")
     async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -1,7 +1,8 @@
 """The review loop's API: judgements of one mention, the audit trail, a new judgement, an undo.
 
-Until users and roles exist (issue 14), a judgement names its reviewer in its body; the body is
-JSON, so a page of another site cannot post one (a cross-site JSON post needs the server's leave).
+Judging needs an editor where sign-in is on, and the account's name is the reviewer; where it is
+off (one researcher's own machine), the body names the reviewer. The body is JSON, so a page of
+another site cannot post one (a cross-site JSON post needs the server's leave).
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from pydantic import BaseModel, Field
 
 from chronicler.config import Settings
 from chronicler.review import FIELDS
+from chronicler.web.auth import Caller, Editor
 from chronicler.web.contract import BAD_BODY, LARGEST_ID, NOT_FOUND
 
+MentionId = Annotated[str, Path(max_length=100)]
+JudgementId = Annotated[int, Path(ge=1, le=LARGEST_ID)]
 Reviewer = Annotated[str, Field(min_length=1, max_length=100, description="Who judges.")]
 
 
 class JudgementIn(BaseModel):
     action: Literal["confirm", "correct", "reject"]
-    reviewer: Reviewer
+    reviewer: Reviewer | None = None
     field: str | None = Field(
         default=None, pattern=f"^({'|'.join(FIELDS)})$", description="For correct: the field."
     )
@@ -31,7 +35,16 @@ class JudgementIn(BaseModel):
 
 
 class UndoIn(BaseModel):
-    reviewer: Reviewer
+    reviewer: Reviewer | None = None
+
+
+def _reviewer(caller: Caller, named: str | None) -> str:
+    """The account's name where there is one; else the body's, which must then be given."""
+    if caller.name is not None:
+        return caller.name
+    if named is None:
+        raise ValueError("reviewer: name who judges")
+    return named
 
 
 def add_review_routes(app: FastAPI, settings: Settings) -> None:
@@ -47,9 +60,12 @@ def add_review_routes(app: FastAPI, settings: Settings) -> None:
         status_code=201,
         responses=NOT_FOUND | BAD_BODY,
     )
-    def judge(event_id: Annotated[str, Path(max_length=100)], body: JudgementIn) -> dict[str, Any]:
+    def judge(
+        event_id: Annotated[str, Path(max_length=100)], body: JudgementIn, caller: Editor
+    ) -> dict[str, Any]:
+        reviewer = _reviewer(caller, body.reviewer)
         found = service_review.judge(
-            settings, event_id, body.action, body.reviewer, field=body.field, value=body.value, note=body.note
+            settings, event_id, body.action, reviewer, field=body.field, value=body.value, note=body.note
         )
         if found is None:
             raise HTTPException(404, f"no event mention with id {event_id!r}")
@@ -69,8 +85,10 @@ def add_review_routes(app: FastAPI, settings: Settings) -> None:
         summary="Undo a judgement; it stays in the trail",
         responses=NOT_FOUND | BAD_BODY,
     )
-    def undo(judgement_id: Annotated[int, Path(ge=1, le=LARGEST_ID)], body: UndoIn) -> dict[str, Any]:
-        found = service_review.undo(settings, judgement_id, body.reviewer)
+    def undo(
+        judgement_id: Annotated[int, Path(ge=1, le=LARGEST_ID)], body: UndoIn, caller: Editor
+    ) -> dict[str, Any]:
+        found = service_review.undo(settings, judgement_id, _reviewer(caller, body.reviewer))
         if found is None:
             raise HTTPException(404, f"no judgement {judgement_id}")
         return found.to_json()

@@ -65,6 +65,12 @@ function reviewer() {
 }
 
 form.elements.reviewer.value = localStorage.getItem(REVIEWER) || "";
+// Signed in, the account is the reviewer (the server records its name whatever the form says).
+getJSON("/api/me").then((me) => {
+  if (!me.name) return;
+  form.elements.reviewer.value = me.name;
+  form.elements.reviewer.readOnly = true;
+}).catch(() => {});
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   message.classList.remove("error");
