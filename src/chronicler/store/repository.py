@@ -23,9 +23,10 @@ from typing import Any, Self
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 
 from chronicler.errors import StoreError
-from chronicler.records import ConsolidatedEvent, EventMention, Extraction, ReadFailure
+from chronicler.records import ConsolidatedEvent, Document, EventMention, Extraction, ReadFailure
 from chronicler.store import migrate, query, revisions
 from chronicler.store.connect import create_store_engine, parse_target, require_existing, safe_url
 from chronicler.store.guard import guarded
@@ -129,6 +130,16 @@ class Store:
         doc = extraction.document
         mention_rows = [mention_row(m) for m in extraction.mentions]
         _check_mentions(doc.id, mention_rows)
+        try:
+            return self._save(doc, mention_rows)
+        except StoreError as exc:
+            # Another process stored this very text between our look and our write (two ingests
+            # of one corpus at once): its transaction won, ours was rolled back; nothing to do.
+            if isinstance(exc.__cause__, IntegrityError) and self.has_document(doc.content_hash):
+                return 0
+            raise
+
+    def _save(self, doc: Document, mention_rows: list[dict[str, Any]]) -> int:
         with self._guard(f"store document {doc.id!r}"), self._engine.begin() as conn:
             if revisions.hash_is_stored(conn, doc.content_hash):
                 return 0
