@@ -242,6 +242,8 @@ def until_condition(until: str, date: ColumnElement[Any] = event_mentions.c.date
 
 def place_condition(place: str) -> ColumnElement[bool]:
     """Resolved place, admin1 or the place as written, ignoring case."""
+    if "\x00" in place:  # PostgreSQL cannot even compare text holding one
+        raise ValueError("place: a place name has no NUL character")
     wanted = place.strip().lower()
     columns: tuple[ColumnElement[str | None], ...] = (
         event_mentions.c.place,
