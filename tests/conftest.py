@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -189,3 +191,65 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     summary = service.ingest([str(EXAMPLES)], Settings(db=str(path), doc_timeout=0))
     assert summary.stored >= 9 and not summary.failures, summary
     return path
+
+
+# Not CHRONICLER_*: chronicler refuses a CHRONICLER_ variable that is not one of its settings.
+POSTGRESQL = "TEST_POSTGRESQL_URL"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def empty_postgresql() -> Callable[[], str]:
+    """A call that empties the database $TEST_POSTGRESQL_URL names and gives its URL, or skips the
+    test where none is named (session-wide, so that fixtures of any scope can call it; CI names
+    one, scripts/test_postgres)."""
+    from sqlalchemy import text
+
+    from chronicler.store.connect import create_store_engine, parse_target
+
+    def empty() -> str:
+        url = os.environ.get(POSTGRESQL)
+        if not url:
+            pytest.skip(f"no PostgreSQL: set {POSTGRESQL} to the URL of a database these tests may empty")
+        engine = create_store_engine(parse_target(url))
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        finally:
+            engine.dispose()
+        return url
+
+    return empty
+
+
+def _examples_in(backend: str, examples_db: Path, folder: Path, empty_postgresql: Callable[[], str]) -> str:
+    """The URL of a copy of ``examples_db`` on ``backend`` (PostgreSQL's by `chronicler db copy`)."""
+    if backend == "sqlite":
+        path = folder / "examples.sqlite"
+        shutil.copyfile(examples_db, path)
+        return str(path)
+    from chronicler.store import schema
+
+    url = empty_postgresql()
+    schema.copy(str(examples_db), url)
+    return url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def examples_database(
+    request: pytest.FixtureRequest,
+    examples_db: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    empty_postgresql: Callable[[], str],
+) -> str:
+    """A copy of the examples' database for one test module, on SQLite and on PostgreSQL."""
+    return _examples_in(request.param, examples_db, tmp_path_factory.mktemp("examples"), empty_postgresql)
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh_examples_database(
+    request: pytest.FixtureRequest, examples_db: Path, tmp_path: Path, empty_postgresql: Callable[[], str]
+) -> str:
+    """A copy of the examples' database for one test, on SQLite and on PostgreSQL."""
+    return _examples_in(request.param, examples_db, tmp_path, empty_postgresql)

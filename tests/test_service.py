@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,9 +96,11 @@ LATER = _extraction(
 )
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    settings = Settings(db=str(tmp_path / "events.db"))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def settings(request: pytest.FixtureRequest, tmp_path: Path, empty_postgresql: Callable[[], str]) -> Settings:
+    """The first reports stored, on SQLite and on PostgreSQL."""
+    url = str(tmp_path / "events.db") if request.param == "sqlite" else empty_postgresql()
+    settings = Settings(db=url)
     with Store.open(settings.db_url) as store:
         for extraction in FIRST:
             store.save_extraction(extraction)

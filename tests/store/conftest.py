@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from chronicler.records import Document, Entity, EventMention, Extraction, Location, Span
 from chronicler.store import Store
-from chronicler.store.connect import create_store_engine, parse_target
-
-# Not CHRONICLER_*: chronicler refuses a CHRONICLER_ variable that is not one of its settings.
-POSTGRESQL = "TEST_POSTGRESQL_URL"
 
 TEXT = (
     "Crowds gathered outside the governor's office on Saturday. "
@@ -96,24 +90,3 @@ class Build:
 @pytest.fixture
 def build() -> type[Build]:
     return Build
-
-
-@pytest.fixture(scope="session")
-def empty_postgresql() -> Callable[[], str]:
-    """A call that empties the database $TEST_POSTGRESQL_URL names and gives its URL, or skips the
-    test where none is named (session-wide, so that fixtures of any scope can call it)."""
-
-    def empty() -> str:
-        url = os.environ.get(POSTGRESQL)
-        if not url:
-            pytest.skip(f"no PostgreSQL: set {POSTGRESQL} to the URL of a database these tests may empty")
-        engine = create_store_engine(parse_target(url))
-        try:
-            with engine.begin() as conn:
-                conn.execute(text("DROP SCHEMA public CASCADE"))
-                conn.execute(text("CREATE SCHEMA public"))
-        finally:
-            engine.dispose()
-        return url
-
-    return empty

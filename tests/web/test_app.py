@@ -25,10 +25,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def client(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    db = tmp_path_factory.mktemp("web") / "web.sqlite"
-    shutil.copyfile(examples_db, db)
-    return TestClient(create_app(Settings(db=str(db))))
+def client(examples_database: str) -> TestClient:
+    """The API over the examples, on SQLite and on PostgreSQL."""
+    return TestClient(create_app(Settings(db=examples_database)))
 
 
 def _all(client: TestClient, path: str, **params: str | int) -> list[dict[str, object]]:

@@ -32,10 +32,8 @@ OPEN = {"/login", "/logout", "/openapi.json"}
 
 
 @pytest.fixture(scope="module")
-def served(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, dict[str, str]]:
-    db = tmp_path_factory.mktemp("auth") / "team.sqlite"
-    shutil.copyfile(examples_db, db)
-    settings = Settings(db=str(db))
+def served(examples_database: str) -> tuple[Settings, dict[str, str]]:
+    settings = Settings(db=examples_database)
     return settings, {role: service_users.add(settings, f"{role}-one", role) for role in ROLES}
 
 

@@ -3,9 +3,6 @@ bodies are 422 with the reason, unknown ids 404, and a form post from another si
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -16,10 +13,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def client(examples_db: Path, tmp_path: Path) -> TestClient:
-    db = tmp_path / "review.sqlite"
-    shutil.copyfile(examples_db, db)
-    return TestClient(create_app(Settings(db=str(db))))
+def client(fresh_examples_database: str) -> TestClient:
+    """The API over a copy of the examples, on SQLite and on PostgreSQL."""
+    return TestClient(create_app(Settings(db=fresh_examples_database)))
 
 
 def _first(client: TestClient) -> dict[str, object]:
