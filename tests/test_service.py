@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from chronicler import service
+from chronicler import service, service_sources
 from chronicler.config import Settings
 from chronicler.records import Count, Document, Entity, EventMention, Extraction, Location
 from chronicler.store import Store
@@ -195,7 +195,7 @@ def test_claims_view_of_an_unknown_id_is_none(settings: Settings) -> None:
 
 def test_sources_view_counts_documents_and_claims_per_outlet(settings: Settings) -> None:
     service.consolidate(settings)
-    rows = {row.outlet: row for row in service.sources_view(settings)}
+    rows = {row.outlet: row for row in service_sources.sources_view(settings)}
     assert set(rows) == {
         "apnews.com",
         "aggregator.example.net",
@@ -212,7 +212,7 @@ def test_nothing_stored_consolidates_to_nothing(tmp_path: Path) -> None:
     settings = Settings(db=str(tmp_path / "empty.db"))
     summary = service.consolidate(settings)
     assert (summary.documents, summary.mentions, summary.events) == (0, 0, 0)
-    assert _events(settings) == [] and service.sources_view(settings) == []
+    assert _events(settings) == [] and service_sources.sources_view(settings) == []
 
 
 def test_a_failed_extraction_is_set_aside_with_its_reason_and_the_traceback_logged(

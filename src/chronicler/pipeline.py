@@ -51,10 +51,10 @@ def read_documents(
     ``boilerplate`` is the page furniture to drop: ``shared_knowledge(pack_dirs).boilerplate``.
     """
     for item in read_paths(paths, stdin=stdin, max_bytes=max_bytes):
-        yield item if isinstance(item, ReadFailure) else _clean(item, boilerplate)
+        yield item if isinstance(item, ReadFailure) else clean_raw(item, boilerplate)
 
 
-def _clean(raw: RawDocument, boilerplate: Boilerplate) -> Document | ReadFailure:
+def clean_raw(raw: RawDocument, boilerplate: Boilerplate) -> Document | ReadFailure:
     try:
         return clean(raw, boilerplate)
     except Exception as exc:

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -14,9 +14,9 @@ from chronicler.config import Settings
 from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
-from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets, normalise_host
+from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets
 from chronicler.nlp import check_models
-from chronicler.pipeline import KnowledgeBase, process, read_documents, shared_knowledge
+from chronicler.pipeline import KnowledgeBase, clean_raw, process, read_documents, shared_knowledge
 from chronicler.readiness import use_detector
 from chronicler.records import (
     FAILURE_CODES,
@@ -29,6 +29,8 @@ from chronicler.records import (
     ReadFailure,
 )
 from chronicler.service_filters import check_filters
+from chronicler.service_sources import outlet_name
+from chronicler.sources.jsondoc import raw_from_json
 from chronicler.store import Store, StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
 from chronicler.worker import EXTRACTION_ERROR, shared_worker
 
@@ -109,13 +111,33 @@ def ingest(
 
     ``strict``: stop at the first input that fails (it is stored as a failure); what was stored
     before it stays stored."""
-    summary = IngestSummary()
     knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
+    boilerplate, largest = knowledge.boilerplate, settings.max_bytes
+    items = read_documents(paths, boilerplate=boilerplate, stdin=stdin, max_bytes=largest)
+    return _ingest(items, knowledge, settings, on_document=on_document, strict=strict)
+
+
+def ingest_document(settings: Settings, value: Any, source: str) -> tuple[str | None, IngestSummary]:
+    """One document given as decoded JSON (the document format of docs/schema.md), ingested as
+    ``ingest`` would a file holding it: its id (None when it could not be read) and the summary."""
+    knowledge = shared_knowledge(settings.pack_dirs)
+    raw = raw_from_json(value, source)
+    item = raw if isinstance(raw, ReadFailure) else clean_raw(raw, knowledge.boilerplate)
+    return (None if isinstance(item, ReadFailure) else item.id), _ingest([item], knowledge, settings)
+
+
+def _ingest(
+    items: Iterable[Document | ReadFailure],
+    knowledge: KnowledgeBase,
+    settings: Settings,
+    *,
+    on_document: Callable[[str], None] | None = None,
+    strict: bool = False,
+) -> IngestSummary:
+    summary = IngestSummary()
     extract_one = _extractor(knowledge, settings)
     with Store.open(settings.db_url) as store:
-        for item in read_documents(
-            paths, boilerplate=knowledge.boilerplate, stdin=stdin, max_bytes=settings.max_bytes
-        ):
+        for item in items:
             summary.read += 1
             if isinstance(item, ReadFailure):
                 logger.info("set aside %s: %s", item.source, item.reason)
@@ -265,17 +287,13 @@ def _consolidate_now(store: Store, settings: Settings) -> ConsolidateSummary:
     )
 
 
-def _outlet_name(outlet: str | None, url: str | None) -> str | None:
-    return outlet or (normalise_host(url) if url else None)
-
-
 def _facts(
     row: StoredDocumentFacts, representative: str, found: Outlet | None, registry: OutletRegistry
 ) -> DocumentFacts:
     return DocumentFacts(
         doc_id=row.id,
         published=row.published,
-        outlet=_outlet_name(row.outlet, row.url),
+        outlet=outlet_name(row.outlet, row.url),
         representative=representative,
         independence_key=registry.independence_key(row.outlet, row.url),
         affiliation=found.affiliation if found else None,
@@ -367,43 +385,3 @@ def _claim_rows(claims: Sequence[Claim], registry: OutletRegistry) -> list[Claim
             )
         )
     return rows
-
-
-@dataclass(frozen=True)
-class OutletRow:
-    """One outlet of the stored documents: a row of ``chronicler sources``.
-
-    ``name``, ``type`` and ``affiliation`` come from the outlets pack; None when it is not there.
-    """
-
-    outlet: str
-    name: str | None
-    type: str | None
-    affiliation: str | None
-    documents: int  # stored documents it published
-    claims: int  # claims of the consolidated events it carries
-
-
-def sources_view(settings: Settings) -> list[OutletRow]:
-    """Per outlet: its type and affiliation (None when not in the outlets pack), and how many
-    stored documents and consolidated claims it carries; most documents first."""
-    registry = load_outlets(settings.pack_dirs)
-    with Store.open(settings.db_url, create=False) as store:
-        rows = store.document_facts()
-        events = store.load_consolidated()
-    documents = Counter(_outlet_name(r.outlet, r.url) or "(unknown)" for r in rows)
-    claims = Counter(c.outlet or "(unknown)" for e in events for c in e.claims)
-    out = []
-    for outlet in sorted(set(documents) | set(claims)):
-        found = registry.lookup(outlet)
-        out.append(
-            OutletRow(
-                outlet=outlet,
-                name=found.name if found else None,
-                type=found.type if found else None,
-                affiliation=found.affiliation if found else None,
-                documents=documents[outlet],
-                claims=claims[outlet],
-            )
-        )
-    return sorted(out, key=lambda r: (-r.documents, -r.claims, r.outlet))

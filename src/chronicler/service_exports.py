@@ -25,7 +25,8 @@ from chronicler.knowledge.actors import load_actors
 from chronicler.knowledge.countries import load_countries
 from chronicler.pipeline import shared_knowledge
 from chronicler.readiness import use_detector
-from chronicler.service import _outlet_name, export_consolidated, list_events
+from chronicler.service import export_consolidated, list_events
+from chronicler.service_sources import outlet_name
 from chronicler.store import Store, StoredDocumentFacts
 from chronicler.store.connect import is_sqlite_file, parse_target, safe_url
 
@@ -42,7 +43,7 @@ class ExportSummary:
 def _source_facts(rows: Sequence[StoredDocumentFacts], registry: OutletRegistry) -> dict[str, SourceFacts]:
     out = {}
     for row in rows:
-        outlet = _outlet_name(row.outlet, row.url)
+        outlet = outlet_name(row.outlet, row.url)
         found = registry.lookup(outlet) if outlet else None
         out[row.id] = SourceFacts(outlet, row.url, row.published, found.type if found else None)
     return out

@@ -27,7 +27,7 @@ from chronicler.web.pages import PAGES
 
 pytestmark = pytest.mark.slow
 ROLES = ("viewer", "editor", "admin")
-WRITES = {"/api/events/{event_id}/judgements", "/api/judgements/{judgement_id}/undo"}  # editors and admins
+WRITES = {"/api/events/{event_id}/judgements", "/api/judgements/{judgement_id}/undo", "/api/documents"}
 OPEN = {"/login", "/logout", "/openapi.json"}
 
 

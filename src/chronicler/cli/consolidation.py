@@ -124,11 +124,11 @@ def sources(db: DbOption = None) -> None:
 
     Example: chronicler sources --db ./iran.sqlite
     """
-    from chronicler import service
+    from chronicler import service_sources
 
     settings = settings_for(db)
     with user_errors():
-        rows = service.sources_view(settings)
+        rows = service_sources.sources_view(settings)
     table = Table()
     for col in ("outlet", "name", "type", "affiliation", "documents", "claims"):
         table.add_column(col, justify="right" if col in {"documents", "claims"} else "left", overflow="fold")

@@ -22,6 +22,7 @@ from chronicler.errors import ChroniclerError
 from chronicler.records import FAILURE_CODES
 from chronicler.web.auth import DENIED, add_sign_in, readers
 from chronicler.web.contract import NOT_FOUND, Problem, allow_every_method
+from chronicler.web.document_routes import add_document_routes
 from chronicler.web.pages import add_pages
 from chronicler.web.review_routes import add_review_routes
 
@@ -67,7 +68,7 @@ def event_filters(
 def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
     """The API and pages over ``settings.db_url``; ``sign_in`` asks every caller for an account
     (``chronicler.web.auth``)."""
-    from chronicler import service, service_filters, service_pages
+    from chronicler import service, service_filters, service_pages, service_sources
 
     app = FastAPI(
         title="chronicler", version=__version__, docs_url=None, redoc_url=None,
@@ -150,7 +151,7 @@ def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
 
     @app.get("/api/sources", summary="Outlets of the stored documents")
     def sources() -> list[dict[str, Any]]:
-        return [vars(row) for row in service.sources_view(settings)]
+        return [vars(row) for row in service_sources.sources_view(settings)]
 
     @app.get("/api/failures", summary="Inputs set aside, with their reasons")
     def failures(
@@ -163,5 +164,6 @@ def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
         ]  # fmt: skip
 
     add_review_routes(app, settings)
+    add_document_routes(app, settings)
     add_pages(app)
     return app
