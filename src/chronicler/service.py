@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from chronicler import service_collections
 from chronicler.config import Settings
 from chronicler.consolidate import claims as claim_views
 from chronicler.consolidate import near_duplicates
 from chronicler.consolidate.events import consolidate as consolidate_mentions
-from chronicler.consolidate.outlets import Outlet, OutletRegistry, load_outlets
+from chronicler.consolidate.outlets import OutletRegistry, load_outlets
 from chronicler.nlp import check_models
 from chronicler.pipeline import KnowledgeBase, clean_raw, process, read_documents, shared_knowledge
 from chronicler.readiness import use_detector
@@ -23,15 +24,15 @@ from chronicler.records import (
     Claim,
     ConsolidatedEvent,
     Document,
-    DocumentFacts,
     EventMention,
     Extraction,
     ReadFailure,
 )
+from chronicler.service_collections import visible_events
+from chronicler.service_facts import document_facts
 from chronicler.service_filters import check_filters
-from chronicler.service_sources import outlet_name
 from chronicler.sources.jsondoc import raw_from_json
-from chronicler.store import Store, StoredDocument, StoredDocumentFacts, StoredFailure, StoredRevision
+from chronicler.store import Store, StoredDocument, StoredFailure, StoredRevision
 from chronicler.worker import EXTRACTION_ERROR, shared_worker
 
 logger = logging.getLogger(__name__)
@@ -105,25 +106,32 @@ def ingest(
     stdin: TextIO | None = None,
     on_document: Callable[[str], None] | None = None,
     strict: bool = False,
+    collection: str | None = None,
 ) -> IngestSummary:
     """Read, clean, extract and store; a text already stored (same content hash, in any revision)
     is skipped, and a new text under a stored document id is stored as its next revision.
+    ``collection``: the existing collection new documents go into (None: the shared one).
 
     ``strict``: stop at the first input that fails (it is stored as a failure); what was stored
     before it stays stored."""
     knowledge = shared_knowledge(settings.pack_dirs)  # a broken pack stops here, before any document
+    collection = service_collections.check(settings, collection)  # and an unknown collection
     boilerplate, largest = knowledge.boilerplate, settings.max_bytes
     items = read_documents(paths, boilerplate=boilerplate, stdin=stdin, max_bytes=largest)
-    return _ingest(items, knowledge, settings, on_document=on_document, strict=strict)
+    return _ingest(items, knowledge, settings, on_document=on_document, strict=strict, collection=collection)
 
 
-def ingest_document(settings: Settings, value: Any, source: str) -> tuple[str | None, IngestSummary]:
+def ingest_document(
+    settings: Settings, value: Any, source: str, collection: str | None = None
+) -> tuple[str | None, IngestSummary]:
     """One document given as decoded JSON (the document format of docs/schema.md), ingested as
     ``ingest`` would a file holding it: its id (None when it could not be read) and the summary."""
     knowledge = shared_knowledge(settings.pack_dirs)
+    collection = service_collections.check(settings, collection)
     raw = raw_from_json(value, source)
     item = raw if isinstance(raw, ReadFailure) else clean_raw(raw, knowledge.boilerplate)
-    return (None if isinstance(item, ReadFailure) else item.id), _ingest([item], knowledge, settings)
+    summary = _ingest([item], knowledge, settings, collection=collection)
+    return (None if isinstance(item, ReadFailure) else item.id), summary
 
 
 def _ingest(
@@ -133,6 +141,7 @@ def _ingest(
     *,
     on_document: Callable[[str], None] | None = None,
     strict: bool = False,
+    collection: str | None = None,
 ) -> IngestSummary:
     summary = IngestSummary()
     extract_one = _extractor(knowledge, settings)
@@ -142,7 +151,7 @@ def _ingest(
             if isinstance(item, ReadFailure):
                 logger.info("set aside %s: %s", item.source, item.reason)
                 summary.failures.append(item)
-                store.save_failure(item)
+                store.save_failure(item, collection=collection)
             elif store.has_document(item.content_hash):
                 logger.info("unchanged %s", item.source)
                 summary.unchanged += 1
@@ -151,10 +160,10 @@ def _ingest(
                 if isinstance(result, ReadFailure):
                     logger.info("set aside %s: %s", result.source, result.reason)
                     summary.failures.append(result)
-                    store.save_failure(result, item.content_hash)
+                    store.save_failure(result, item.content_hash, collection)
                 else:
                     previous = store.latest_revision(item.id)
-                    stored = store.save_extraction(result)
+                    stored = store.save_extraction(result, collection)
                     revision = f" as revision {previous + 1} of {item.id}" if previous else ""
                     logger.info("stored %s%s: %d event mention(s)", item.source, revision, stored)
                     summary.events += stored
@@ -180,13 +189,15 @@ def list_events(settings: Settings, **filters: Any) -> list[EventMention]:
         return store.query_events(**filters)
 
 
-def list_failures(settings: Settings, code: str | None = None) -> list[StoredFailure]:
+def list_failures(
+    settings: Settings, code: str | None = None, hidden: frozenset[str] = frozenset()
+) -> list[StoredFailure]:
     """The stored failures (documents set aside, with reason and code), oldest first; only those
     of ``code`` when given, which must be one of ``FAILURE_CODES`` (else ValueError)."""
     if code is not None and code not in FAILURE_CODES:
         raise ValueError(f"unknown failure code {code!r}; the codes are {', '.join(sorted(FAILURE_CODES))}")
     with Store.open(settings.db_url, create=False) as store:
-        found = store.list_failures()
+        found = store.list_failures(hidden)
     return [f for f in found if code is None or f.failure.code == code]
 
 
@@ -260,20 +271,8 @@ def _consolidate_now(store: Store, settings: Settings) -> ConsolidateSummary:
     started = time.perf_counter()
     missing = store.missing_signatures()
     store.save_signatures({doc_id: near_duplicates.signature(text) for doc_id, text in missing})
-    registry = load_outlets(settings.pack_dirs)
     rows = store.document_facts()
-    known = {row.id: registry.lookup(row.outlet, row.url) for row in rows}
-    # Every document has its signature now, but for one stored since by another process: that
-    # one stands alone this time and is compared on the next run.
-    keys = [
-        near_duplicates.DocumentKey(row.id, row.signature, row.published, bool(known[row.id]))
-        for row in rows
-        if row.signature is not None
-    ]
-    representatives = near_duplicates.duplicate_groups(keys)
-    facts = {
-        row.id: _facts(row, representatives.get(row.id, row.id), known[row.id], registry) for row in rows
-    }
+    facts, representatives = document_facts(rows, load_outlets(settings.pack_dirs))
     mentions = store.load_mentions()
     events = consolidate_mentions(mentions, facts, store.load_consolidated())
     store.replace_consolidated(events, representatives)
@@ -284,20 +283,6 @@ def _consolidate_now(store: Store, settings: Settings) -> ConsolidateSummary:
         events=len(events),
         duplicate_groups=sum(1 for n in sizes.values() if n > 1),
         seconds=time.perf_counter() - started,
-    )
-
-
-def _facts(
-    row: StoredDocumentFacts, representative: str, found: Outlet | None, registry: OutletRegistry
-) -> DocumentFacts:
-    return DocumentFacts(
-        doc_id=row.id,
-        published=row.published,
-        outlet=outlet_name(row.outlet, row.url),
-        representative=representative,
-        independence_key=registry.independence_key(row.outlet, row.url),
-        affiliation=found.affiliation if found else None,
-        outlet_type=found.type if found else None,
     )
 
 
@@ -342,10 +327,13 @@ class ClaimsView:
     revisions: tuple[RevisionRow, ...] = ()
 
 
-def claims_view(settings: Settings, event_id: str) -> ClaimsView | None:
-    """The claims of one consolidated event side by side, by kind; None for an unknown id."""
+def claims_view(settings: Settings, event_id: str, hidden: frozenset[str] = frozenset()) -> ClaimsView | None:
+    """The claims of one consolidated event side by side, by kind; None for an unknown id, or
+    one read only from documents in ``hidden`` collections (of one read partly from them: the rest)."""
     with Store.open(settings.db_url, create=False) as store:
         event = store.get_consolidated(event_id)
+        if event is not None and hidden:
+            event = next(iter(visible_events(store, settings, [event], hidden)), None)
         found = store.document_revisions(event.documents) if event is not None else {}
     if event is None:
         return None

@@ -26,7 +26,7 @@ from chronicler.knowledge.countries import load_countries
 from chronicler.pipeline import shared_knowledge
 from chronicler.readiness import use_detector
 from chronicler.service import export_consolidated, list_events
-from chronicler.service_sources import outlet_name
+from chronicler.service_facts import outlet_name
 from chronicler.store import Store, StoredDocumentFacts
 from chronicler.store.connect import is_sqlite_file, parse_target, safe_url
 

@@ -15,10 +15,11 @@ from typing import Any, Generic, TypeVar
 
 from chronicler.config import Settings
 from chronicler.records import ConsolidatedEvent, EventMention
-from chronicler.service import export_consolidated
+from chronicler.service_collections import visible_events
 from chronicler.service_filters import check_filters
 from chronicler.store import Store
-from chronicler.store.query import sort_key
+from chronicler.store.query import MAP_COLUMNS, sort_key
+from chronicler.store.rows import consolidated_row
 
 T = TypeVar("T")
 MAX_PAGE = 500
@@ -53,9 +54,15 @@ def _limit(limit: int) -> int:
 
 
 def events_page(
-    settings: Settings, *, limit: int = 50, cursor: str | None = None, **filters: Any
+    settings: Settings,
+    *,
+    limit: int = 50,
+    cursor: str | None = None,
+    hidden: frozenset[str] = frozenset(),
+    **filters: Any,
 ) -> Page[EventMention]:
-    """One page of the stored event mentions that pass ``filters`` (those of ``list_events``)."""
+    """One page of the stored event mentions that pass ``filters`` (those of ``list_events``);
+    ``hidden``, here and below: collections whose documents and all read from them are left out."""
     check_filters(settings, filters)
     after = None
     if cursor is not None:
@@ -66,7 +73,7 @@ def events_page(
         after = (key[0], key[1], key[2])
     size = _limit(limit)
     with Store.open(settings.db_url, create=False) as store:
-        found = store.query_events(limit=size + 1, after=after, **filters)
+        found = store.query_events(limit=size + 1, after=after, hidden=hidden, **filters)
     items = found[:size]
     more = len(found) > size
     return Page(
@@ -75,7 +82,7 @@ def events_page(
 
 
 def consolidated_page(
-    settings: Settings, *, limit: int = 50, cursor: str | None = None
+    settings: Settings, *, limit: int = 50, cursor: str | None = None, hidden: frozenset[str] = frozenset()
 ) -> Page[ConsolidatedEvent]:
     """One page of the consolidated events, in the order of the last consolidation (first report)."""
     size = _limit(limit)
@@ -84,8 +91,11 @@ def consolidated_page(
         start = decode_cursor("consolidated", cursor)
         if not isinstance(start, int) or start < 0:
             raise ValueError(f"cursor {cursor[:40]!r} is not one this server gave for consolidated")
-    events = list(export_consolidated(settings))
-    items = events[start : start + size]
+    with Store.open(settings.db_url, create=False) as store:
+        events = store.load_consolidated()
+        # Cut the page first: only its own events are merged again without the hidden mentions
+        # (a page may then hold fewer than ``limit``, never a hidden event).
+        items = visible_events(store, settings, events[start : start + size], hidden)
     more = start + size < len(events)
     return Page(items, encode_cursor("consolidated", start + size) if more else None)
 
@@ -101,9 +111,11 @@ class InContext:
     after: str
 
 
-def event_in_context(settings: Settings, event_id: str) -> InContext | None:
+def event_in_context(
+    settings: Settings, event_id: str, hidden: frozenset[str] = frozenset()
+) -> InContext | None:
     with Store.open(settings.db_url, create=False) as store:
-        found = store.get_event(event_id)
+        found = store.get_event(event_id, hidden)
     if found is None:
         return None
     event, stored = found
@@ -131,23 +143,27 @@ def evidence_context(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[max(0, start - CONTEXT_CHARS) : start], text[start:end], text[end : end + CONTEXT_CHARS]
 
 
-def documents_page(settings: Settings, *, limit: int = 50, cursor: str | None = None) -> Page[dict[str, Any]]:
+def documents_page(
+    settings: Settings, *, limit: int = 50, cursor: str | None = None, hidden: frozenset[str] = frozenset()
+) -> Page[dict[str, Any]]:
     """One page of the stored documents by id, each with its number of event mentions."""
     size = _limit(limit)
     after = decode_cursor("documents", cursor) if cursor is not None else None
     if after is not None and not isinstance(after, str):
         raise ValueError(f"cursor {str(cursor)[:40]!r} is not one this server gave for documents")
     with Store.open(settings.db_url, create=False) as store:
-        found = store.list_documents(after=after, limit=size + 1)
+        found = store.list_documents(after=after, limit=size + 1, hidden=hidden)
     items = [row | {"ingested_at": row["ingested_at"].isoformat(timespec="seconds")} for row in found[:size]]
     return Page(items, encode_cursor("documents", items[-1]["id"]) if len(found) > size else None)
 
 
-def timeline(settings: Settings, **filters: Any) -> list[dict[str, Any]]:
+def timeline(
+    settings: Settings, hidden: frozenset[str] = frozenset(), **filters: Any
+) -> list[dict[str, Any]]:
     """Mentions per day and type for the filters of ``events_page`` (those dated to the day)."""
     check_filters(settings, filters)
     with Store.open(settings.db_url, create=False) as store:
-        rows = store.count_events_by_day(**filters)
+        rows = store.count_events_by_day(hidden=hidden, **filters)
     return [{"date": day, "event": event, "count": n} for day, event, n in rows]
 
 
@@ -158,6 +174,7 @@ def map_points(
     since: str | None = None,
     until: str | None = None,
     country: str | None = None,
+    hidden: frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """The consolidated events that pass the filters, each with a point only where it happened in a
     town: an event placed in a province or a country names it and has no point (its stored
@@ -166,6 +183,8 @@ def map_points(
     check_filters(settings, {"event": event, "since": since, "until": until})
     with Store.open(settings.db_url, create=False) as store:
         rows = store.map_rows(event=event, since=since, until=until, country=country)
+        if hidden:
+            rows = _visible_rows(store, settings, rows, hidden)
     return [
         {"id": ident, "event": kind, "mode": mode, "date": date, "place": place, "admin1": admin1,
          "country_code": country_code, "resolution": precision, "lat": lat, "lon": lon,
@@ -173,3 +192,24 @@ def map_points(
         for (ident, _, kind, mode, date, _, place, admin1, country_code, precision, lat, lon, mentions,
              documents, disagreement) in rows
     ]  # fmt: skip
+
+
+def _visible_rows(
+    store: Store, settings: Settings, rows: list[tuple[Any, ...]], hidden: frozenset[str]
+) -> list[tuple[Any, ...]]:
+    """The map rows of events read partly from hidden documents made again from their public
+    part (left out where they have none); the filters chose them by their stored columns."""
+    secret = store.hidden_mention_ids(hidden)
+    if not secret:
+        return rows
+    events = {e.id: e for e in store.load_consolidated()}
+    out = []
+    for row in rows:
+        stored = events.get(str(row[0]))
+        if stored is None or secret.isdisjoint(stored.mentions):
+            out.append(row)
+            continue
+        for event in visible_events(store, settings, [stored], hidden):
+            columns = consolidated_row(event, int(row[1]))
+            out.append(tuple(columns.get(name) for name in MAP_COLUMNS))
+    return out

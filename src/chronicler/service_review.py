@@ -32,8 +32,10 @@ def judge(
     field: str | None = None,
     value: str | None = None,
     note: str | None = None,
+    hidden: frozenset[str] = frozenset(),
 ) -> Judgement | None:
-    """Store one judgement of the mention ``mention_id`` and apply it; None for an unknown mention."""
+    """Store one judgement of the mention ``mention_id`` and apply it; None for an unknown mention,
+    or one read from a document in a ``hidden`` collection."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
     reviewer = _reviewer(reviewer)
@@ -43,7 +45,7 @@ def judge(
         raise ValueError("a correction names a field and its new value; confirm and reject name neither")
     with Store.open(settings.db_url, create=False) as store:
         mention = store.reviews.mention(mention_id)
-        if mention is None:
+        if mention is None or (hidden and store.get_event(mention_id, hidden) is None):
             return None
         if action != "correct" or field is None or value is None:
             return store.reviews.judge(mention_id, action, reviewer, note=note)
@@ -62,21 +64,29 @@ def judge(
         )
 
 
-def undo(settings: Settings, judgement_id: int, reviewer: str) -> Judgement | None:
-    """Undo a judgement (it stays in the history, marked undone); None for an unknown id."""
+def undo(
+    settings: Settings, judgement_id: int, reviewer: str, hidden: frozenset[str] = frozenset()
+) -> Judgement | None:
+    """Undo a judgement (it stays in the history, marked undone); None for an unknown id, or one
+    of a mention in a ``hidden`` collection."""
     reviewer = _reviewer(reviewer)
     with Store.open(settings.db_url, create=False) as store:
-        return store.reviews.undo(judgement_id, reviewer)
+        return store.reviews.undo(judgement_id, reviewer, hidden)
 
 
 def history(
-    settings: Settings, *, mention_id: str | None = None, limit: int = 100, before: int | None = None
+    settings: Settings,
+    *,
+    mention_id: str | None = None,
+    limit: int = 100,
+    before: int | None = None,
+    hidden: frozenset[str] = frozenset(),
 ) -> list[Judgement]:
     """Judgements newest first: the audit trail, of one mention or of the whole database."""
     if not 1 <= limit <= 500:
         raise ValueError(f"limit={limit}: give 1 to 500")
     with Store.open(settings.db_url, create=False) as store:
-        return store.reviews.history(mention_id=mention_id, limit=limit, before=before)
+        return store.reviews.history(mention_id=mention_id, limit=limit, before=before, hidden=hidden)
 
 
 def find_place(settings: Settings, text: str) -> list[Location]:

@@ -6,12 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from chronicler.config import Settings
-from chronicler.consolidate.outlets import load_outlets, normalise_host
+from chronicler.consolidate.outlets import load_outlets
+from chronicler.service_collections import visible_events
+from chronicler.service_facts import outlet_name
 from chronicler.store import Store
-
-
-def outlet_name(outlet: str | None, url: str | None) -> str | None:
-    return outlet or (normalise_host(url) if url else None)
 
 
 @dataclass(frozen=True)
@@ -29,13 +27,13 @@ class OutletRow:
     claims: int  # claims of the consolidated events it carries
 
 
-def sources_view(settings: Settings) -> list[OutletRow]:
+def sources_view(settings: Settings, hidden: frozenset[str] = frozenset()) -> list[OutletRow]:
     """Per outlet: its type and affiliation (None when not in the outlets pack), and how many
     stored documents and consolidated claims it carries; most documents first."""
     registry = load_outlets(settings.pack_dirs)
     with Store.open(settings.db_url, create=False) as store:
-        rows = store.document_facts()
-        events = store.load_consolidated()
+        rows = store.document_facts(hidden)
+        events = visible_events(store, settings, store.load_consolidated(), hidden)
     documents = Counter(outlet_name(r.outlet, r.url) or "(unknown)" for r in rows)
     claims = Counter(c.outlet or "(unknown)" for e in events for c in e.claims)
     out = []

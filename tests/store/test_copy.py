@@ -31,7 +31,8 @@ BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
 @pytest.fixture
 def laptop(tmp_path: Path, examples_db: Path, build: type[Build]) -> str:
     """A SQLite file of every kind of row: the examples ingested and consolidated, a failure, a
-    document with a superseded revision, judgements, one of them undone, and an account."""
+    document with a superseded revision, judgements, one of them undone, an account, and a
+    private collection with its member and a document."""
     path = str(tmp_path / "laptop.sqlite")
     shutil.copyfile(examples_db, path)
     assert service.ingest([str(BAD / "binary.txt")], Settings(db=path, doc_timeout=0)).failures
@@ -45,6 +46,10 @@ def laptop(tmp_path: Path, examples_db: Path, build: type[Build]) -> str:
         undone = store.reviews.judge(first, "reject", "ana", note="wrong sentence")
         store.reviews.undo(undone.id, "ben")
         store.users.add("ana", "editor")
+        store.collections.add("witness", private=True)
+        store.collections.grant("witness", "ana")
+        store.save_extraction(build.extraction("private", build.mention("ev_private", doc_id="private"),
+                                               text="A private text."), "witness")  # fmt: skip
     return path
 
 

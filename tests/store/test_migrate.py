@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # conftest is not importable at run time; its builders are ha
 def test_packaged_migrations_are_found_without_an_ini_file() -> None:
     assert migrate.MIGRATIONS_DIR.joinpath("env.py").is_file()
     assert migrate.alembic_config().config_file_name is None
-    assert migrate.head_revision() == "0011"
+    assert migrate.head_revision() == "0012"
 
 
 def test_open_upgrades_to_head_and_reopening_is_a_no_op(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import typer
 
 from chronicler.cli import (
     browsing,
+    collections,
     comparing,
     consolidation,
     database,
@@ -126,4 +127,5 @@ app.command()(evaluation.evaluate)
 app.command()(info.info)
 app.command()(serving.serve)
 app.add_typer(users.users_app, name="users")
+app.add_typer(collections.collections_app, name="collections")
 app.add_typer(database.db_app, name="db")

@@ -74,7 +74,16 @@ def extract(
         raise typer.Exit(1)
 
 
-def ingest(paths: PathsArg, db: DbOption = None, strict: StrictOption = False) -> None:
+def ingest(
+    paths: PathsArg,
+    db: DbOption = None,
+    strict: StrictOption = False,
+    collection: Annotated[
+        str | None,
+        typer.Option(help="Put new documents in this collection (made with `chronicler collections add`); "
+                     "a private one is seen only by its members. Default: the shared one."),
+    ] = None,
+) -> None:
     """Clean, extract and store documents and their event mentions.
 
     Documents already stored with the same content are skipped, so re-running is safe.
@@ -105,7 +114,9 @@ def ingest(paths: PathsArg, db: DbOption = None, strict: StrictOption = False) -
         def tick(source: str) -> None:
             progress.update(task, advance=1, description=source[-50:])
 
-        summary = service.ingest(paths, settings, stdin=sys.stdin, on_document=tick, strict=strict)
+        summary = service.ingest(
+            paths, settings, stdin=sys.stdin, on_document=tick, strict=strict, collection=collection
+        )
     note.print(f"database: {settings.db_url}")
     note.print(
         f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "

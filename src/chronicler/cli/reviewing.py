@@ -68,12 +68,23 @@ def _print(found: list[Judgement], as_json: bool) -> None:
             out.print(escape(clean_name(_line(j)) or ""), highlight=False, soft_wrap=True)
 
 
-def _judge(mention_id: str, action: str, reviewer: str | None, db: str | None, **extra: str | None) -> None:
+def _judge(
+    mention_id: str,
+    action: str,
+    reviewer: str | None,
+    db: str | None,
+    *,
+    remark: str | None,
+    field: str | None = None,
+    value: str | None = None,
+) -> None:
     from chronicler import service_review
 
     settings = settings_for(db)
     with _refused():
-        found = service_review.judge(settings, mention_id, action, _who(reviewer), **extra)
+        found = service_review.judge(
+            settings, mention_id, action, _who(reviewer), field=field, value=value, note=remark
+        )
     if found is None:
         err.print(
             f"[red]error:[/red] no event mention with id {escape(repr(mention_id))} in {settings.db_url}"
@@ -89,7 +100,7 @@ def confirm(mention_id: MentionArg, reviewer: ReviewerOption = None, note_: Note
 
     Example: chronicler review confirm ev_0123456789abcdef0123 --note "checked against the article"
     """
-    _judge(mention_id, "confirm", reviewer, db, note=note_)
+    _judge(mention_id, "confirm", reviewer, db, remark=note_)
 
 
 def correct(
@@ -115,7 +126,7 @@ def correct(
 
     Example: chronicler review correct ev_0123456789abcdef0123 date 2019-11-16 --note "the article's dateline"
     """
-    _judge(mention_id, "correct", reviewer, db, field=field, value=value, note=note_)
+    _judge(mention_id, "correct", reviewer, db, field=field, value=value, remark=note_)
 
 
 def reject(mention_id: MentionArg, reviewer: ReviewerOption = None, note_: NoteOption = None,
@@ -125,7 +136,7 @@ def reject(mention_id: MentionArg, reviewer: ReviewerOption = None, note_: NoteO
 
     Example: chronicler review reject ev_0123456789abcdef0123 --note "a quote from a film review"
     """
-    _judge(mention_id, "reject", reviewer, db, note=note_)
+    _judge(mention_id, "reject", reviewer, db, remark=note_)
 
 
 def list_judgements(

@@ -17,12 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Collection
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 
 from chronicler.store.search import text_condition
-from chronicler.store.tables import consolidated_events, event_mentions
+from chronicler.store.tables import consolidated_events, documents, event_mentions
 
 _ISO_REDUCED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -87,6 +88,7 @@ def events_select(
     after: Cursor | None = None,
     text: str | None = None,
     part: Part = "all",
+    hidden: Collection[str] = (),
 ) -> Select[str]:
     """SELECT of the stored event JSON for the filters given, by date (undated last) then id;
     ``part`` "dated" or "undated" selects one side of that order with a plain ORDER BY (date, id
@@ -95,8 +97,9 @@ def events_select(
     if limit is not None and limit < 0:
         raise ValueError(f"limit={limit} must be 0 or more")
     conditions = event_conditions(
-        event=event, since=since, until=until, place=place, country=country, historical=historical, text=text
-    )
+        event=event, since=since, until=until, place=place, country=country, historical=historical, text=text,
+        hidden=hidden,
+    )  # fmt: skip
     if event is not None:
         conditions.append(event_condition(event))
     if since is not None:
@@ -141,10 +144,14 @@ def event_conditions(
     country: str | None = None,
     historical: bool | None = None,
     text: str | None = None,
+    hidden: Collection[str] = (),
 ) -> list[ColumnElement[bool]]:
-    """The WHERE conditions of the event filters (those of ``events_select``)."""
+    """The WHERE conditions of the event filters (those of ``events_select``); ``hidden``: the
+    collections whose documents' mentions are left out."""
     check_window(since, until)
     conditions: list[ColumnElement[bool]] = [not_rejected()]
+    if hidden:
+        conditions.append(visible_mentions(hidden))
     if event is not None:
         conditions.append(event_condition(event))
     if since is not None:
@@ -160,6 +167,23 @@ def event_conditions(
     if text is not None:
         conditions.append(text_condition(text))
     return conditions
+
+
+def visible_documents(
+    hidden: Collection[str], column: ColumnElement[Any] = documents.c.collection
+) -> ColumnElement[bool]:
+    """Rows (documents, or failures with their own column) outside the ``hidden`` collections."""
+    return or_(column.is_(None), column.not_in(sorted(hidden)))
+
+
+def hidden_documents(hidden: Collection[str]) -> Select[tuple[str]]:
+    """The ids of the documents in the ``hidden`` collections."""
+    return select(documents.c.id).where(documents.c.collection.in_(sorted(hidden)))
+
+
+def visible_mentions(hidden: Collection[str]) -> ColumnElement[bool]:
+    """Mentions read from documents outside the ``hidden`` collections."""
+    return event_mentions.c.doc_id.not_in(hidden_documents(hidden))
 
 
 def not_rejected() -> ColumnElement[bool]:

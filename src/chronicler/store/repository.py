@@ -15,7 +15,7 @@ what to do about it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, Self
@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from chronicler.errors import StoreError
 from chronicler.records import ConsolidatedEvent, Document, EventMention, Extraction, ReadFailure
 from chronicler.store import migrate, query, revisions
+from chronicler.store.collections import Collections
 from chronicler.store.connect import create_store_engine, parse_target, require_existing, safe_url
 from chronicler.store.guard import guarded
 from chronicler.store.locks import exclusive
@@ -98,6 +99,11 @@ class Store(Reading):
         return Reviews(self._engine, self._guard)
 
     @property
+    def collections(self) -> Collections:
+        """Named sets of documents, private ones seen only by their members."""
+        return Collections(self._engine, self._guard)
+
+    @property
     def users(self) -> Users:
         """The accounts of a served database (``chronicler users``)."""
         return Users(self._engine, self._guard)
@@ -114,7 +120,7 @@ class Store(Reading):
         with self._guard("look up a document"), self._engine.connect() as conn:
             return revisions.hash_is_stored(conn, content_hash)
 
-    def save_extraction(self, extraction: Extraction) -> int:
+    def save_extraction(self, extraction: Extraction, collection: str | None = None) -> int:
         """Store a document and its event mentions in one transaction; return how many mentions.
 
         Idempotent: when any revision of a stored document has the same content hash, nothing
@@ -123,12 +129,14 @@ class Store(Reading):
         edited), this is its next revision: the stored one and its mentions move to the
         superseded tables (``revisions.supersede``) and the new one takes their place, in one
         transaction, so a reader never sees old and new mixed and no figure is lost.
+        ``collection``: where a new document goes (None: the shared one); a new revision stays
+        in the collection of the document it revises.
         """
         doc = extraction.document
         mention_rows = [mention_row(m) for m in extraction.mentions]
         _check_mentions(doc.id, mention_rows)
         try:
-            return self._save(doc, mention_rows)
+            return self._save(doc, mention_rows, collection)
         except StoreError as exc:
             # Another process stored this very text between our look and our write (two ingests
             # of one corpus at once): its transaction won, ours was rolled back; nothing to do.
@@ -136,7 +144,7 @@ class Store(Reading):
                 return 0
             raise
 
-    def _save(self, doc: Document, mention_rows: list[dict[str, Any]]) -> int:
+    def _save(self, doc: Document, mention_rows: list[dict[str, Any]], collection: str | None) -> int:
         with self._guard(f"store document {doc.id!r}"), self._engine.begin() as conn:
             if revisions.hash_is_stored(conn, doc.content_hash):
                 return 0
@@ -148,15 +156,17 @@ class Store(Reading):
                 conn.execute(delete(document_keys).where(document_keys.c.doc_id == doc.id))
                 conn.execute(update(documents).where(documents.c.id == doc.id).values(row))
             else:
-                conn.execute(insert(documents).values(row))
+                conn.execute(insert(documents).values({**row, "collection": collection}))
             if mention_rows:
                 conn.execute(insert(event_mentions), mention_rows)
                 refresh_reviewed(conn, [r["id"] for r in mention_rows])  # judgements outlive re-reading
         return len(mention_rows)
 
-    def save_failure(self, failure: ReadFailure, content_hash: str | None = None) -> None:
+    def save_failure(
+        self, failure: ReadFailure, content_hash: str | None = None, collection: str | None = None
+    ) -> None:
         """Record a document that could not be read; the same source and reason are stored once."""
-        row = failure_row(failure, content_hash, now_utc())
+        row = failure_row(failure, content_hash, now_utc()) | {"collection": collection}
         with self._guard(f"record the failure of {failure.source!r}"), self._engine.begin() as conn:
             _insert_ignoring_conflict(conn, failures, row, ["source", "reason"])
 
@@ -188,8 +198,9 @@ class Store(Reading):
             conn.execute(delete(document_keys).where(document_keys.c.doc_id.in_(list(signatures))))
             conn.execute(insert(document_keys), rows)
 
-    def document_facts(self) -> list[StoredDocumentFacts]:
-        """Per document, by id: id, published, outlet, url and signature (None when not computed)."""
+    def document_facts(self, hidden: Collection[str] = ()) -> list[StoredDocumentFacts]:
+        """Per document, by id: id, published, outlet, url and signature (None when not computed);
+        none in a ``hidden`` collection."""
         stmt = (
             select(
                 documents.c.id,
@@ -201,6 +212,8 @@ class Store(Reading):
             .outerjoin(document_keys, document_keys.c.doc_id == documents.c.id)
             .order_by(documents.c.id)
         )
+        if hidden:
+            stmt = stmt.where(query.visible_documents(hidden))
         with self._guard("read document facts"), self._engine.connect() as conn:
             return [document_facts(row) for row in conn.execute(stmt).mappings()]
 

@@ -13,12 +13,13 @@ from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import CompoundSelect, Connection, Engine, insert, select, union, update
 
 from chronicler.records import EventMention
 from chronicler.review import Judgement, encode, reviewed
+from chronicler.store.query import hidden_documents
 from chronicler.store.rows import decode_mention, encode_record, mention_row, now_utc, utc
-from chronicler.store.tables import event_mentions, judgements
+from chronicler.store.tables import event_mentions, judgements, superseded_mentions
 
 Guard = Callable[[str], AbstractContextManager[None]]
 
@@ -62,11 +63,14 @@ class Reviews:
                 conn.execute(select(judgements).where(judgements.c.id == ident)).mappings().one()
             )
 
-    def undo(self, judgement_id: int, reviewer: str) -> Judgement | None:
+    def undo(self, judgement_id: int, reviewer: str, hidden: Collection[str] = ()) -> Judgement | None:
         """Mark a judgement undone (it stays listed) and recompute its mention; None for an unknown
-        id; a judgement already undone is given back as it is."""
+        id, or one of a mention in a ``hidden`` collection; one already undone is given back."""
+        stmt = select(judgements).where(judgements.c.id == judgement_id)
+        if hidden:
+            stmt = stmt.where(judgements.c.mention_id.not_in(_mentions_in(hidden)))
         with self._guard(f"undo judgement {judgement_id}"), self._engine.begin() as conn:
-            found = conn.execute(select(judgements).where(judgements.c.id == judgement_id)).mappings().first()
+            found = conn.execute(stmt).mappings().first()
             if found is None or found["undone_at"] is not None:
                 return None if found is None else _judgement(found)
             done = {"undone_at": now_utc(), "undone_by": reviewer}
@@ -75,16 +79,33 @@ class Reviews:
             return _judgement({**found, **done})
 
     def history(
-        self, *, mention_id: str | None = None, limit: int = 100, before: int | None = None
+        self,
+        *,
+        mention_id: str | None = None,
+        limit: int = 100,
+        before: int | None = None,
+        hidden: Collection[str] = (),
     ) -> list[Judgement]:
-        """Judgements, newest first (an audit trail), of one mention or of all; ``before`` pages."""
+        """Judgements, newest first (an audit trail), of one mention or of all; ``before`` pages;
+        none of a mention read from a document in a ``hidden`` collection."""
         stmt = select(judgements).order_by(judgements.c.id.desc()).limit(limit)
+        if hidden:
+            stmt = stmt.where(judgements.c.mention_id.not_in(_mentions_in(hidden)))
         if mention_id is not None:
             stmt = stmt.where(judgements.c.mention_id == mention_id)
         if before is not None:
             stmt = stmt.where(judgements.c.id < before)
         with self._guard("read judgements"), self._engine.connect() as conn:
             return [_judgement(row) for row in conn.execute(stmt).mappings()]
+
+
+def _mentions_in(hidden: Collection[str]) -> CompoundSelect[tuple[str]]:
+    """The ids of the mentions, latest or superseded, read from documents in ``hidden``."""
+    docs = hidden_documents(hidden)
+    return union(
+        select(event_mentions.c.id).where(event_mentions.c.doc_id.in_(docs)),
+        select(superseded_mentions.c.id).where(superseded_mentions.c.doc_id.in_(docs)),
+    )
 
 
 def refresh(conn: Connection, mention_ids: Collection[str]) -> None:

@@ -55,6 +55,8 @@ def _document_columns() -> list[Column[Any]]:
         Column("language", String),
         Column("text", Text, nullable=False),
         Column("ingested_at", DateTime(timezone=True), nullable=False),
+        # Migration 0012: the collection it belongs to; None is the shared one, which everyone sees.
+        Column("collection", String),
     ]
 
 
@@ -64,6 +66,7 @@ documents = Table(
     Column("id", String, primary_key=True),
     *_document_columns(),
     Index("ix_documents_content_hash", "content_hash", unique=True),
+    Index("ix_documents_collection", "collection"),
 )
 
 failures = Table(
@@ -75,6 +78,7 @@ failures = Table(
     Column("code", String, nullable=False, server_default="unreadable"),  # records.FAILURE_CODES
     Column("content_hash", String),
     Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("collection", String),  # of the ingest that met it (migration 0012)
     # A re-run that meets the same bad input again must not add a second row.
     UniqueConstraint("source", "reason"),
 )
@@ -225,4 +229,22 @@ users = Table(
     Column("role", String, nullable=False),  # viewer | editor | admin
     Column("token_hash", String, nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Collections (issue 14): documents an ingest put in a named collection; a private one, and all
+# that is read from its documents, is seen only by its members. Documents in no collection are
+# the shared one.
+collections = Table(
+    "collections",
+    metadata,
+    Column("name", String, primary_key=True),
+    Column("private", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+collection_members = Table(
+    "collection_members",
+    metadata,
+    Column("collection", String, ForeignKey("collections.name", ondelete="CASCADE"), primary_key=True),
+    Column("user_name", String, ForeignKey("users.name", ondelete="CASCADE"), primary_key=True),
 )

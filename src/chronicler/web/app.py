@@ -20,7 +20,7 @@ from chronicler import __version__
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
 from chronicler.records import FAILURE_CODES
-from chronicler.web.auth import DENIED, add_sign_in, readers
+from chronicler.web.auth import DENIED, Viewer, add_sign_in, readers
 from chronicler.web.contract import NOT_FOUND, Problem, allow_every_method
 from chronicler.web.document_routes import add_document_routes
 from chronicler.web.pages import add_pages
@@ -95,20 +95,29 @@ def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
 
     @app.get("/api/events", summary="Event mentions, filtered, a page at a time")
     def events(
-        filters: Annotated[dict[str, Any], Depends(event_filters)], limit: Limit = 50, cursor: Cursor = None
+        filters: Annotated[dict[str, Any], Depends(event_filters)],
+        caller: Viewer,
+        limit: Limit = 50,
+        cursor: Cursor = None,
     ) -> dict[str, Any]:
-        page = service_pages.events_page(settings, limit=limit, cursor=cursor, **filters)
+        page = service_pages.events_page(
+            settings, limit=limit, cursor=cursor, hidden=caller.hidden, **filters
+        )
         return {"items": [m.to_json() for m in page.items], "next": page.next}
 
     @app.get("/api/timeline", summary="Event mentions dated to the day, counted by day and type")
-    def timeline(filters: Annotated[dict[str, Any], Depends(event_filters)]) -> list[dict[str, Any]]:
-        return service_pages.timeline(settings, **filters)
+    def timeline(
+        filters: Annotated[dict[str, Any], Depends(event_filters)], caller: Viewer
+    ) -> list[dict[str, Any]]:
+        return service_pages.timeline(settings, hidden=caller.hidden, **filters)
 
     @app.get("/api/map", summary="Consolidated events with a point where they happened in a town")
     def map_points(
-        type: EventType = None, since: Day = None, until: Day = None, country: Country = None
+        caller: Viewer, type: EventType = None, since: Day = None, until: Day = None, country: Country = None
     ) -> list[dict[str, Any]]:
-        return service_pages.map_points(settings, event=type, since=since, until=until, country=country)
+        return service_pages.map_points(
+            settings, event=type, since=since, until=until, country=country, hidden=caller.hidden
+        )
 
     @app.get("/api/types", summary="The PLOVER event types a filter may name")
     def types() -> dict[str, list[str]]:
@@ -119,16 +128,16 @@ def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
         summary="One event mention with its evidence in its article",
         responses=NOT_FOUND,
     )
-    def event(event_id: Identifier) -> dict[str, Any]:
-        found = service_pages.event_in_context(settings, event_id)
+    def event(event_id: Identifier, caller: Viewer) -> dict[str, Any]:
+        found = service_pages.event_in_context(settings, event_id, caller.hidden)
         if found is None:
             raise HTTPException(404, f"no event mention with id {event_id!r}")
         return {"event": found.event.to_json(), "document": found.document, "before": found.before,
                 "evidence": found.evidence, "after": found.after}  # fmt: skip
 
     @app.get("/api/consolidated", summary="Consolidated events, in order of first report")
-    def consolidated(limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-        page = service_pages.consolidated_page(settings, limit=limit, cursor=cursor)
+    def consolidated(caller: Viewer, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+        page = service_pages.consolidated_page(settings, limit=limit, cursor=cursor, hidden=caller.hidden)
         return {"items": [e.to_json() for e in page.items], "next": page.next}
 
     @app.get(
@@ -136,8 +145,8 @@ def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
         summary="One consolidated event with its claims side by side",
         responses=NOT_FOUND,
     )
-    def claims(event_id: Identifier) -> dict[str, Any]:
-        found = service.claims_view(settings, event_id)
+    def claims(event_id: Identifier, caller: Viewer) -> dict[str, Any]:
+        found = service.claims_view(settings, event_id, caller.hidden)
         if found is None:
             raise HTTPException(404, f"no consolidated event with id {event_id!r}")
         kinds = [{"kind": k.kind, "acled_conservative": k.acled, "ucdp": {"low": k.ucdp[0], "best": k.ucdp[1],
@@ -145,22 +154,23 @@ def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
         return {"event": found.event.to_json(), "kinds": kinds}
 
     @app.get("/api/documents", summary="Stored documents with their numbers of event mentions")
-    def documents(limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-        page = service_pages.documents_page(settings, limit=limit, cursor=cursor)
+    def documents(caller: Viewer, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+        page = service_pages.documents_page(settings, limit=limit, cursor=cursor, hidden=caller.hidden)
         return {"items": page.items, "next": page.next}
 
     @app.get("/api/sources", summary="Outlets of the stored documents")
-    def sources() -> list[dict[str, Any]]:
-        return [vars(row) for row in service_sources.sources_view(settings)]
+    def sources(caller: Viewer) -> list[dict[str, Any]]:
+        return [vars(row) for row in service_sources.sources_view(settings, caller.hidden)]
 
     @app.get("/api/failures", summary="Inputs set aside, with their reasons")
     def failures(
+        caller: Viewer,
         code: Annotated[str | None, Query(pattern=f"^({'|'.join(sorted(FAILURE_CODES))})$")] = None,
     ) -> list[dict[str, Any]]:
         return [
             {"source": f.failure.source, "code": f.failure.code, "reason": f.failure.reason,
              "recorded_at": f.recorded_at.isoformat(timespec="seconds")}
-            for f in service.list_failures(settings, code=code)
+            for f in service.list_failures(settings, code=code, hidden=caller.hidden)
         ]  # fmt: skip
 
     add_review_routes(app, settings)

@@ -38,10 +38,12 @@ DENIED: dict[int | str, dict[str, Any]] = {
 
 @dataclass(frozen=True)
 class Caller:
-    """The account behind a request; ``name`` None where sign-in is off (anyone on this machine)."""
+    """The account behind a request; ``name`` None where sign-in is off (anyone on this machine).
+    ``hidden``: the private collections it is no member of, left out of every answer."""
 
     name: str | None
     role: str
+    hidden: frozenset[str] = frozenset()
 
 
 def _token(request: Request) -> str | None:
@@ -53,7 +55,7 @@ def _token(request: Request) -> str | None:
 
 def _check(settings: Settings, sign_in: bool) -> Callable[[Request, str], Caller]:
     """The caller of a request who may do what ``role`` may, or 401/403 (pages: off to sign in)."""
-    from chronicler import service_users
+    from chronicler import service_collections, service_users
 
     def check(request: Request, role: str) -> Caller:
         if not sign_in:
@@ -70,7 +72,7 @@ def _check(settings: Settings, sign_in: bool) -> Callable[[Request, str], Caller
             )
         if not service_users.allows(user.role, role):
             raise HTTPException(403, f"the role {user.role} may not do this: it needs {role} or above")
-        return Caller(user.name, user.role)
+        return Caller(user.name, user.role, service_collections.hidden_for(settings, user.name))
 
     return check
 

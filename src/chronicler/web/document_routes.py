@@ -12,25 +12,29 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from chronicler.config import Settings
+from chronicler.errors import ChroniclerError
 from chronicler.web.auth import Editor
 from chronicler.web.contract import BAD_BODY, Problem
 
 _READING = threading.Lock()
+Collection = Annotated[
+    str | None, Query(max_length=100, description="The collection to put it in (default: the shared one).")
+]
 
 
 def add_document_routes(app: FastAPI, settings: Settings) -> None:
     from chronicler import service
 
-    def read(value: Any, source: str) -> tuple[str | None, service.IngestSummary]:
+    def read(value: Any, source: str, collection: str | None) -> tuple[str | None, service.IngestSummary]:
         with _READING:
-            return service.ingest_document(settings, value, source)
+            return service.ingest_document(settings, value, source, collection)
 
     @app.post(
         "/api/documents",
@@ -46,13 +50,21 @@ def add_document_routes(app: FastAPI, settings: Settings) -> None:
             "type": "object", "description": "A document: text or html, and id, url, title, published, "
             "outlet, language where known (docs/schema.md)."}}}}},
     )  # fmt: skip
-    async def add_document(request: Request, caller: Editor) -> JSONResponse:
+    async def add_document(request: Request, caller: Editor, collection: Collection = None) -> JSONResponse:
+        if collection in caller.hidden:  # as if it did not exist: its name is no one else's to know
+            raise ValueError(f"no collection named {collection!r}")
         body = await _body(request, settings.max_bytes)
         try:
             value = json.loads(body)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise HTTPException(400, f"the body is not JSON: {exc}") from exc
-        doc_id, summary = await run_in_threadpool(read, value, f"api/{caller.name or 'this machine'}")
+        source = f"api/{caller.name or 'this machine'}"
+        try:
+            doc_id, summary = await run_in_threadpool(read, value, source, collection)
+        except ChroniclerError as exc:  # an unknown collection: the caller's to fix, not the server's
+            if collection is None:
+                raise
+            raise ValueError(str(exc)) from exc
         if summary.failures:
             raise ValueError(f"the document cannot be read: {summary.failures[0].reason}")
         answer = {"id": doc_id, "stored": bool(summary.stored), "revision": bool(summary.revised),

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from chronicler.config import Settings
 from chronicler.review import FIELDS
-from chronicler.web.auth import Caller, Editor
+from chronicler.web.auth import Caller, Editor, Viewer
 from chronicler.web.contract import BAD_BODY, LARGEST_ID, NOT_FOUND
 
 MentionId = Annotated[str, Path(max_length=100)]
@@ -51,8 +51,9 @@ def add_review_routes(app: FastAPI, settings: Settings) -> None:
     from chronicler import service_review
 
     @app.get("/api/events/{event_id}/judgements", summary="One mention's judgements, newest first")
-    def judgements_of(event_id: Annotated[str, Path(max_length=100)]) -> list[dict[str, Any]]:
-        return [j.to_json() for j in service_review.history(settings, mention_id=event_id, limit=500)]
+    def judgements_of(event_id: MentionId, caller: Viewer) -> list[dict[str, Any]]:
+        found = service_review.history(settings, mention_id=event_id, limit=500, hidden=caller.hidden)
+        return [j.to_json() for j in found]
 
     @app.post(
         "/api/events/{event_id}/judgements",
@@ -65,20 +66,23 @@ def add_review_routes(app: FastAPI, settings: Settings) -> None:
     ) -> dict[str, Any]:
         reviewer = _reviewer(caller, body.reviewer)
         found = service_review.judge(
-            settings, event_id, body.action, reviewer, field=body.field, value=body.value, note=body.note
-        )
+            settings, event_id, body.action, reviewer, field=body.field, value=body.value, note=body.note,
+            hidden=caller.hidden,
+        )  # fmt: skip
         if found is None:
             raise HTTPException(404, f"no event mention with id {event_id!r}")
         return found.to_json()
 
     @app.get("/api/judgements", summary="Every judgement, newest first: the audit trail")
     def audit(
+        caller: Viewer,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
         before: Annotated[
             int | None, Query(ge=1, le=LARGEST_ID, description="The `id` of the last judgement seen.")
         ] = None,
     ) -> list[dict[str, Any]]:
-        return [j.to_json() for j in service_review.history(settings, limit=limit, before=before)]
+        found = service_review.history(settings, limit=limit, before=before, hidden=caller.hidden)
+        return [j.to_json() for j in found]
 
     @app.post(
         "/api/judgements/{judgement_id}/undo",
@@ -88,7 +92,7 @@ def add_review_routes(app: FastAPI, settings: Settings) -> None:
     def undo(
         judgement_id: Annotated[int, Path(ge=1, le=LARGEST_ID)], body: UndoIn, caller: Editor
     ) -> dict[str, Any]:
-        found = service_review.undo(settings, judgement_id, _reviewer(caller, body.reviewer))
+        found = service_review.undo(settings, judgement_id, _reviewer(caller, body.reviewer), caller.hidden)
         if found is None:
             raise HTTPException(404, f"no judgement {judgement_id}")
         return found.to_json()
