@@ -20,6 +20,7 @@ from chronicler import __version__
 from chronicler.config import Settings
 from chronicler.errors import ChroniclerError
 from chronicler.records import FAILURE_CODES
+from chronicler.web.admin_routes import add_admin_routes
 from chronicler.web.auth import DENIED, Viewer, add_sign_in, readers
 from chronicler.web.contract import NOT_FOUND, Problem, allow_every_method
 from chronicler.web.document_routes import add_document_routes
@@ -175,5 +176,6 @@ def create_app(settings: Settings, *, sign_in: bool = False) -> FastAPI:
 
     add_review_routes(app, settings)
     add_document_routes(app, settings)
+    add_admin_routes(app, settings)
     add_pages(app)
     return app

@@ -88,6 +88,7 @@ def _needs(role: str) -> Callable[[Request], Caller]:
 # Module-level, so that FastAPI can read the annotations of the routes that take them.
 Viewer = Annotated[Caller, Depends(_needs("viewer"))]
 Editor = Annotated[Caller, Depends(_needs("editor"))]
+Admin = Annotated[Caller, Depends(_needs("admin"))]
 readers = _needs("viewer")
 
 
