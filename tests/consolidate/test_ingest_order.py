@@ -73,3 +73,15 @@ def test_the_examples_twice_and_one_by_one_in_reverse_give_identical_exports(
     service.consolidate(backward)
     lists = exports(backward.db, per_id=False)
     assert _differences(lists, {name: first[name] for name in lists}) == []
+
+
+def test_postgresql_gives_the_exports_sqlite_gives(
+    empty_postgresql: Callable[[], str], examples_db: Path, exports: Exports
+) -> None:
+    # The examples file by file in reverse, into PostgreSQL: every export the command line has
+    # is byte for byte the one of the SQLite database of the examples in one batch.
+    url = empty_postgresql()
+    settings = Settings(db=url, doc_timeout=0)
+    for path in reversed(FILES):
+        assert not service.ingest([path], settings).failures
+    assert _differences(exports(url), exports(str(examples_db))) == []
