@@ -100,3 +100,13 @@ def test_the_default_config_file_is_read_when_there(tmp_path: Path, monkeypatch:
     (tmp_path / "chronicler").mkdir()
     (tmp_path / "chronicler" / "config.toml").write_text('db = "home.sqlite"\n', encoding="utf-8")
     assert load_settings({}).db == "home.sqlite"
+
+
+def test_messages_name_the_database_without_its_password() -> None:
+    from chronicler.config import Settings
+
+    assert Settings(db="postgresql://team:s3cr3t@db.example.org/chronicler").db_shown == (
+        "postgresql+psycopg://team:***@db.example.org/chronicler"
+    )
+    assert Settings(db="events.sqlite").db_shown == "events.sqlite"
+    assert "s3cr3t" not in Settings(db="postgresql://team:s3cr3t@host:port/db").db_shown

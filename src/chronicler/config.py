@@ -45,6 +45,19 @@ class Settings:
         return self.db or str(default_db_path())
 
     @property
+    def db_shown(self) -> str:
+        """The database as messages name it: a URL's password masked."""
+        if "://" not in self.db_url:
+            return self.db_url
+        from chronicler.errors import StoreError
+        from chronicler.store.connect import parse_target, safe_url  # SQLAlchemy: only when needed
+
+        try:
+            return safe_url(parse_target(self.db_url))
+        except StoreError:  # no URL at all: whatever may be a password stays out of the message
+            return self.db_url.split("@")[-1]
+
+    @property
     def pack_dirs(self) -> tuple[Path, ...]:
         return tuple(Path(p) for p in self.packs.split(os.pathsep) if p)
 

@@ -104,7 +104,7 @@ def show(
     with user_errors():
         found = service.show_event(settings, event_id)
     if found is None:
-        err.print(f"[red]error:[/red] no event mention with id {event_id!r} in {settings.db_url}")
+        err.print(f"[red]error:[/red] no event mention with id {event_id!r} in {settings.db_shown}")
         raise typer.Exit(1)
     ev, stored = found
     doc = stored.document

@@ -43,7 +43,7 @@ def consolidate(db: DbOption = None) -> None:
     settings = settings_for(db)
     with user_errors():
         summary = service.consolidate(settings)
-    note.print(f"database: {settings.db_url}")
+    note.print(f"database: {settings.db_shown}")
     print_consolidated(summary)
 
 
@@ -71,7 +71,7 @@ def claims(
         view = service.claims_view(settings, event_id)
     if view is None:
         err.print(
-            f"[red]error:[/red] no consolidated event with id {event_id!r} in {settings.db_url}; "
+            f"[red]error:[/red] no consolidated event with id {event_id!r} in {settings.db_shown}; "
             "run `chronicler consolidate` and list ids with `chronicler export consolidated`"
         )
         raise typer.Exit(1)

@@ -117,7 +117,7 @@ def ingest(
         summary = service.ingest(
             paths, settings, stdin=sys.stdin, on_document=tick, strict=strict, collection=collection
         )
-    note.print(f"database: {settings.db_url}")
+    note.print(f"database: {settings.db_shown}")
     note.print(
         f"documents read: {summary.read}; stored: {summary.stored}; skipped as unchanged: "
         f"{summary.unchanged}; failed: {len(summary.failures)}; event mentions stored: {summary.events}"

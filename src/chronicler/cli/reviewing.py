@@ -87,7 +87,7 @@ def _judge(
         )
     if found is None:
         err.print(
-            f"[red]error:[/red] no event mention with id {escape(repr(mention_id))} in {settings.db_url}"
+            f"[red]error:[/red] no event mention with id {escape(repr(mention_id))} in {settings.db_shown}"
         )
         raise typer.Exit(1)
     _print([found], as_json=False)
@@ -189,7 +189,7 @@ def undo(
     with _refused():
         found = service_review.undo(settings, judgement_id, _who(reviewer))
     if found is None:
-        err.print(f"[red]error:[/red] no judgement #{judgement_id} in {settings.db_url}")
+        err.print(f"[red]error:[/red] no judgement #{judgement_id} in {settings.db_shown}")
         raise typer.Exit(1)
     _print([found], as_json=False)
 

@@ -47,5 +47,5 @@ def serve(
         raise typer.Exit(2)
     sign_in = bool(accounts) or not local
     access = "sign-in required" if sign_in else "no sign-in: this machine only"
-    note.print(f"serving {settings.db_url} on http://{host}:{port} ({access}; Ctrl-C stops)")
+    note.print(f"serving {settings.db_shown} on http://{host}:{port} ({access}; Ctrl-C stops)")
     uvicorn.run(create_app(settings, sign_in=sign_in), host=host, port=port, log_level="warning")
