@@ -37,7 +37,9 @@ ACCOUNTS = {
     "mia": ("viewer", True),
     "ed": ("editor", False),
     "ada": ("admin", False),
+    "otto": ("viewer", False),  # a member of another private collection
 }
+OTHERS = ("vera", "ed", "ada", "otto")
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +52,8 @@ def team(examples_database: str, tmp_path_factory: pytest.TempPathFactory) -> tu
     tokens = {name: service_users.add(settings, name, role) for name, (role, _) in ACCOUNTS.items()}
     service_collections.add(settings, "witness", private=True)
     service_collections.grant(settings, "witness", "mia")
+    service_collections.add(settings, "other", private=True)
+    service_collections.grant(settings, "other", "otto")
     service.ingest([str(folder / "public-tabriz.json")], settings)
     summary = service.ingest([str(folder / "private-tabriz.json"), str(folder / "broken.json")], settings,
                              collection="witness")  # fmt: skip
@@ -85,7 +89,7 @@ def test_every_answer_to_a_non_member_is_free_of_the_private_report(
     mention = _private_mention(client, tokens)
     mixed = _mixed_event(client, tokens)
     ids = {"event_id": mention["id"], "judgement_id": "1"}
-    for name in ("vera", "ed", "ada"):
+    for name in OTHERS:
         for route in client.app.routes:  # type: ignore[attr-defined]
             if not isinstance(route, APIRoute) or "GET" not in (route.methods or set()):
                 continue
@@ -110,7 +114,7 @@ def test_a_member_sees_it_all_and_others_see_the_public_part(
         for c in _get(client, tokens["mia"], f"/api/consolidated/{mixed['id']}").json()["event"]["claims"]
     }
     assert {40, 52} <= figures
-    for name in ("vera", "ed", "ada"):
+    for name in OTHERS:
         assert _get(client, tokens[name], f"/api/events/{mention['id']}").status_code == 404
         seen = _get(client, tokens[name], f"/api/consolidated/{mixed['id']}").json()["event"]
         assert seen["documents"] == ["public-tabriz"] and {c["low"] for c in seen["claims"]} == {40}
