@@ -22,6 +22,9 @@ from chronicler.isodates import iso_bounds
 from chronicler.records import EventMention, Location, Modality, Review, ReviewStatus
 
 ACTIONS = ("confirm", "correct", "reject")
+# Of consolidated events, keyed by a mention (and a join's second one in new_value): they change
+# the groups consolidation makes (consolidate.regroup), never the mention itself.
+GROUP_ACTIONS = ("split", "join")
 # Field of a correction -> key of the event JSON it replaces.
 FIELDS = {
     "event": "event",
@@ -74,7 +77,7 @@ class Judgement:
 
 def reviewed(machine: EventMention, judgements: Sequence[Judgement]) -> EventMention:
     """The mention as its judgements not undone leave it (``machine`` unchanged when none)."""
-    active = [j for j in judgements if j.undone_at is None]
+    active = [j for j in judgements if j.undone_at is None and j.action in ACTIONS]
     if not active:
         return replace(machine, review=None)
     record = machine.to_json()

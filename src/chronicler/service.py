@@ -250,31 +250,34 @@ def _revision_rows(revisions: Sequence[StoredRevision], mention_ids: Sequence[st
 # -- consolidation -------------------------------------------------------------------------
 
 
-def consolidate(settings: Settings) -> ConsolidateSummary:
+def consolidate(settings: Settings, *, anew: bool = False) -> ConsolidateSummary:
     """Group the stored event mentions into consolidated events and store the result.
 
     Incremental: the previous result is the starting point, so only mentions not yet placed
-    are compared, and existing events keep their ids.
+    are compared, and existing events keep their ids. ``anew``: every mention is compared again,
+    as when a reviewer's split or join is undone and the previous groups were made with it.
     """
     with Store.open(settings.db_url) as store:
-        return _consolidate(store, settings)
+        return _consolidate(store, settings, anew=anew)
 
 
-def _consolidate(store: Store, settings: Settings) -> ConsolidateSummary:
+def _consolidate(store: Store, settings: Settings, *, anew: bool = False) -> ConsolidateSummary:
     # Two runs at once on one server would each replace the other's result with one read from
     # an older state: the second waits for the first.
     with store.exclusive("consolidate"):
-        return _consolidate_now(store, settings)
+        return _consolidate_now(store, settings, anew)
 
 
-def _consolidate_now(store: Store, settings: Settings) -> ConsolidateSummary:
+def _consolidate_now(store: Store, settings: Settings, anew: bool) -> ConsolidateSummary:
     started = time.perf_counter()
     missing = store.missing_signatures()
     store.save_signatures({doc_id: near_duplicates.signature(text) for doc_id, text in missing})
     rows = store.document_facts()
     facts, representatives = document_facts(rows, load_outlets(settings.pack_dirs))
     mentions = store.load_mentions()
-    events = consolidate_mentions(mentions, facts, store.load_consolidated())
+    splits_and_joins = store.reviews.group_judgements()
+    previous = () if anew else store.load_consolidated()
+    events = consolidate_mentions(mentions, facts, previous, splits_and_joins)
     store.replace_consolidated(events, representatives)
     sizes = Counter(representatives.values())
     return ConsolidateSummary(

@@ -14,7 +14,8 @@ from chronicler.config import Settings
 from chronicler.extract.facts.places import location_of
 from chronicler.knowledge.gazetteer import Gazetteer, load_gazetteer, name_key
 from chronicler.records import Location
-from chronicler.review import ACTIONS, Judgement, current_value, parse_value
+from chronicler.review import ACTIONS, GROUP_ACTIONS, Judgement, current_value, parse_value
+from chronicler.service import consolidate
 from chronicler.service_filters import event_modes
 from chronicler.store import Store
 
@@ -35,9 +36,15 @@ def judge(
     hidden: frozenset[str] = frozenset(),
 ) -> Judgement | None:
     """Store one judgement of the mention ``mention_id`` and apply it; None for an unknown mention,
-    or one read from a document in a ``hidden`` collection."""
+    or one read from a document in a ``hidden`` collection.
+
+    "split" takes the mention out of its consolidated event, alone; "join" puts its event and
+    that of the mention ``value`` names together. Both are applied by consolidating again, now
+    and at every later consolidation, until undone."""
+    if action in GROUP_ACTIONS:
+        return _regroup(settings, mention_id, action, _reviewer(reviewer), value, note, hidden)
     if action not in ACTIONS:
-        raise ValueError(f"unknown action {action!r}: one of {', '.join(ACTIONS)}")
+        raise ValueError(f"unknown action {action!r}: one of {', '.join(ACTIONS + GROUP_ACTIONS)}")
     reviewer = _reviewer(reviewer)
     if note is not None and len(note) > MAX_NOTE:
         raise ValueError(f"a note has at most {MAX_NOTE} characters")
@@ -64,6 +71,30 @@ def judge(
         )
 
 
+def _regroup(
+    settings: Settings,
+    mention_id: str,
+    action: str,
+    reviewer: str,
+    other: str | None,
+    note: str | None,
+    hidden: frozenset[str],
+) -> Judgement | None:
+    if note is not None and len(note) > MAX_NOTE:
+        raise ValueError(f"a note has at most {MAX_NOTE} characters")
+    if (action == "join") != (other is not None):
+        raise ValueError("a join names the mention of the other event (value); a split names none")
+    with Store.open(settings.db_url, create=False) as store:
+        if store.get_event(mention_id, hidden) is None:
+            return None
+        if other is not None and (other == mention_id or store.get_event(other, hidden) is None):
+            raise ValueError(f"value: {other!r} is no other stored mention to join with")
+        field = "with" if other is not None else None
+        made = store.reviews.judge(mention_id, action, reviewer, field=field, new_value=other, note=note)
+    consolidate(settings)
+    return made
+
+
 def undo(
     settings: Settings, judgement_id: int, reviewer: str, hidden: frozenset[str] = frozenset()
 ) -> Judgement | None:
@@ -71,7 +102,10 @@ def undo(
     of a mention in a ``hidden`` collection."""
     reviewer = _reviewer(reviewer)
     with Store.open(settings.db_url, create=False) as store:
-        return store.reviews.undo(judgement_id, reviewer, hidden)
+        found = store.reviews.undo(judgement_id, reviewer, hidden)
+    if found is not None and found.action in GROUP_ACTIONS:
+        consolidate(settings, anew=True)  # the last groups were made with it: compare all again
+    return found
 
 
 def history(

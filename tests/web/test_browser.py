@@ -305,3 +305,43 @@ def test_signing_in_and_reviewing_as_the_account(
     expect(page.locator("#judgements")).to_contain_text("Editor <i>One</i>: ")
     (cookie,) = page.context.cookies()
     assert cookie["value"] == token and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+
+
+def test_splitting_a_mention_off_its_event_in_the_page(
+    page: Page, serve: Callable[[Path], str], tmp_path: Path
+) -> None:
+    from chronicler import service, service_users
+    from chronicler.config import Settings
+
+    db = tmp_path / "regroup.sqlite"
+    settings = Settings(db=str(db), doc_timeout=0)
+    reports = [
+        ("wire", "Police detained 40 striking workers in Tabriz on 3 March 2021, a rights group said."),
+        ("ngo", "Security forces detained 52 striking workers in Tabriz on 3 March 2021."),
+    ]
+    for ident, text in reports:
+        (tmp_path / f"{ident}.json").write_text(
+            json.dumps({"id": ident, "published": "2021-03-04", "text": text})
+        )
+    assert service.ingest([str(tmp_path / "wire.json"), str(tmp_path / "ngo.json")], settings).stored == 2
+    token = service_users.add(settings, "Editor One", "editor")
+    base = serve(db)
+    page.goto(base + "/login")
+    page.fill("input[name=token]", token)
+    page.click("button[type=submit]")
+    auth = {"Authorization": f"Bearer {token}"}
+    (both,) = [
+        e
+        for e in httpx.get(f"{base}/api/consolidated", headers=auth).json()["items"]
+        if len(e["mentions"]) == 2
+    ]
+    page.goto(f"{base}/consolidated/{both['id']}")
+    expect(page.locator("#mentions button.split")).to_have_count(2)
+    page.locator("#mentions button.split").last.click()
+    expect(page.locator("#mentions > li")).to_have_count(
+        1
+    )  # reloaded: the other report is an event of its own
+    trail = httpx.get(f"{base}/api/judgements", headers=auth).json()
+    assert [(j["action"], j["reviewer"]) for j in trail] == [("split", "Editor One")]
+    page.goto(f"{base}/audit")
+    expect(page.locator("#judgements tbody")).to_contain_text("split off its event")

@@ -91,7 +91,10 @@ def _judge(
         )
         raise typer.Exit(1)
     _print([found], as_json=False)
-    note.print("every view, export and the next `chronicler consolidate` read the reviewed mention")
+    if action in ("split", "join"):
+        note.print("consolidated again: the events are regrouped, now and at every later consolidation")
+    else:
+        note.print("every view, export and the next `chronicler consolidate` read the reviewed mention")
 
 
 def confirm(mention_id: MentionArg, reviewer: ReviewerOption = None, note_: NoteOption = None,
@@ -194,9 +197,36 @@ def undo(
     _print([found], as_json=False)
 
 
+def split(mention_id: MentionArg, reviewer: ReviewerOption = None, note_: NoteOption = None,
+          db: DbOption = None) -> None:  # fmt: skip
+    """Take a mention out of its consolidated event: it is an event of its own, at every later
+    consolidation too, until the judgement is undone.
+
+    Example: chronicler review split ev_0123456789abcdef0123 --note "another day's protest"
+    """
+    _judge(mention_id, "split", reviewer, db, remark=note_)
+
+
+def join(
+    mention_id: MentionArg,
+    other: Annotated[str, typer.Argument(help="A mention of the other consolidated event.")],
+    reviewer: ReviewerOption = None,
+    note_: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Put the consolidated events of two mentions together, at every later consolidation too,
+    until the judgement is undone.
+
+    Example: chronicler review join ev_0123456789abcdef0123 ev_3210fedcba9876543210 --note "one raid"
+    """
+    _judge(mention_id, "join", reviewer, db, value=other, remark=note_)
+
+
 review_app.command("confirm")(confirm)
 review_app.command("correct")(correct)
 review_app.command("reject")(reject)
+review_app.command("split")(split)
+review_app.command("join")(join)
 review_app.command("list")(list_judgements)
 review_app.command("show")(show)
 review_app.command("undo")(undo)

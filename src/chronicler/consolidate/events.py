@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from chronicler.consolidate.coreference import cluster
 from chronicler.consolidate.features import Features, features
 from chronicler.consolidate.merge import merge
+from chronicler.consolidate.regroup import GroupJudgement, regroup
 from chronicler.records import ConsolidatedEvent, DocumentFacts, EventMention
 
 
@@ -44,15 +45,22 @@ def consolidate(
     mentions: Sequence[EventMention],
     documents: Mapping[str, DocumentFacts],
     previous: Sequence[ConsolidatedEvent] = (),
+    judgements: Sequence[GroupJudgement] = (),
 ) -> tuple[ConsolidatedEvent, ...]:
-    """Group mentions of one real-world event; events come in order of their first report."""
+    """Group mentions of one real-world event; events come in order of their first report.
+    ``judgements``: reviewers' splits and joins, applied to the groups (``regroup``)."""
     by_id = {m.id: m for m in sorted(mentions, key=lambda m: m.id)}
     feats = {i: features(m, documents.get(m.doc_id)) for i, m in by_id.items()}
     seeded = _seeds(previous, feats)
     placed = {f.id for group in seeded for f in group}
+    fresh = [f for i, f in feats.items() if i not in placed]
+    groups = [[f.id for f in c.members] for c in cluster(fresh, seeded)]
+    if judgements:
+        # Clusters are made in the order of their first report; regrouped ones are put back in it.
+        groups = sorted(regroup(groups, judgements), key=lambda g: min(feats[i].order for i in g))
     out: list[ConsolidatedEvent] = []
-    for c in cluster([f for i, f in feats.items() if i not in placed], seeded):
-        members = sorted(c.members, key=lambda f: f.order)
+    for group in groups:
+        members = sorted((feats[i] for i in group), key=lambda f: f.order)
         out.append(merge(event_id(_earliest(members)), [by_id[f.id] for f in members], documents))
     return tuple(out)
 

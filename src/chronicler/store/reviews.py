@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import CompoundSelect, Connection, Engine, insert, select, union, update
 
+from chronicler.consolidate.regroup import GroupJudgement
 from chronicler.records import EventMention
-from chronicler.review import Judgement, encode, reviewed
+from chronicler.review import GROUP_ACTIONS, Judgement, encode, reviewed
 from chronicler.store.query import hidden_documents
 from chronicler.store.rows import decode_mention, encode_record, mention_row, now_utc, utc
 from chronicler.store.tables import event_mentions, judgements, superseded_mentions
@@ -78,6 +79,16 @@ class Reviews:
             refresh(conn, [found["mention_id"]])
             return _judgement({**found, **done})
 
+    def group_judgements(self) -> list[GroupJudgement]:
+        """The splits and joins not undone, in the order they were made, for consolidation."""
+        stmt = (
+            select(judgements.c.action, judgements.c.mention_id, judgements.c.new_value)
+            .where(judgements.c.action.in_(GROUP_ACTIONS), judgements.c.undone_at.is_(None))
+            .order_by(judgements.c.id)
+        )
+        with self._guard("read splits and joins"), self._engine.connect() as conn:
+            return [_group_judgement(row) for row in conn.execute(stmt)]
+
     def history(
         self,
         *,
@@ -97,6 +108,11 @@ class Reviews:
             stmt = stmt.where(judgements.c.id < before)
         with self._guard("read judgements"), self._engine.connect() as conn:
             return [_judgement(row) for row in conn.execute(stmt).mappings()]
+
+
+def _group_judgement(row: Any) -> GroupJudgement:
+    other = json.loads(row.new_value) if row.new_value else None
+    return GroupJudgement(row.action, row.mention_id, other if isinstance(other, str) else None)
 
 
 def _mentions_in(hidden: Collection[str]) -> CompoundSelect[tuple[str]]:

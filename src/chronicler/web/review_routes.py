@@ -23,13 +23,15 @@ Reviewer = Annotated[str, Field(min_length=1, max_length=100, description="Who j
 
 
 class JudgementIn(BaseModel):
-    action: Literal["confirm", "correct", "reject"]
+    action: Literal["confirm", "correct", "reject", "split", "join"]
     reviewer: Reviewer | None = None
     field: str | None = Field(
         default=None, pattern=f"^({'|'.join(FIELDS)})$", description="For correct: the field."
     )
     value: str | None = Field(
-        default=None, max_length=500, description='For correct: the new value, "" for none.'
+        default=None,
+        max_length=500,
+        description='For correct: the new value, "" for none; for join: a mention of the other event.',
     )
     note: str | None = Field(default=None, max_length=2000)
 

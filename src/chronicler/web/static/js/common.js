@@ -110,5 +110,8 @@ export async function postJSON(path, body) {
 
 export function judgementText(j) {
   const value = (v) => (v === null || v === undefined ? "none" : typeof v === "object" ? (v.resolved_place || v.entity_text || JSON.stringify(v)) : String(v));
-  return j.action === "correct" ? `corrected ${j.field}: ${value(j.old_value)} → ${value(j.new_value)}` : `${j.action}ed`;
+  if (j.action === "correct") return `corrected ${j.field}: ${value(j.old_value)} → ${value(j.new_value)}`;
+  if (j.action === "split") return "split off its event";
+  if (j.action === "join") return `joined with the event of ${value(j.new_value)}`;
+  return `${j.action}ed`;
 }

@@ -1,8 +1,38 @@
 // One consolidated event: its facts, the competing figures side by side with who claims each and
 // which outlets carried them, its mentions with their evidence, and its sources.
-import { el, eventFacts, fact, getJSON, lastPathPart, placeName, showError } from "./common.js";
+import { el, eventFacts, fact, getJSON, lastPathPart, placeName, postJSON, showError } from "./common.js";
 
 const title = document.getElementById("title");
+const message = document.getElementById("regroup-message");
+const REVIEWER = "chronicler.reviewer"; // the name the mention page remembers
+let mentions = [];
+
+// A split or join is a reviewer's judgement: signed in, the account; else the remembered name.
+async function reviewer() {
+  const me = await getJSON("/api/me").catch(() => ({}));
+  return me.name || localStorage.getItem(REVIEWER) || "";
+}
+
+async function regroup(mention, body) {
+  message.classList.remove("error");
+  const name = await reviewer();
+  if (!name) {
+    message.textContent = "Give your name as reviewer on a mention's page first.";
+    return;
+  }
+  try {
+    await postJSON(`/api/events/${encodeURIComponent(mention)}/judgements`, { ...body, reviewer: name });
+    location.reload();
+  } catch (error) {
+    showError(message, error);
+  }
+}
+
+document.getElementById("join").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const other = event.target.elements.other.value.trim();
+  if (mentions.length) regroup(mentions[0], { action: "join", value: other });
+});
 
 async function start() {
   const id = lastPathPart();
@@ -46,17 +76,20 @@ function renderClaims(kinds) {
 }
 
 async function renderMentions(ids) {
+  mentions = ids;
   const list = document.getElementById("mentions");
   for (const id of ids) {
     const item = el("li", {}, el("a", { href: `/mentions/${encodeURIComponent(id)}` }, id));
     list.append(item);
+    const split = ids.length > 1 ? el("button", { type: "button", class: "split" }, "Split off") : null;
+    if (split) split.addEventListener("click", () => regroup(id, { action: "split" }));
     try {
       const found = await getJSON(`/api/events/${encodeURIComponent(id)}`);
       const d = found.document;
       item.replaceChildren(
         el("blockquote", { class: "context" }, found.before, el("mark", {}, found.evidence), found.after),
         el("p", { class: "source" }, `${d.outlet || "unknown outlet"} · ${d.published || "undated"} · `,
-          el("a", { href: `/mentions/${encodeURIComponent(id)}` }, d.title || d.id)));
+          el("a", { href: `/mentions/${encodeURIComponent(id)}` }, d.title || d.id), split ? " " : null, split));
     } catch (error) {
       item.append(` (${error.message})`);
     }
