@@ -345,3 +345,15 @@ def test_splitting_a_mention_off_its_event_in_the_page(
     assert [(j["action"], j["reviewer"]) for j in trail] == [("split", "Editor One")]
     page.goto(f"{base}/audit")
     expect(page.locator("#judgements tbody")).to_contain_text("split off its event")
+
+
+def test_the_api_documentation_is_served_from_the_package(
+    page: Page, examples_db: Path, serve: Callable[[Path], str]
+) -> None:
+    base = serve(examples_db)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + "/docs")
+    expect(page.locator(".opblock-summary-path").first).to_be_visible()
+    expect(page.locator("#swagger-ui")).to_contain_text("/api/events")
+    assert requested and all(url.startswith(base) for url in requested)  # no CDN

@@ -85,3 +85,12 @@ def test_every_province_the_gazetteer_places_events_in_has_an_outline() -> None:
     assert outlined == provinces  # one outline each, under the name the store holds
     assert all(f["geometry"]["type"] in {"Polygon", "MultiPolygon"} for f in collection["features"])
     assert Path(STATIC / "basemap" / "NATURAL-EARTH-NOTICE").is_file()
+
+
+def test_the_api_documentation_page_allows_data_images_and_nothing_else_more(client: TestClient) -> None:
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "swagger-ui-bundle.js" in docs.text
+    policy = docs.headers["content-security-policy"]
+    assert policy.endswith("; img-src 'self' data:") and "unsafe" not in policy
+    assert "data:" not in client.get("/").headers["content-security-policy"]
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

@@ -22,6 +22,7 @@ PAGES = {
     "/audit": "audit.html",
     "/consolidated/{event_id}": "consolidated.html",
     "/mentions/{event_id}": "mention.html",
+    "/docs": "api-docs.html",
 }
 
 
