@@ -33,11 +33,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def serve() -> Iterator[Callable[[Path], str]]:
-    """Start ``chronicler serve`` on a database; gives its base URL and stops it afterwards."""
+def serve() -> Iterator[Callable[[Path | str], str]]:
+    """Start ``chronicler serve`` on a database (a SQLite file or a URL); gives its base URL and
+    stops it afterwards."""
     servers: list[subprocess.Popen[bytes]] = []
 
-    def start(db: Path) -> str:
+    def start(db: Path | str) -> str:
         port = _free_port()
         script = Path(sys.executable).with_name("chronicler")
         server = subprocess.Popen([str(script), "serve", "--db", str(db), "--port", str(port)])

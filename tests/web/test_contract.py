@@ -9,7 +9,6 @@ tests of each route check.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -22,11 +21,10 @@ EXAMPLES_PER_OPERATION = "10"
 
 
 def test_every_operation_keeps_its_contract(
-    examples_db: Path, serve: Callable[[Path], str], tmp_path: Path
+    fresh_examples_database: str, serve: Callable[[Path | str], str]
 ) -> None:
-    db = tmp_path / "contract.sqlite"
-    shutil.copyfile(examples_db, db)  # the stateful phase posts judgements: not into the shared file
-    base = serve(db)
+    # A copy of the examples, on SQLite and on PostgreSQL: the stateful phase posts judgements.
+    base = serve(fresh_examples_database)
     st = Path(sys.executable).with_name("st")
     command = [str(st), "run", f"{base}/openapi.json", "--checks", "all"]
     command += ["--exclude-checks", "positive_data_acceptance"]

@@ -13,7 +13,18 @@ from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Connection, Engine, insert, select, union, update
+from sqlalchemy import (
+    BigInteger,
+    BindParameter,
+    CompoundSelect,
+    Connection,
+    Engine,
+    insert,
+    literal,
+    select,
+    union,
+    update,
+)
 
 from chronicler.consolidate.regroup import GroupJudgement
 from chronicler.records import EventMention
@@ -67,7 +78,7 @@ class Reviews:
     def undo(self, judgement_id: int, reviewer: str, hidden: Collection[str] = ()) -> Judgement | None:
         """Mark a judgement undone (it stays listed) and recompute its mention; None for an unknown
         id, or one of a mention in a ``hidden`` collection; one already undone is given back."""
-        stmt = select(judgements).where(judgements.c.id == judgement_id)
+        stmt = select(judgements).where(judgements.c.id == _number(judgement_id))
         if hidden:
             stmt = stmt.where(judgements.c.mention_id.not_in(_mentions_in(hidden)))
         with self._guard(f"undo judgement {judgement_id}"), self._engine.begin() as conn:
@@ -75,7 +86,7 @@ class Reviews:
             if found is None or found["undone_at"] is not None:
                 return None if found is None else _judgement(found)
             done = {"undone_at": now_utc(), "undone_by": reviewer}
-            conn.execute(update(judgements).where(judgements.c.id == judgement_id).values(done))
+            conn.execute(update(judgements).where(judgements.c.id == _number(judgement_id)).values(done))
             refresh(conn, [found["mention_id"]])
             return _judgement({**found, **done})
 
@@ -105,9 +116,15 @@ class Reviews:
         if mention_id is not None:
             stmt = stmt.where(judgements.c.mention_id == mention_id)
         if before is not None:
-            stmt = stmt.where(judgements.c.id < before)
+            stmt = stmt.where(judgements.c.id < _number(before))
         with self._guard("read judgements"), self._engine.connect() as conn:
             return [_judgement(row) for row in conn.execute(stmt).mappings()]
+
+
+def _number(value: int) -> BindParameter[int]:
+    """An id from a request, compared as a 64-bit number: PostgreSQL would cast it to the
+    column's 32-bit type first, and refuse one past that as out of range."""
+    return literal(value, BigInteger())
 
 
 def _group_judgement(row: Any) -> GroupJudgement:

@@ -3,9 +3,10 @@ its records' JSON back, nothing more.
 
 Every answer carries a strict Content-Security-Policy (``default-src 'self'``), ``nosniff`` and no
 referrer. FastAPI's own API-docs pages load their scripts from a CDN, so they are off: ``/docs``
-is Swagger UI served from the package (``pages.py``) over the OpenAPI document at ``/openapi.json``. Errors: 404 for an id that is not stored, 422 for a parameter
-that can match nothing (an unknown type, a bad date, a cursor this server did not give), 503 when
-the database cannot be opened.
+is Swagger UI served from the package (``pages.py``) over the OpenAPI document at
+``/openapi.json``. Errors: 404 for an id that is not stored, 422 for a parameter that can match
+nothing (an unknown type, a bad date, a cursor this server did not give), 503 when the database
+cannot be opened.
 """
 
 from __future__ import annotations
