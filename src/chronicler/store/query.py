@@ -100,18 +100,6 @@ def events_select(
         event=event, since=since, until=until, place=place, country=country, historical=historical, text=text,
         hidden=hidden,
     )  # fmt: skip
-    if event is not None:
-        conditions.append(event_condition(event))
-    if since is not None:
-        conditions.append(since_condition(since))
-    if until is not None:
-        conditions.append(until_condition(until))
-    if place is not None:
-        conditions.append(place_condition(place))
-    if country is not None:
-        conditions.append(country_condition(country))
-    if historical is not None:
-        conditions.append(historical_condition(historical))
     date, ident_column = event_mentions.c.date, event_mentions.c.id
     if part == "dated":
         if after is not None:
