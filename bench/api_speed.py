@@ -1,6 +1,6 @@
 """Answer times of the REST API (``chronicler serve``) on a SQLite database of synthetic mentions.
 
-usage: .venv/bin/python bench/api_speed.py [--mentions 100000] [--calls 200] [--db PATH]
+usage: .venv/bin/python bench/api_speed.py [--mentions 100000] [--calls 200] [--db PATH] [--sign-in]
 
 A seeded generator stores ``--mentions`` event mentions (ten a document, types, dates, cities,
 figures) through the store's own ``save_extraction``, then times, in one run, the first page of
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from chronicler import service_collections, service_users
 from chronicler.config import Settings
 from chronicler.records import Count, Document, EventMention, Extraction, Location, Span
 from chronicler.store import Store
@@ -77,19 +78,38 @@ def timed(call: Callable[[], object], calls: int) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
+def _account(db: str, sign_in: bool) -> dict[str, str]:
+    """A bearer token for a viewer who may not see a private collection (made once per database)."""
+    if not sign_in:
+        return {}
+    settings = Settings(db=db)
+    if "bench-viewer" in {u.name for u in service_users.users(settings)}:
+        token = service_users.renew(settings, "bench-viewer") or ""
+    else:
+        token = service_users.add(settings, "bench-viewer", "viewer")
+    if "bench-private" not in {c.name for c in service_collections.collections(settings)}:
+        service_collections.add(settings, "bench-private", private=True)
+    return {"Authorization": f"Bearer {token}"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mentions", type=int, default=100_000)
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--db", help="reuse (or create) this database instead of a temporary one")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--sign-in",
+        action="store_true",
+        help="call as a viewer with an account, no member of a private collection (issue 14's checks)",
+    )
     args = parser.parse_args()
     db = args.db or str(Path(tempfile.mkdtemp()) / "bench.sqlite")
     if not Path(db).exists():
         start = time.perf_counter()
         populate(db, args.mentions, args.seed)
         print(f"stored {args.mentions} mentions in {time.perf_counter() - start:.0f} s: {db}")
-    client = TestClient(create_app(Settings(db=db)))
+    client = TestClient(create_app(Settings(db=db), sign_in=args.sign_in), headers=_account(db, args.sign_in))
     first = client.get("/api/events", params={"limit": 50}).json()
     deep = first["next"]
     for _ in range(20):
@@ -109,7 +129,7 @@ def main() -> None:
         "timeline, one type": lambda: client.get("/api/timeline", params={"type": "PROTEST"}),
         "map, all consolidated": lambda: client.get("/api/map"),
     }
-    print(f"{'call':36} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'call' + (' (signed in)' if args.sign_in else ''):36} {'p50 ms':>8} {'p95 ms':>8}")
     for name, call in cases.items():
         p50, p95 = timed(call, args.calls)
         print(f"{name:36} {p50:8.1f} {p95:8.1f}")

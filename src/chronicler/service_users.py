@@ -57,7 +57,15 @@ def remove(settings: Settings, name: str) -> bool:
 
 def authenticate(settings: Settings, token: str) -> StoredUser | None:
     """The account a presented token belongs to, or None."""
+    found = signed_in(settings, token)
+    return None if found is None else found[0]
+
+
+def signed_in(settings: Settings, token: str) -> tuple[StoredUser, frozenset[str]] | None:
+    """The account a presented token belongs to and the private collections it is no member of,
+    read together (every request with sign-in asks both); None for no account's token."""
     if not token or len(token) > MAX_TOKEN:
         return None
     with Store.open(settings.db_url, create=False) as store:
-        return store.users.find(token)
+        user = store.users.find(token)
+        return None if user is None else (user, store.collections.hidden(user.name))

@@ -55,7 +55,7 @@ def _token(request: Request) -> str | None:
 
 def _check(settings: Settings, sign_in: bool) -> Callable[[Request, str], Caller]:
     """The caller of a request who may do what ``role`` may, or 401/403 (pages: off to sign in)."""
-    from chronicler import service_collections, service_users
+    from chronicler import service_users
 
     def check(request: Request, role: str) -> Caller:
         if not sign_in:
@@ -63,16 +63,17 @@ def _check(settings: Settings, sign_in: bool) -> Callable[[Request, str], Caller
         if request.url.path in OPEN_PATHS:
             return Caller(None, "anonymous")
         token = _token(request)
-        user = service_users.authenticate(settings, token) if token else None
-        if user is None:
+        found = service_users.signed_in(settings, token) if token else None
+        if found is None:
             if not request.url.path.startswith("/api/"):
                 raise HTTPException(303, "sign in first", headers={"Location": "/login"})
             raise HTTPException(
                 401, "sign in: send an account's token", headers={"WWW-Authenticate": "Bearer"}
             )
+        user, hidden = found
         if not service_users.allows(user.role, role):
             raise HTTPException(403, f"the role {user.role} may not do this: it needs {role} or above")
-        return Caller(user.name, user.role, service_collections.hidden_for(settings, user.name))
+        return Caller(user.name, user.role, hidden)
 
     return check
 
@@ -86,10 +87,12 @@ def _needs(role: str) -> Callable[[Request], Caller]:
 
 
 # Module-level, so that FastAPI can read the annotations of the routes that take them.
-Viewer = Annotated[Caller, Depends(_needs("viewer"))]
+# One function per role, so that FastAPI asks once per request however many times a route and
+# the application name it (its dependency cache keys on the function).
+readers = _needs("viewer")
+Viewer = Annotated[Caller, Depends(readers)]
 Editor = Annotated[Caller, Depends(_needs("editor"))]
 Admin = Annotated[Caller, Depends(_needs("admin"))]
-readers = _needs("viewer")
 
 
 def add_sign_in(app: FastAPI, settings: Settings, sign_in: bool) -> None:
