@@ -11,12 +11,12 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, delete, exists, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from chronicler.errors import StoreError
 from chronicler.store.rows import now_utc
-from chronicler.store.tables import collection_members, collections, documents, users
+from chronicler.store.tables import collection_members, collections, documents, failures, users
 
 Guard = Callable[[str], AbstractContextManager[None]]
 SHARED = "shared"  # how the collection of documents in none is named to users
@@ -84,9 +84,15 @@ class Collections:
             return bool(conn.execute(delete(collection_members).where(member)).rowcount)
 
     def hidden(self, user: str | None) -> frozenset[str]:
-        """The private collections ``user`` is no member of (all of them for None)."""
+        """The private collections ``user`` is no member of (all of them for None) that hold
+        something to hide: a collection with no document and no failure yet needs no filter,
+        which would slow every read for nothing."""
         mine = select(collection_members.c.collection).where(collection_members.c.user_name == user)
-        stmt = select(collections.c.name).where(collections.c.private.is_(True))
+        holds = or_(
+            exists().where(documents.c.collection == collections.c.name),
+            exists().where(failures.c.collection == collections.c.name),
+        )
+        stmt = select(collections.c.name).where(collections.c.private.is_(True), holds)
         if user is not None:
             stmt = stmt.where(collections.c.name.not_in(mine))
         with self._guard("read the collections"), self._engine.connect() as conn:
