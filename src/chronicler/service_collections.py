@@ -19,7 +19,7 @@ from chronicler.service_facts import document_facts
 from chronicler.store import Store
 from chronicler.store.collections import SHARED, StoredCollection
 
-__all__ = ["SHARED", "StoredCollection", "add", "check", "collections", "grant", "hidden_for", "revoke"]
+__all__ = ["SHARED", "StoredCollection", "add", "check", "collections", "grant", "revoke"]
 NAME_CHARACTERS = "letters, digits, '-', '_' and '.'"
 
 
@@ -61,15 +61,6 @@ def check(settings: Settings, name: str | None) -> str | None:
     listed = ", ".join(known) or "none yet"
     raise ChroniclerError(f"no collection named {name!r} (there are: {listed}); "
                           f"make it first: chronicler collections add {name}")  # fmt: skip
-
-
-def hidden_for(settings: Settings, user: str | None, *, everything: bool = False) -> frozenset[str]:
-    """The private collections ``user`` is no member of; none at all where ``everything`` (a
-    server with no sign-in, on its user's own machine)."""
-    if everything:
-        return frozenset()
-    with Store.open(settings.db_url, create=False) as store:
-        return store.collections.hidden(user)
 
 
 def visible_events(

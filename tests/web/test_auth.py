@@ -6,10 +6,7 @@ another site cannot send; a renewed or removed account's token stops working at 
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -189,35 +186,11 @@ def test_serve_beyond_this_machine_needs_an_account(examples_db: Path, tmp_path:
 
 
 def test_a_served_database_with_accounts_asks_for_a_token_even_on_this_machine(
-    examples_db: Path, tmp_path: Path
+    examples_db: Path, tmp_path: Path, serve: Callable[[Path | str], str]
 ) -> None:
     db = tmp_path / "team.sqlite"
     shutil.copyfile(examples_db, db)
     token = service_users.add(Settings(db=str(db)), "ana", "viewer")
-    port = _free_port()
-    server = subprocess.Popen([str(Path(sys.executable).with_name("chronicler")), "serve", "--db", str(db),
-                               "--port", str(port)])  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait(f"{base}/login")
-        assert httpx.get(f"{base}/api/types").status_code == 401
-        assert httpx.get(f"{base}/api/types", headers={"Authorization": f"Bearer {token}"}).status_code == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(url: str) -> None:
-    for _ in range(300):
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    pytest.fail("chronicler serve did not answer")
+    base = serve(db)  # on 127.0.0.1, as by default
+    assert httpx.get(f"{base}/api/types").status_code == 401
+    assert httpx.get(f"{base}/api/types", headers={"Authorization": f"Bearer {token}"}).status_code == 200

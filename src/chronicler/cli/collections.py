@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from chronicler.cli.common import DbOption, err, note, out, settings_for, user_errors
+from chronicler.cli.common import DbOption, err, note, out, refused, settings_for, user_errors
 
 collections_app = typer.Typer(
     help="Named sets of documents. `chronicler ingest --collection NAME` puts documents in one; a private "
@@ -20,11 +20,6 @@ collections_app = typer.Typer(
 )
 NameArg = Annotated[str, typer.Argument(help="The collection's name: letters, digits, '-', '_' and '.'.")]
 UserArg = Annotated[str, typer.Argument(help="An account's name (`chronicler users list`).")]
-
-
-def _refused(exc: ValueError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {escape(str(exc))}")
-    return typer.Exit(2)
 
 
 @collections_app.command("add")
@@ -40,11 +35,8 @@ def add(
     from chronicler import service_collections
 
     settings = settings_for(db)
-    with user_errors():
-        try:
-            service_collections.add(settings, name, private=private)
-        except ValueError as exc:
-            raise _refused(exc) from exc
+    with refused():
+        service_collections.add(settings, name, private=private)
     note.print(f"made the {'private' if private else 'public'} collection {escape(name)}")
 
 

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console, ConsoleDimensions
+from rich.markup import escape
 
 from chronicler.config import Settings, load_settings
 from chronicler.errors import ChroniclerError
@@ -135,6 +136,17 @@ def user_errors() -> Iterator[None]:
         yield
     except ChroniclerError as exc:
         err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@contextmanager
+def refused() -> Iterator[None]:
+    """What the service refuses (a bad name, field or value: ValueError; a database that will not
+    open) ends the command with its reason, code 2."""
+    try:
+        yield
+    except (ChroniclerError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
 
 

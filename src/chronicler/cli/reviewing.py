@@ -6,15 +6,12 @@ from __future__ import annotations
 import getpass
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from chronicler.cli.common import DbOption, err, note, out, settings_for
-from chronicler.errors import ChroniclerError
+from chronicler.cli.common import DbOption, err, note, out, refused, settings_for
 from chronicler.text.safe import clean_name
 
 if TYPE_CHECKING:
@@ -33,17 +30,6 @@ ReviewerOption = Annotated[
 ]
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why: kept with the judgement.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="One judgement a line, as JSON.")]
-
-
-@contextmanager
-def _refused() -> Iterator[None]:
-    """A judgement the service refuses (a bad field or value, a database that will not open) ends
-    the command with its reason, code 2."""
-    try:
-        yield
-    except (ChroniclerError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
 
 
 def _who(reviewer: str | None) -> str:
@@ -81,7 +67,7 @@ def _judge(
     from chronicler import service_review
 
     settings = settings_for(db)
-    with _refused():
+    with refused():
         found = service_review.judge(
             settings, mention_id, action, _who(reviewer), field=field, value=value, note=remark
         )
@@ -154,7 +140,7 @@ def list_judgements(
     from chronicler import service_review
 
     settings = settings_for(db)
-    with _refused():
+    with refused():
         found = service_review.history(settings, limit=limit)
     _print(found, as_json)
     note.print(f"{len(found)} judgement(s)")
@@ -168,7 +154,7 @@ def show(mention_id: MentionArg, as_json: JsonOption = False, db: DbOption = Non
     from chronicler import service_review
 
     settings = settings_for(db)
-    with _refused():
+    with refused():
         found = service_review.history(settings, mention_id=mention_id, limit=500)
     _print(found, as_json)
     note.print(f"{len(found)} judgement(s) of {mention_id}")
@@ -189,7 +175,7 @@ def undo(
     from chronicler import service_review
 
     settings = settings_for(db)
-    with _refused():
+    with refused():
         found = service_review.undo(settings, judgement_id, _who(reviewer))
     if found is None:
         err.print(f"[red]error:[/red] no judgement #{judgement_id} in {settings.db_shown}")

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from chronicler.cli.common import DbOption, err, note, out, settings_for, user_errors
+from chronicler.cli.common import DbOption, err, note, out, refused, settings_for, user_errors
 
 users_app = typer.Typer(
     help="The accounts of a served database: who may read (viewer), also review (editor), also "
@@ -46,12 +46,8 @@ def add(
     from chronicler import service_users
 
     settings = settings_for(db)
-    with user_errors():
-        try:
-            token = service_users.add(settings, name, role.value)
-        except ValueError as exc:
-            err.print(f"[red]error:[/red] {escape(str(exc))}")
-            raise typer.Exit(2) from exc
+    with refused():
+        token = service_users.add(settings, name, role.value)
     _print_token(name, token)
 
 

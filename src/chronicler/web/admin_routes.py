@@ -3,12 +3,15 @@ collections` do them. A new account's token is in the answer that makes it, and 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, HTTPException, Path
 from pydantic import BaseModel, Field, StrictBool
 
 from chronicler.config import Settings
+from chronicler.errors import StoreError
 from chronicler.web.auth import Admin
 from chronicler.web.contract import BAD_BODY, NOT_FOUND
 
@@ -29,9 +32,17 @@ class MemberIn(BaseModel):
     user: str = Field(min_length=1, max_length=100)
 
 
+@contextmanager
+def _callers_to_fix() -> Iterator[None]:
+    """A refusal of the store's that names what the caller asked wrongly: a 422, not a 503."""
+    try:
+        yield
+    except StoreError as exc:
+        raise ValueError(str(exc)) from exc
+
+
 def add_admin_routes(app: FastAPI, settings: Settings) -> None:
     from chronicler import service_collections, service_users
-    from chronicler.errors import StoreError
 
     @app.get("/api/users", summary="Accounts: name, role, when made (admins)")
     def users(_: Admin) -> list[dict[str, Any]]:
@@ -41,10 +52,8 @@ def add_admin_routes(app: FastAPI, settings: Settings) -> None:
     @app.post("/api/users", summary="Make an account; its token is in this answer only (admins)",
               status_code=201, responses=BAD_BODY)  # fmt: skip
     def add_user(body: UserIn, _: Admin) -> dict[str, str]:
-        try:
+        with _callers_to_fix():  # a name taken
             token = service_users.add(settings, body.name, body.role)
-        except StoreError as exc:  # a name taken: the caller's to change
-            raise ValueError(str(exc)) from exc
         return {"name": body.name.strip(), "role": body.role, "token": token}
 
     @app.delete(
@@ -61,19 +70,15 @@ def add_admin_routes(app: FastAPI, settings: Settings) -> None:
 
     @app.post("/api/collections", summary="Make a collection (admins)", status_code=201, responses=BAD_BODY)
     def add_collection(body: CollectionIn, _: Admin) -> dict[str, Any]:
-        try:
+        with _callers_to_fix():
             service_collections.add(settings, body.name, private=body.private)
-        except StoreError as exc:
-            raise ValueError(str(exc)) from exc
         return {"name": body.name, "private": body.private}
 
     @app.post("/api/collections/{name}/members", summary="Let an account see a collection (admins)",
               status_code=201, responses=BAD_BODY)  # fmt: skip
     def grant(name: Name, body: MemberIn, _: Admin) -> dict[str, str]:
-        try:
+        with _callers_to_fix():  # no such collection or user
             service_collections.grant(settings, name, body.user)
-        except StoreError as exc:  # no such collection or user
-            raise ValueError(str(exc)) from exc
         return {"collection": name, "user": body.user}
 
     @app.delete(
